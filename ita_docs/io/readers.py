@@ -1,0 +1,84 @@
+"""Read a data file (YAML or JSON) into a validated document model."""
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import DataValidationError, Location, Problem, ReadError, file_context
+from ..model import KINDS, DocumentBase
+
+__all__ = ["SUFFIXES", "load", "read_data"]
+
+SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def read_data(path: str | Path) -> Any:
+    """Return the plain data of a YAML or JSON file; errors name the file and line."""
+    path = Path(path)
+    if path.suffix.lower() not in SUFFIXES:
+        raise ReadError(
+            f"ไม่รู้จักชนิดไฟล์ {path.suffix or '(ไม่มีนามสกุล)'} ใช้ได้: {', '.join(SUFFIXES)}",
+            location=Location(str(path)),
+        )
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ReadError("ไม่พบไฟล์", location=Location(str(path))) from None
+    except OSError as exc:
+        raise ReadError(f"อ่านไฟล์ไม่ได้: {exc.strerror}", location=Location(str(path))) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReadError(
+            f"ไฟล์ไม่ได้บันทึกเป็น UTF-8 (พบไบต์ที่อ่านไม่ได้ที่ตำแหน่ง {exc.start}) "
+            "ให้บันทึกไฟล์ใหม่เป็น UTF-8",
+            location=Location(str(path)),
+        ) from None
+    if path.suffix.lower() == ".json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ReadError(
+                f"รูปแบบ JSON ผิด: {exc.msg}", location=Location(str(path), f"บรรทัด {exc.lineno} คอลัมน์ {exc.colno}")
+            ) from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"บรรทัด {mark.line + 1} คอลัมน์ {mark.column + 1}" if mark else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ReadError(f"รูปแบบ YAML ผิด: {problem}", location=Location(str(path), where)) from None
+
+
+def _document_class(data: Any) -> type[DocumentBase]:
+    if not isinstance(data, Mapping):
+        raise DataValidationError([Problem(Location(), "ข้อมูลต้องเป็นกลุ่มข้อมูลแบบ ชื่อ: ค่า ที่มีช่อง kind")])
+    kind = data.get("kind")
+    if kind is None:
+        raise DataValidationError(
+            [Problem(Location(path="kind"), f"ต้องระบุชนิดเอกสาร เช่น kind: measures_plan (ที่มี: {', '.join(KINDS)})")]
+        )
+    try:
+        return KINDS[kind]
+    except (KeyError, TypeError):
+        raise DataValidationError(
+            [Problem(Location(path="kind"), f"ไม่รู้จักชนิดเอกสาร {kind!r} (ที่มี: {', '.join(KINDS)})")]
+        ) from None
+
+
+def load(source: str | Path | Mapping[str, Any] | DocumentBase) -> DocumentBase:
+    """Return the validated document of *source*: a file path, plain data, or a model.
+
+    Raises :class:`~ita_docs.errors.InputError` naming the file and field path.
+    """
+    if isinstance(source, DocumentBase):
+        return source
+    if isinstance(source, Mapping):
+        return _document_class(source).from_data(source)
+    with file_context(source):
+        data = read_data(source)
+        return _document_class(data).from_data(data)

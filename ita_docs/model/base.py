@@ -1,0 +1,92 @@
+"""The base of every model, and the mapping of pydantic's errors to located Thai problems."""
+from __future__ import annotations
+
+from typing import Any, Self
+
+import pydantic
+from pydantic import BaseModel, ConfigDict
+
+from ..errors import DataValidationError, Location, Problem
+
+__all__ = ["Model", "problems_from_pydantic"]
+
+#: Thai wording for pydantic's error types; ``{...}`` takes the error's context.
+THAI_MESSAGES: dict[str, str] = {
+    "missing": "ต้องกรอกข้อมูลนี้",
+    "extra_forbidden": "ไม่รู้จักช่องข้อมูลนี้ (สะกดผิด หรือเอกสารชนิดนี้ไม่มีช่องนี้)",
+    "string_type": "ต้องเป็นข้อความ",
+    "int_type": "ต้องเป็นจำนวนเต็ม",
+    "int_parsing": "ต้องเป็นจำนวนเต็ม",
+    "int_from_float": "ต้องเป็นจำนวนเต็ม ไม่มีทศนิยม",
+    "float_type": "ต้องเป็นตัวเลข",
+    "float_parsing": "ต้องเป็นตัวเลข",
+    "decimal_type": "ต้องเป็นตัวเลข",
+    "decimal_parsing": "ต้องเป็นตัวเลข",
+    "greater_than": "ต้องมากกว่า {gt}",
+    "greater_than_equal": "ต้องไม่น้อยกว่า {ge}",
+    "less_than": "ต้องน้อยกว่า {lt}",
+    "less_than_equal": "ต้องไม่เกิน {le}",
+    "too_short": "ต้องมีอย่างน้อย {min_length} รายการ",
+    "too_long": "มีได้ไม่เกิน {max_length} รายการ",
+    "string_too_short": "ต้องไม่เว้นว่าง",
+    "literal_error": "ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {expected}",
+    "enum": "ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {expected}",
+    "list_type": "ต้องเป็นรายการ (list)",
+    "tuple_type": "ต้องเป็นรายการ (list)",
+    "dict_type": "ต้องเป็นกลุ่มข้อมูลแบบ ชื่อ: ค่า",
+    "model_type": "ต้องเป็นกลุ่มข้อมูลแบบ ชื่อ: ค่า",
+    "model_attributes_type": "ต้องเป็นกลุ่มข้อมูลแบบ ชื่อ: ค่า",
+    "date_type": "ต้องเป็นวันที่ เช่น 2023-01-30 หรือ ๓๐ มกราคม ๒๕๖๖",
+    "date_parsing": "ต้องเป็นวันที่ เช่น 2023-01-30 หรือ ๓๐ มกราคม ๒๕๖๖",
+    "date_from_datetime_parsing": "ต้องเป็นวันที่ เช่น 2023-01-30 หรือ ๓๐ มกราคม ๒๕๖๖",
+    "bool_type": "ต้องเป็น true หรือ false",
+    "bool_parsing": "ต้องเป็น true หรือ false",
+    "union_tag_invalid": "ไม่รู้จักชนิดเอกสาร {tag!r} (ที่มี: {expected_tags})",
+    "union_tag_not_found": "ต้องระบุชนิดเอกสาร (kind) เช่น kind: measures_plan",
+    "value_error": "{error}",
+    "assertion_error": "{error}",
+}
+
+
+def _path(loc: tuple[int | str, ...]) -> str:
+    """('measures', 3, 'period') → 'measures[3].period'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def problems_from_pydantic(exc: pydantic.ValidationError) -> list[Problem]:
+    """Turn each pydantic error into a :class:`Problem` with a field path and a Thai message."""
+    problems = []
+    for error in exc.errors(include_url=False):
+        template = THAI_MESSAGES.get(error["type"])
+        context = error.get("ctx", {})
+        try:
+            message = template.format(**context) if template else None
+        except (KeyError, IndexError):
+            message = None
+        if message is None:
+            message = f"ข้อมูลไม่ถูกต้อง: {error['msg']}"
+        if "input" in error and error["type"] in ("extra_forbidden",) and isinstance(error["input"], str):
+            message += f" (ค่า: {error['input'][:60]!r})"
+        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        problems.append(Problem(Location(path=_path(loc) or None), message))
+    return problems
+
+
+class Model(BaseModel):
+    """Base of the data model: unknown fields are errors, so nothing typed is ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+    @classmethod
+    def from_data(cls, data: Any) -> Self:
+        """Validate *data*; on failure raise :class:`DataValidationError` listing every problem."""
+        try:
+            return cls.model_validate(data)
+        except pydantic.ValidationError as exc:
+            raise DataValidationError(problems_from_pydantic(exc)) from None

@@ -1,0 +1,182 @@
+"""Field types shared by every document kind, each validating and cleaning its input.
+
+Input may write numbers and dates in Thai or Arabic digits, dates in ISO (CE) or Thai
+(BE) form; every text passes :func:`ita_docs.thai.clean_text` on its way in.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
+
+from ..thai import (
+    DateRange,
+    FiscalYearPeriod,
+    MonthRange,
+    Period,
+    QuarterPeriod,
+    TextPeriod,
+    clean_text,
+    parse_date,
+    parse_number,
+    to_arabic_digits,
+)
+
+__all__ = [
+    "FiscalYear",
+    "Paragraphs",
+    "PeriodField",
+    "Score",
+    "Text",
+    "ThaiDate",
+    "period_to_data",
+]
+
+
+def _to_str(value: Any) -> Any:
+    # -- a clerk's "2566" arrives from YAML as int; it is still text the clerk typed --
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float | Decimal):
+        return str(value)
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_to_str), AfterValidator(clean_text)]
+
+
+def _split_paragraphs(value: Any) -> Any:
+    """A string is split at newlines into paragraphs; a list gives one paragraph per item."""
+    value = _to_str(value)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        text = clean_text(value)
+        return [line for line in text.split("\n") if line.strip()] if text.strip() else []
+    return value
+
+
+Paragraphs = Annotated[list[Text], BeforeValidator(_split_paragraphs)]
+
+
+def _number(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return parse_number(value)
+        except ValueError:
+            raise ValueError(f"ต้องเป็นตัวเลข เช่น 97.07 หรือ ๙๗.๐๗ ไม่ใช่ {value!r}") from None
+    if isinstance(value, float):
+        return Decimal(str(value))  # YAML 97.07 is a float; keep the digits as written
+    return value
+
+
+Score = Annotated[Decimal, BeforeValidator(_number), Field(ge=0, le=100)]
+
+
+def _fiscal_year(value: Any) -> Any:
+    if isinstance(value, str) and value.strip():
+        text = to_arabic_digits(value.strip())
+        if text.isdigit():
+            value = int(text)
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
+        raise ValueError(f"ปีต้องเป็นปี พ.ศ. (เช่น 2566) แต่ {value} ดูเป็นปี ค.ศ. (พ.ศ. {value + 543})")
+    return value
+
+
+FiscalYear = Annotated[int, BeforeValidator(_fiscal_year), Field(ge=2500, le=2700)]
+
+
+def _date(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return parse_date(value)
+        except ValueError as exc:
+            raise ValueError(str(exc)) from None
+    return value
+
+
+ThaiDate = Annotated[date, BeforeValidator(_date)]
+
+
+def _month(value: Any) -> date:
+    """'2022-10', '2022-10-01', 'ต.ค. 2565', 'ต.ค. 65' → the first day of that month."""
+    if isinstance(value, date):
+        return value.replace(day=1)
+    if isinstance(value, str):
+        text = to_arabic_digits(value.strip())
+        if len(text) == 7 and text[4] == "-":
+            text += "-01"
+        elif not text[:1].isdigit():
+            text = "1 " + text
+        return parse_date(text).replace(day=1)
+    raise ValueError(f"ต้องเป็นเดือน เช่น 2022-10 หรือ ต.ค. 2565 ไม่ใช่ {value!r}")
+
+
+_PERIOD_HELP = (
+    "ระยะเวลาต้องเป็นข้อความ หรือ {fiscal_year: 2566} หรือ {quarter: 2} "
+    "หรือ {start: วันที่, end: วันที่} หรือ {start_month: 2022-10, end_month: 2023-03}"
+)
+
+
+def _period(value: Any) -> Period:
+    if isinstance(value, TextPeriod | DateRange | MonthRange | QuarterPeriod | FiscalYearPeriod):
+        return value
+    value = _to_str(value)
+    if isinstance(value, str):
+        return TextPeriod(clean_text(value))
+    if not isinstance(value, dict):
+        raise ValueError(_PERIOD_HELP)
+    keys = frozenset(value)
+    try:
+        if keys == {"fiscal_year"}:
+            return FiscalYearPeriod(_checked_fiscal_year(value["fiscal_year"]))
+        if keys in ({"quarter"}, {"quarter", "fiscal_year"}):
+            fiscal_year = value.get("fiscal_year")
+            return QuarterPeriod(
+                int(to_arabic_digits(str(value["quarter"]))),
+                None if fiscal_year is None else _checked_fiscal_year(fiscal_year),
+            )
+        if keys == {"start", "end"}:
+            return DateRange(_date(value["start"]), _date(value["end"]))
+        if keys == {"start_month", "end_month"}:
+            return MonthRange(_month(value["start_month"]), _month(value["end_month"]))
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"ระยะเวลาไม่ถูกต้อง: {exc}") from None
+    raise ValueError(f"{_PERIOD_HELP} (ได้รับช่อง: {', '.join(sorted(map(str, keys)))})")
+
+
+def _checked_fiscal_year(value: Any) -> int:
+    year = _fiscal_year(value)
+    if not isinstance(year, int) or not 2500 <= year <= 2700:
+        raise ValueError(f"ปีงบประมาณต้องเป็นปี พ.ศ. ระหว่าง 2500 ถึง 2700 ไม่ใช่ {value!r}")
+    return year
+
+
+def period_to_data(period: Period) -> str | dict[str, Any]:
+    """The plain data form of a period, as a data file writes it."""
+    match period:
+        case TextPeriod(text):
+            return text
+        case FiscalYearPeriod(year):
+            return {"fiscal_year": year}
+        case QuarterPeriod(quarter, None):
+            return {"quarter": quarter}
+        case QuarterPeriod(quarter, year):
+            return {"quarter": quarter, "fiscal_year": year}
+        case DateRange(start, end):
+            return {"start": start.isoformat(), "end": end.isoformat()}
+        case MonthRange(start, end):
+            return {"start_month": f"{start:%Y-%m}", "end_month": f"{end:%Y-%m}"}
+    raise TypeError(f"not a period: {period!r}")
+
+
+PeriodField = Annotated[
+    Any,
+    PlainValidator(_period),
+    PlainSerializer(period_to_data),
+    WithJsonSchema({"description": _PERIOD_HELP}),
+]

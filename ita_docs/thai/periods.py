@@ -1,0 +1,103 @@
+"""Periods of a measure (ระยะเวลาดำเนินการ): free text, dates, months, a quarter, a fiscal year.
+
+Each kind is a small frozen dataclass; :func:`format_period` writes any of them as the
+reference documents do.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import format_date
+from .digits import Digits, convert_digits
+from .fiscal import format_fiscal_year, format_quarter
+
+__all__ = [
+    "DateRange",
+    "FiscalYearPeriod",
+    "MonthRange",
+    "Period",
+    "QuarterPeriod",
+    "TextPeriod",
+    "format_period",
+]
+
+
+@dataclass(frozen=True)
+class TextPeriod:
+    """A period written freely ("ทุกสิ้นเดือน"); it is printed as written."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """From one day to another, both included."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"วันสิ้นสุด ({self.end}) อยู่ก่อนวันเริ่มต้น ({self.start})")
+
+
+@dataclass(frozen=True)
+class MonthRange:
+    """From one month to another; the day of each date is ignored."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if (self.end.year, self.end.month) < (self.start.year, self.start.month):
+            raise ValueError(f"เดือนสิ้นสุด ({self.end:%Y-%m}) อยู่ก่อนเดือนเริ่มต้น ({self.start:%Y-%m})")
+
+
+@dataclass(frozen=True)
+class QuarterPeriod:
+    """A quarter (1–4) of a fiscal year."""
+
+    quarter: int
+    fiscal_year: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.quarter not in (1, 2, 3, 4):
+            raise ValueError(f"ไตรมาสต้องเป็น 1 ถึง 4 ไม่ใช่ {self.quarter}")
+
+
+@dataclass(frozen=True)
+class FiscalYearPeriod:
+    """A whole BE fiscal year."""
+
+    fiscal_year: int
+
+
+Period = TextPeriod | DateRange | MonthRange | QuarterPeriod | FiscalYearPeriod
+
+
+def format_period(period: Period, *, digits: Digits = "thai") -> str:
+    """Write *period* in the style of the reference documents.
+
+    >>> format_period(MonthRange(date(2022, 10, 1), date(2023, 3, 1)))
+    'ต.ค.๖๕-มี.ค. ๖๖'
+    >>> format_period(QuarterPeriod(2))
+    'ไตรมาสที่ ๒'
+    >>> format_period(FiscalYearPeriod(2566))
+    'ปีงบประมาณ ๒๕๖๖'
+    >>> format_period(DateRange(date(2023, 10, 1), date(2023, 10, 15)), digits="arabic")
+    '1 ต.ค. 2566-15 ต.ค. 2566'
+    """
+    match period:
+        case TextPeriod(text):
+            return convert_digits(text, digits)
+        case DateRange(start, end):
+            return f"{format_date(start, 'short_year', digits=digits)}-{format_date(end, 'short_year', digits=digits)}"
+        case MonthRange(start, end):
+            first = format_date(start, "{month_abbr}{yy}", digits=digits)
+            return f"{first}-{format_date(end, 'month_year_short', digits=digits)}"
+        case QuarterPeriod(quarter, _):
+            return format_quarter(quarter, digits=digits)
+        case FiscalYearPeriod(fiscal_year):
+            return format_fiscal_year(fiscal_year, digits=digits)
+    raise TypeError(f"not a period: {period!r}")
