@@ -1,0 +1,27 @@
+"""ita-docs: the yearly ITA documents of Thai public agencies, from data to .docx.
+
+>>> import ita_docs
+>>> ita_docs.to_thai_digits("ปีงบประมาณ 2566")
+'ปีงบประมาณ ๒๕๖๖'
+"""
+from .errors import DataValidationError, InputError, ItaDocsError, OutputExistsError, TemplateError
+from .io import load
+from .model import MeasuresPlan
+from .render import render, render_bytes
+from .thai import format_date, to_thai_digits
+
+__all__ = [
+    "DataValidationError",
+    "InputError",
+    "ItaDocsError",
+    "MeasuresPlan",
+    "OutputExistsError",
+    "TemplateError",
+    "format_date",
+    "load",
+    "render",
+    "render_bytes",
+    "to_thai_digits",
+]
+
+__version__ = "0.1.0"

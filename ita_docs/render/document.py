@@ -1,0 +1,84 @@
+"""Render a document: data → model → view → template → .docx bytes → file."""
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from ..errors import TemplateError
+from ..io import load
+from ..model import DocumentBase, MeasuresPlan
+from . import measures_plan
+from .environment import make_environment
+from .output import check_writable, write_atomic
+from .postprocess import apply_font, apply_page_number_format, apply_table_layouts, ensure_cell_paragraphs
+from .tables import TableLayoutSpec
+from .templates import bundled_template
+
+__all__ = ["render", "render_bytes"]
+
+ViewBuilder = Callable[[Any], tuple[dict[str, Any], list[TableLayoutSpec]]]
+
+#: The view builder and template name of each model class.
+RENDERERS: dict[type[DocumentBase], tuple[str, ViewBuilder]] = {
+    MeasuresPlan: ("measures_plan", measures_plan.build_view),
+}
+
+#: Largest template accepted; a .docx template is a few hundred KB at most.
+MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
+
+
+def _open_template(path: Path) -> Any:
+    from docxtpl import DocxTemplate  # -- heavy import, only when rendering --
+
+    if not path.is_file():
+        raise TemplateError(f"ไม่พบไฟล์แม่แบบ {path}")
+    if path.stat().st_size > MAX_TEMPLATE_BYTES:
+        raise TemplateError(f"ไฟล์แม่แบบใหญ่เกิน {MAX_TEMPLATE_BYTES // 1024 // 1024} MB: {path}")
+    try:
+        return DocxTemplate(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise TemplateError(f"ไฟล์แม่แบบไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้: {path} ({exc})") from None
+
+
+def render_bytes(document: DocumentBase, template: str | Path | None = None) -> bytes:
+    """Render a validated *document* and return the .docx as bytes."""
+    from jinja2 import TemplateError as JinjaTemplateError
+
+    kind, build_view = RENDERERS[type(document)]
+    view, table_specs = build_view(document)
+    path = Path(template) if template is not None else bundled_template(kind)
+    tpl = _open_template(path)
+    try:
+        tpl.render(view, jinja_env=make_environment(), autoescape=True)
+    except JinjaTemplateError as exc:
+        where = f" บรรทัด {exc.lineno}" if getattr(exc, "lineno", None) else ""
+        raise TemplateError(f"แม่แบบ {path.name} ใช้ไม่ได้{where}: {exc}") from None
+    body = tpl.docx.element.body
+    ensure_cell_paragraphs(body)
+    apply_table_layouts(body, table_specs)
+    apply_page_number_format(body, document.digits)
+    apply_font(tpl.docx.styles.element, document.font)
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return buffer.getvalue()
+
+
+def render(
+    source: str | Path | Mapping[str, Any] | DocumentBase,
+    out: str | Path,
+    template: str | Path | None = None,
+    *,
+    overwrite: bool = False,
+) -> Path:
+    """Render *source* (a data file, plain data, or a model) to the .docx file *out*.
+
+    *template* is a custom .docx template; the bundled one of the document's kind by
+    default. An existing *out* is kept unless *overwrite* is true, since a clerk may
+    have edited it. The file is written atomically. Returns the path written.
+    """
+    check_writable(out, overwrite=overwrite)
+    document = load(source)
+    return write_atomic(out, render_bytes(document, template), overwrite=overwrite)

@@ -1,0 +1,73 @@
+"""Small WordprocessingML element helpers (lxml), each named for the element it makes.
+
+Used by the template build script and by post-processing; nothing here writes XML
+as text.
+"""
+from __future__ import annotations
+
+from lxml import etree
+
+__all__ = [
+    "NSMAP",
+    "W_NS",
+    "el",
+    "qn",
+    "set_run_fonts",
+]
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NSMAP = {"w": W_NS, "r": R_NS}
+
+
+def qn(tag: str) -> str:
+    """Clark name of a prefixed tag: ``qn("w:p")`` → ``{http://…/main}p``.
+
+    >>> qn("w:p")
+    '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p'
+    """
+    prefix, local = tag.split(":")
+    return f"{{{NSMAP[prefix]}}}{local}"
+
+
+def el(tag: str, *children: etree._Element | str | None, **attrs: str | int) -> etree._Element:
+    """Make element *tag* ("w:p"); keyword attributes are w: attributes, children may be text.
+
+    ``r_id`` is written as ``r:id``; ``xml_space`` as ``xml:space``.
+
+    >>> etree.tostring(el("w:jc", val="both")).decode()[-22:]
+    'main" w:val="both"/>'
+    """
+    element = etree.Element(qn(tag), nsmap=NSMAP)
+    for name, value in attrs.items():
+        if name == "r_id":
+            key = qn("r:id")
+        elif name == "xml_space":
+            key = "{http://www.w3.org/XML/1998/namespace}space"
+        else:
+            key = qn(f"w:{name}")
+        element.set(key, str(value))
+    for child in children:
+        if child is None:
+            continue
+        if isinstance(child, str):
+            element.text = (element.text or "") + child
+        else:
+            element.append(child)
+    return element
+
+
+def set_run_fonts(rpr: etree._Element, font: str) -> None:
+    """Name *font* in every slot of ``<w:rFonts>`` (ascii, hAnsi, eastAsia, cs) of *rpr*.
+
+    Theme-font attributes are dropped, since Word lets them override explicit names.
+    The element is created first in ``<w:rPr>`` if missing, as CT_RPr orders it.
+    """
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = el("w:rFonts")
+        rpr.insert(1 if len(rpr) and rpr[0].tag == qn("w:rStyle") else 0, fonts)
+    for name in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{name}"), None)
+    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{slot}"), font)

@@ -1,0 +1,35 @@
+"""Fill ``${name}`` placeholders of preset and override texts from the document's data."""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ..errors import InputError, Location
+
+__all__ = ["fill"]
+
+_PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
+
+
+def fill(text: str, values: Mapping[str, str | None], *, where: str) -> str:
+    """Replace each ``${name}`` in *text*; a name unknown or without data is an error.
+
+    >>> fill("ปีงบประมาณ ${fiscal_year}", {"fiscal_year": "2566"}, where="title")
+    'ปีงบประมาณ 2566'
+    """
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in values:
+            raise InputError(
+                f"ไม่รู้จักตัวแปร ${{{name}}} (ที่ใช้ได้: {', '.join(sorted(values))})",
+                location=Location(path=where),
+            )
+        value = values[name]
+        if value is None:
+            raise InputError(
+                f"ข้อความใช้ ${{{name}}} แต่ไม่มีข้อมูลนี้ ให้เพิ่มข้อมูล หรือเขียนข้อความเองใน {where}",
+                location=Location(path=where),
+            )
+        return value
+
+    return _PLACEHOLDER.sub(replace, text)

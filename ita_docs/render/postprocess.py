@@ -1,0 +1,121 @@
+"""Changes made to a rendered document through its XML elements (python-docx's lxml tree).
+
+docxtpl renders text; what depends on the document's settings and cannot be written
+as a Jinja tag in a Word-valid template is set here: the font, the page-number digits,
+and the widths and alignment of data-driven tables.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lxml import etree
+
+from .oxml import el, qn, set_run_fonts
+from .tables import TableLayoutSpec
+
+__all__ = [
+    "apply_font",
+    "apply_page_number_format",
+    "apply_table_layouts",
+    "ensure_cell_paragraphs",
+]
+
+#: w:pgNumType/@w:fmt per digit form.
+PAGE_NUMBER_FORMATS = {"thai": "thaiNumbers", "arabic": "decimal"}
+
+
+def apply_font(styles: etree._Element, font: str) -> None:
+    """Name *font* in every ``<w:rFonts>`` of the styles part (docDefaults and each style)."""
+    for rpr in styles.iter(qn("w:rPr")):
+        if rpr.find(qn("w:rFonts")) is not None or rpr.getparent().tag == qn("w:rPrDefault"):
+            set_run_fonts(rpr, font)
+
+
+def apply_page_number_format(body: etree._Element, digits: str) -> None:
+    """Set ``<w:pgNumType w:fmt>`` of every section to the document's digit form."""
+    for sect in body.iter(qn("w:sectPr")):
+        pg = sect.find(qn("w:pgNumType"))
+        if pg is None:
+            pg = el("w:pgNumType")
+            titlepg = sect.find(qn("w:titlePg"))
+            (titlepg.addprevious if titlepg is not None else sect.append)(pg)
+        pg.set(qn("w:fmt"), PAGE_NUMBER_FORMATS[digits])
+
+
+def _cell_text(tc: etree._Element) -> str:
+    return "".join(t.text or "" for t in tc.iter(qn("w:t"))).strip()
+
+
+def _span(tc: etree._Element) -> int:
+    span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+    return int(span.get(qn("w:val"))) if span is not None else 1
+
+
+def _set_width(tc: etree._Element, twips: int) -> None:
+    tcpr = tc.find(qn("w:tcPr"))
+    if tcpr is None:
+        tcpr = el("w:tcPr")
+        tc.insert(0, tcpr)
+    tcw = tcpr.find(qn("w:tcW"))
+    if tcw is None:
+        tcw = el("w:tcW")
+        tcpr.insert(0, tcw)
+    tcw.set(qn("w:w"), str(twips))
+    tcw.set(qn("w:type"), "dxa")
+
+
+def _set_alignment(tc: etree._Element, align: str) -> None:
+    for p in tc.iter(qn("w:p")):
+        ppr = p.find(qn("w:pPr"))
+        if ppr is None:
+            ppr = el("w:pPr")
+            p.insert(0, ppr)
+        jc = ppr.find(qn("w:jc"))
+        if jc is None:
+            jc = el("w:jc")
+            ppr.append(jc)
+        jc.set(qn("w:val"), align)
+
+
+def _apply_layout(tbl: etree._Element, spec: TableLayoutSpec) -> None:
+    grid = tbl.find(qn("w:tblGrid"))
+    for col in list(grid):
+        grid.remove(col)
+    for width in spec.widths_twips:
+        grid.append(el("w:gridCol", w=width))
+    tblw = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
+    if tblw is not None:
+        tblw.set(qn("w:w"), str(sum(spec.widths_twips)))
+        tblw.set(qn("w:type"), "dxa")
+    for index, tr in enumerate(tbl.findall(qn("w:tr"))):
+        column = 0
+        for tc in tr.findall(qn("w:tc")):
+            span = _span(tc)
+            _set_width(tc, sum(spec.widths_twips[column:column + span]))
+            if index > 0 and span == 1 and column < len(spec.aligns):
+                _set_alignment(tc, spec.aligns[column])
+            column += span
+
+
+def apply_table_layouts(body: etree._Element, specs: Iterable[TableLayoutSpec]) -> None:
+    """Give each table whose header row reads as a spec's headings that spec's widths.
+
+    Tables are recognised by their header text, so a clerk's restyled template with
+    tables moved or added still gets the right widths.
+    """
+    by_headings = {spec.headings: spec for spec in specs}
+    for tbl in body.iter(qn("w:tbl")):
+        first = tbl.find(qn("w:tr"))
+        if first is None:
+            continue
+        headings = tuple(_cell_text(tc) for tc in first.findall(qn("w:tc")))
+        spec = by_headings.get(headings)
+        if spec is not None:
+            _apply_layout(tbl, spec)
+
+
+def ensure_cell_paragraphs(body: etree._Element) -> None:
+    """Give every ``<w:tc>`` at least one ``<w:p>``: Word refuses a cell without one."""
+    for tc in body.iter(qn("w:tc")):
+        if tc.find(qn("w:p")) is None:
+            tc.append(el("w:p"))

@@ -1,0 +1,41 @@
+"""Data-driven tables: the view a template's table loops read, and the layout applied after."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Column
+
+__all__ = ["TableLayoutSpec", "table_view"]
+
+CM_TO_TWIPS = 1440 / 2.54
+
+
+@dataclass(frozen=True)
+class TableLayoutSpec:
+    """What post-processing applies to a rendered table recognised by its header texts."""
+
+    headings: tuple[str, ...]
+    widths_twips: tuple[int, ...]
+    aligns: tuple[str, ...]
+
+
+def table_view(columns: Sequence[Column], rows: list[dict[str, Any]],
+               aligns: Sequence[str] | None = None) -> tuple[dict[str, Any], TableLayoutSpec]:
+    """The template data of a table, and the layout to apply once it is rendered.
+
+    Each row is ``{"group": text}`` (one cell across the table) or ``{"cells": [[paragraph, …], …]}``;
+    an empty cell gets one empty paragraph, since Word requires a paragraph in every cell.
+    """
+    for row in rows:
+        if "cells" in row:
+            row["cells"] = [cell or [""] for cell in row["cells"]]
+            row.setdefault("group", None)
+    view = {"columns": [{"heading": c.heading} for c in columns], "rows": rows}
+    spec = TableLayoutSpec(
+        headings=tuple(c.heading for c in columns),
+        widths_twips=tuple(round(c.width_cm * CM_TO_TWIPS) for c in columns),
+        aligns=tuple(aligns or ("left",) * len(columns)),
+    )
+    return view, spec

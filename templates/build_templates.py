@@ -1,0 +1,355 @@
+#!/usr/bin/env python3
+"""Build the bundled .docx templates, byte for byte the same on every run.
+
+Usage:  python templates/build_templates.py [OUT_DIR]     (default: this folder)
+
+Each template is a docxtpl (Jinja2) document. All styling lives here, in the styles
+part: fonts in all four slots with complex-script sizes, Thai as the complex-script
+language, A4 with the margins of Thai official documents, page numbers "- ๒ -" centred
+at the top from page 2. The renderer supplies values already formatted.
+"""
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from lxml import etree
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from ita_docs.render.oxml import el, set_run_fonts  # noqa: E402
+
+FONT = "TH SarabunPSK"  # the renderer puts the document's own font in its place
+BODY_SIZE = 32          # half-points: 16 pt
+TITLE_SIZE = 36
+TEXT_WIDTH = 11906 - 1701 - 1134  # A4 width less left (3 cm) and right (2 cm) margins
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+PKG = "http://schemas.openxmlformats.org/package/2006"
+OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+CT_WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+
+
+# -- parts that are the same for every template ------------------------------------
+def _xml(element: etree._Element) -> bytes:
+    return etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _plain(tag: str, ns: str, *children: etree._Element, **attrs: str) -> etree._Element:
+    element = etree.Element(f"{{{ns}}}{tag}", nsmap={None: ns})
+    for key, value in attrs.items():
+        element.set(key, value)
+    element.extend(children)
+    return element
+
+
+def content_types() -> bytes:
+    ns = f"{PKG}/content-types"
+    types = _plain(
+        "Types", ns,
+        _plain("Default", ns, Extension="rels", ContentType="application/vnd.openxmlformats-package.relationships+xml"),
+        _plain("Default", ns, Extension="xml", ContentType="application/xml"),
+        _plain("Override", ns, PartName="/word/document.xml", ContentType=f"{CT_WORD}.document.main+xml"),
+        _plain("Override", ns, PartName="/word/styles.xml", ContentType=f"{CT_WORD}.styles+xml"),
+        _plain("Override", ns, PartName="/word/settings.xml", ContentType=f"{CT_WORD}.settings+xml"),
+        _plain("Override", ns, PartName="/word/header1.xml", ContentType=f"{CT_WORD}.header+xml"),
+        _plain("Override", ns, PartName="/word/header2.xml", ContentType=f"{CT_WORD}.header+xml"),
+        _plain("Override", ns, PartName="/docProps/core.xml",
+               ContentType="application/vnd.openxmlformats-package.core-properties+xml"),
+    )
+    return _xml(types)
+
+
+def relationships(*rels: tuple[str, str, str]) -> bytes:
+    ns = f"{PKG}/relationships"
+    return _xml(_plain("Relationships", ns, *(
+        _plain("Relationship", ns, Id=rid, Type=f"{OFFICE_REL}/{kind}", Target=target)
+        for rid, kind, target in rels
+    )))
+
+
+def package_rels() -> bytes:
+    ns = f"{PKG}/relationships"
+    return _xml(_plain(
+        "Relationships", ns,
+        _plain("Relationship", ns, Id="rId1", Type=f"{OFFICE_REL}/officeDocument", Target="word/document.xml"),
+        _plain("Relationship", ns, Id="rId2",
+               Type=f"{PKG}/relationships/metadata/core-properties", Target="docProps/core.xml"),
+    ))
+
+
+def core_properties(title: str) -> bytes:
+    cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+    dc = "http://purl.org/dc/elements/1.1/"
+    root = etree.Element(f"{{{cp}}}coreProperties", nsmap={"cp": cp, "dc": dc})
+    etree.SubElement(root, f"{{{dc}}}title").text = title
+    etree.SubElement(root, f"{{{dc}}}creator").text = "ita-docs"
+    return _xml(root)
+
+
+def run_properties(*, bold: bool = False, size: int = BODY_SIZE) -> etree._Element:
+    """``<w:rPr>`` with the font in all four slots, sz and szCs, Thai as cs language."""
+    rpr = el(
+        "w:rPr",
+        el("w:b") if bold else None,
+        el("w:bCs") if bold else None,
+        el("w:sz", val=size),
+        el("w:szCs", val=size),
+        el("w:lang", val="th-TH", eastAsia="th-TH", bidi="th-TH"),
+    )
+    set_run_fonts(rpr, FONT)
+    return rpr
+
+
+def paragraph_style(style_id: str, name: str, ppr: etree._Element | None = None, *,
+                    bold: bool = False, size: int = BODY_SIZE, based_on: str | None = "Normal",
+                    default: bool = False) -> etree._Element:
+    style = el("w:style", type="paragraph", styleId=style_id, **({"default": "1"} if default else {}))
+    style.append(el("w:name", val=name))
+    if based_on:
+        style.append(el("w:basedOn", val=based_on))
+    style.append(el("w:qFormat"))
+    if ppr is not None:
+        style.append(ppr)
+    style.append(run_properties(bold=bold, size=size))
+    return style
+
+
+def styles() -> bytes:
+    doc_defaults = el(
+        "w:docDefaults",
+        el("w:rPrDefault", run_properties()),
+        el("w:pPrDefault", el("w:pPr", el("w:spacing", after=0, line=240, lineRule="auto"))),
+    )
+    border = {"val": "single", "sz": 4, "space": 0, "color": "000000"}
+    table_style = el(
+        "w:style",
+        el("w:name", val="Table Grid"),
+        el("w:tblPr",
+           el("w:tblBorders", *(el(f"w:{side}", **border)
+                                for side in ("top", "left", "bottom", "right", "insideH", "insideV"))),
+           el("w:tblCellMar", el("w:left", w=85, type="dxa"), el("w:right", w=85, type="dxa"))),
+        type="table", styleId="TableGrid",
+    )
+    root = el(
+        "w:styles",
+        doc_defaults,
+        paragraph_style("Normal", "Normal", based_on=None, default=True),
+        paragraph_style("Title", "Title", el("w:pPr", el("w:jc", val="center")), bold=True, size=TITLE_SIZE),
+        paragraph_style("Subtitle", "Subtitle", el("w:pPr", el("w:jc", val="center")), bold=True),
+        paragraph_style("Heading1", "heading 1", el(
+            "w:pPr", el("w:keepNext"), el("w:spacing", before=240, after=120), el("w:outlineLvl", val=0)), bold=True),
+        paragraph_style("Heading2", "heading 2", el(
+            "w:pPr", el("w:keepNext"), el("w:spacing", before=120, after=60), el("w:ind", left=567),
+            el("w:outlineLvl", val=1)), bold=True),
+        paragraph_style("BodyText", "Body Text", el(
+            "w:pPr", el("w:spacing", after=60), el("w:ind", firstLine=1418), el("w:jc", val="both"))),
+        paragraph_style("Centered", "Centered", el("w:pPr", el("w:jc", val="center"))),
+        paragraph_style("TableText", "Table Text", el("w:pPr", el("w:jc", val="left"))),
+        paragraph_style("TableHeading", "Table Heading", el("w:pPr", el("w:keepNext"), el("w:jc", val="center")),
+                        bold=True),
+        paragraph_style("Header", "header", el("w:pPr", el("w:jc", val="center"))),
+        table_style,
+    )
+    return _xml(root)
+
+
+def settings() -> bytes:
+    return _xml(el(
+        "w:settings",
+        el("w:defaultTabStop", val=720),
+        el("w:characterSpacingControl", val="doNotCompress"),
+        el("w:themeFontLang", val="th-TH", eastAsia="th-TH", bidi="th-TH"),
+        el("w:compat", el("w:compatSetting", name="compatibilityMode",
+                          uri="http://schemas.microsoft.com/office/word", val=15)),
+    ))
+
+
+def page_number_header() -> bytes:
+    """'- PAGE -' centred: the PAGE field shows in the section's number format (thaiNumbers)."""
+    def run(*children: etree._Element) -> etree._Element:
+        return el("w:r", run_properties(), *children)
+
+    return _xml(el(
+        "w:hdr",
+        el("w:p",
+           el("w:pPr", el("w:pStyle", val="Header")),
+           run(el("w:t", "- ", xml_space="preserve")),
+           run(el("w:fldChar", fldCharType="begin")),
+           run(el("w:instrText", " PAGE ", xml_space="preserve")),
+           run(el("w:fldChar", fldCharType="separate")),
+           run(el("w:t", "๒")),
+           run(el("w:fldChar", fldCharType="end")),
+           run(el("w:t", " -", xml_space="preserve"))),
+    ))
+
+
+def empty_header() -> bytes:
+    return _xml(el("w:hdr", el("w:p", el("w:pPr", el("w:pStyle", val="Header")))))
+
+
+def section_properties() -> etree._Element:
+    return el(
+        "w:sectPr",
+        el("w:headerReference", type="default", r_id="rIdHeaderDefault"),
+        el("w:headerReference", type="first", r_id="rIdHeaderFirst"),
+        el("w:pgSz", w=11906, h=16838),
+        el("w:pgMar", top=1418, right=1134, bottom=1134, left=1701, header=709, footer=709, gutter=0),
+        el("w:pgNumType", fmt="thaiNumbers"),
+        el("w:titlePg"),
+    )
+
+
+# -- body building blocks -----------------------------------------------------------
+def para(text: str = "", style: str = "BodyText", *, bold: bool = False) -> etree._Element:
+    rpr = el("w:rPr", el("w:b"), el("w:bCs")) if bold else None
+    runs = [el("w:r", rpr, el("w:t", text, xml_space="preserve"))] if text else []
+    return el("w:p", el("w:pPr", el("w:pStyle", val=style)), *runs)
+
+
+def paragraphs(expr: str, style: str = "BodyText") -> list[etree._Element]:
+    """One paragraph per item of the list *expr*."""
+    return [para(f"{{%p for para in {expr} %}}", style), para("{{ para }}", style), para("{%p endfor %}", style)]
+
+
+def _cell(*content: etree._Element, span: int | None = None, width: int = 1000) -> etree._Element:
+    tcpr = el("w:tcPr", el("w:tcW", w=width, type="dxa"),
+              el("w:gridSpan", val=span) if span else None, el("w:vAlign", val="top"))
+    return el("w:tc", tcpr, *(content or (para(style="TableText"),)))
+
+
+def _row(*cells: etree._Element, header: bool = False) -> etree._Element:
+    trpr = el("w:trPr", el("w:cantSplit"), el("w:tblHeader")) if header else None
+    return el("w:tr", trpr, *cells)
+
+
+def _tag_row(tag: str) -> etree._Element:
+    """A row holding only a docxtpl {%tr %} tag; docxtpl removes the whole row."""
+    return _row(_cell(para(tag, "TableText"), span=3, width=TEXT_WIDTH))
+
+
+def data_table(name: str) -> list[etree._Element]:
+    """A table whose columns and rows both come from ``tables.<name>``.
+
+    Header row: one cell per column heading (repeats on every page). Body rows: either
+    a group row (one cell across all columns) or one cell per column, each cell a list
+    of paragraphs. Column widths and alignment are applied after rendering.
+    """
+    t = f"tables.{name}"
+    third = TEXT_WIDTH // 3
+    header = _row(
+        _cell(para(f"{{%tc for col in {t}.columns %}}", "TableHeading"), width=third),
+        _cell(para("{{ col.heading }}", "TableHeading"), width=third),
+        _cell(para("{%tc endfor %}", "TableHeading"), width=third),
+        header=True,
+    )
+    group = _row(_cell(para(f"{{% colspan {t}.columns|length %}}{{{{ row.group }}}}", "TableText", bold=True),
+                       span=3, width=TEXT_WIDTH))
+    cells = _row(
+        _cell(para("{%tc for cell in row.cells %}", "TableText"), width=third),
+        _cell(*paragraphs("cell", "TableText"), width=third),
+        _cell(para("{%tc endfor %}", "TableText"), width=third),
+    )
+    table = el(
+        "w:tbl",
+        el("w:tblPr", el("w:tblStyle", val="TableGrid"), el("w:tblW", w=TEXT_WIDTH, type="dxa"),
+           el("w:tblLayout", type="fixed"),
+           el("w:tblLook", val="04A0", firstRow=1, lastRow=0, firstColumn=1, lastColumn=0, noHBand=0, noVBand=1)),
+        el("w:tblGrid", *(el("w:gridCol", w=third) for _ in range(3))),
+        header,
+        _tag_row(f"{{%tr for row in {t}.rows %}}"),
+        _tag_row("{%tr if row.group %}"),
+        group,
+        _tag_row("{%tr else %}"),
+        cells,
+        _tag_row("{%tr endif %}"),
+        _tag_row("{%tr endfor %}"),
+    )
+    return [para(f"{{%p if {t}.rows %}}"), table, para("{%p endif %}")]
+
+
+# -- the templates ------------------------------------------------------------------
+def measures_plan_body() -> list[etree._Element]:
+    """Sections ๑–๕ of the measures plan, in the order of the nongmuang reference."""
+    return [
+        para("{{ title }}", "Title"),
+        para("{{ subtitle }}", "Subtitle"),
+        para("*****", "Centered"),
+        para("{%p for section in assessment %}"),
+        para("{{ section.heading }}", "Heading1"),
+        *paragraphs("section.paragraphs"),
+        para("{%p for sub in section.subsections %}"),
+        para("{{ sub.heading }}", "Heading2"),
+        *paragraphs("sub.paragraphs"),
+        para("{%p endfor %}"),
+        para("{%p endfor %}"),
+        para("{{ headings.analysis }}", "Heading1"),
+        *paragraphs("texts.analysis_intro"),
+        para("{{ headings.ranking }}", "Heading2"),
+        *data_table("ranking"),
+        *paragraphs("texts.highest"),
+        *paragraphs("texts.lowest"),
+        para("{%p if remarks or remarks_summary %}"),
+        para("{{ headings.remarks }}", "Heading2"),
+        para("{%p endif %}"),
+        *paragraphs("remarks_summary"),
+        *paragraphs("remarks"),
+        *paragraphs("texts.analysis_table_intro"),
+        *data_table("analysis"),
+        para("{{ headings.recommendations }}", "Heading1"),
+        *paragraphs("texts.recommendations_intro"),
+        *data_table("measures"),
+        para("{{ headings.reporting }}", "Heading1"),
+        *paragraphs("reporting"),
+    ]
+
+
+TEMPLATES: dict[str, tuple[str, Callable[[], Iterable[etree._Element]]]] = {
+    "measures_plan": ("มาตรการส่งเสริมคุณธรรมและความโปร่งใส", measures_plan_body),
+}
+
+
+def build(kind: str) -> bytes:
+    """Return the bytes of the template for *kind*."""
+    title, body = TEMPLATES[kind]
+    document = el("w:document", el("w:body", *body(), section_properties()))
+    parts = {
+        "[Content_Types].xml": content_types(),
+        "_rels/.rels": package_rels(),
+        "docProps/core.xml": core_properties(title),
+        "word/document.xml": _xml(document),
+        "word/_rels/document.xml.rels": relationships(
+            ("rIdStyles", "styles", "styles.xml"),
+            ("rIdSettings", "settings", "settings.xml"),
+            ("rIdHeaderDefault", "header", "header1.xml"),
+            ("rIdHeaderFirst", "header", "header2.xml"),
+        ),
+        "word/styles.xml": styles(),
+        "word/settings.xml": settings(),
+        "word/header1.xml": page_number_header(),
+        "word/header2.xml": empty_header(),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        for name, data in parts.items():
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data)
+    return buffer.getvalue()
+
+
+def main(argv: list[str]) -> int:
+    out_dir = Path(argv[0]) if argv else Path(__file__).resolve().parent
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for kind in TEMPLATES:
+        path = out_dir / f"{kind}.docx"
+        path.write_bytes(build(kind))
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
