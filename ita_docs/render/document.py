@@ -15,6 +15,7 @@ from .environment import make_environment
 from .output import check_writable, write_atomic
 from .postprocess import apply_font, apply_page_number_format, apply_table_layouts, ensure_cell_paragraphs
 from .tables import TableLayoutSpec
+from .template_check import check_tags_balanced
 from .templates import bundled_template
 
 __all__ = ["render", "render_bytes"]
@@ -37,10 +38,24 @@ def _open_template(path: Path) -> Any:
         raise TemplateError(f"ไม่พบไฟล์แม่แบบ {path}")
     if path.stat().st_size > MAX_TEMPLATE_BYTES:
         raise TemplateError(f"ไฟล์แม่แบบใหญ่เกิน {MAX_TEMPLATE_BYTES // 1024 // 1024} MB: {path}")
+    from docx.opc.exceptions import PackageNotFoundError
+
+    tpl = DocxTemplate(str(path))
     try:
-        return DocxTemplate(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        tpl.init_docx()  # -- docxtpl opens lazily; open now so a bad file is reported here --
+        return tpl
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise TemplateError(f"ไฟล์แม่แบบไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้: {path} ({exc})") from None
+
+
+def _template_parts(tpl: Any) -> list[tuple[str, Any]]:
+    """The document body and the header and footer parts, as (name, root element)."""
+    parts = [("word/document.xml", tpl.docx.element)]
+    for section in tpl.docx.sections:
+        for hf in (section.header, section.first_page_header, section.footer, section.first_page_footer):
+            if not hf.is_linked_to_previous:
+                parts.append((str(hf.part.partname), hf._element))
+    return parts
 
 
 def render_bytes(document: DocumentBase, template: str | Path | None = None) -> bytes:
@@ -51,6 +66,7 @@ def render_bytes(document: DocumentBase, template: str | Path | None = None) -> 
     view, table_specs = build_view(document)
     path = Path(template) if template is not None else bundled_template(kind)
     tpl = _open_template(path)
+    check_tags_balanced(_template_parts(tpl), str(path))
     try:
         tpl.render(view, jinja_env=make_environment(), autoescape=True)
     except JinjaTemplateError as exc:

@@ -1,0 +1,36 @@
+import pytest
+
+from ita_docs import OutputExistsError, render
+from ita_docs.render.output import write_atomic
+from tests.conftest import NONGMUANG
+
+
+def test_existing_output_is_not_overwritten(tmp_path):
+    out = tmp_path / "plan.docx"
+    out.write_bytes(b"a clerk's edits")
+    with pytest.raises(OutputExistsError) as info:
+        render(NONGMUANG, out)
+    assert out.read_bytes() == b"a clerk's edits"
+    assert info.value.location.file == str(out)
+    assert isinstance(info.value, FileExistsError)
+
+
+def test_overwrite_when_asked(tmp_path):
+    out = tmp_path / "plan.docx"
+    out.write_bytes(b"old")
+    render(NONGMUANG, out, overwrite=True)
+    assert out.read_bytes()[:2] == b"PK"
+
+
+def test_write_atomic_leaves_no_temporary_files(tmp_path):
+    write_atomic(tmp_path / "a.bin", b"1")
+    with pytest.raises(OutputExistsError):
+        write_atomic(tmp_path / "a.bin", b"2")
+    write_atomic(tmp_path / "a.bin", b"3", overwrite=True)
+    assert [p.name for p in tmp_path.iterdir()] == ["a.bin"]
+    assert (tmp_path / "a.bin").read_bytes() == b"3"
+
+
+def test_output_folder_is_created(tmp_path):
+    out = write_atomic(tmp_path / "new" / "dir" / "a.bin", b"x")
+    assert out.read_bytes() == b"x"

@@ -1,0 +1,89 @@
+"""The bundled templates: reproducible, and custom templates rendered safely."""
+from __future__ import annotations
+
+import importlib.util
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ita_docs import TemplateError, render
+from tests.conftest import NONGMUANG, ROOT
+
+TEMPLATES = ROOT / "templates"
+
+
+def _build_module():
+    spec = importlib.util.spec_from_file_location("build_templates", TEMPLATES / "build_templates.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("kind", ["measures_plan"])
+def test_committed_template_matches_the_build_script(kind):
+    build = _build_module()
+    assert build.build(kind) == build.build(kind), "the build is not deterministic"
+    assert (TEMPLATES / f"{kind}.docx").read_bytes() == build.build(kind), (
+        "templates/ is stale: run python templates/build_templates.py"
+    )
+
+
+def _template_with(tmp_path: Path, old: str, new: str) -> Path:
+    source = TEMPLATES / "measures_plan.docx"
+    target = tmp_path / "mine.docx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "word/document.xml":
+                assert old.encode() in data
+                data = data.replace(old.encode(), new.encode("utf-8"))
+            zout.writestr(item, data)
+    return target
+
+
+def test_custom_template_is_used(tmp_path):
+    template = _template_with(tmp_path, "{{ subtitle }}", "จัดทำโดย {{ subtitle }}")
+    out = render(NONGMUANG, tmp_path / "o.docx", template=template)
+    import docx
+
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "จัดทำโดย เทศบาลตำบลหนองม่วง อำเภอหนองม่วง จังหวัดลพบุรี" in texts
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ title.__class__.__init__.__globals__ }}",
+    ],
+)
+def test_template_injection_is_refused(tmp_path, payload):
+    template = _template_with(tmp_path, "{{ subtitle }}", payload)
+    with pytest.raises(TemplateError):
+        render(NONGMUANG, tmp_path / "o.docx", template=template)
+    assert not (tmp_path / "o.docx").exists()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("{{ subtitle }}", "{{ subtitle ", "ไม่ครบคู่"),
+        ("{{ subtitle }}", "{{ subtitle + }}", "ใช้ไม่ได้"),
+        ("{{ subtitle }}", "{{ subtitel }}", "subtitel"),
+    ],
+)
+def test_broken_template_is_reported(tmp_path, old, new, message):
+    template = _template_with(tmp_path, old, new)
+    with pytest.raises(TemplateError, match=message):
+        render(NONGMUANG, tmp_path / "o.docx", template=template)
+
+
+def test_not_a_docx_template(tmp_path):
+    fake = tmp_path / "fake.docx"
+    fake.write_text("not a zip")
+    with pytest.raises(TemplateError, match="ไม่ใช่ไฟล์ Word"):
+        render(NONGMUANG, tmp_path / "o.docx", template=fake)
+    with pytest.raises(TemplateError, match="ไม่พบไฟล์แม่แบบ"):
+        render(NONGMUANG, tmp_path / "o.docx", template=tmp_path / "none.docx")
