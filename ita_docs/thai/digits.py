@@ -12,8 +12,8 @@ from typing import Literal
 
 __all__ = [
     "ARABIC_DIGITS",
-    "THAI_DIGITS",
     "Digits",
+    "THAI_DIGITS",
     "convert_digits",
     "parse_number",
     "to_arabic_digits",

@@ -13,8 +13,8 @@ from .digits import Digits, convert_digits
 __all__ = [
     "FISCAL_YEAR_STYLES",
     "fiscal_quarter",
-    "fiscal_year_of",
     "fiscal_year_end",
+    "fiscal_year_of",
     "fiscal_year_start",
     "format_fiscal_year",
     "format_quarter",
