@@ -11,6 +11,7 @@ __all__ = [
     "NSMAP",
     "W_NS",
     "el",
+    "get_or_add",
     "qn",
     "set_run_fonts",
 ]
@@ -55,6 +56,23 @@ def el(tag: str, *children: etree._Element | str | None, **attrs: str | int) -> 
         else:
             element.append(child)
     return element
+
+
+def get_or_add(parent: etree._Element, tag: str, *, first: bool = False) -> etree._Element:
+    """Return the child *tag* of *parent*, adding it (last, or first) when missing.
+
+    >>> ppr = el("w:pPr")
+    >>> get_or_add(ppr, "w:jc") is get_or_add(ppr, "w:jc")
+    True
+    """
+    child = parent.find(qn(tag))
+    if child is None:
+        child = el(tag)
+        if first:
+            parent.insert(0, child)
+        else:
+            parent.append(child)
+    return child
 
 
 def set_run_fonts(rpr: etree._Element, font: str) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from .oxml import el, qn, set_run_fonts
+from .oxml import el, get_or_add, qn, set_run_fonts
 from .tables import TableLayoutSpec
 
 __all__ = [
@@ -52,29 +52,14 @@ def _span(tc: etree._Element) -> int:
 
 
 def _set_width(tc: etree._Element, twips: int) -> None:
-    tcpr = tc.find(qn("w:tcPr"))
-    if tcpr is None:
-        tcpr = el("w:tcPr")
-        tc.insert(0, tcpr)
-    tcw = tcpr.find(qn("w:tcW"))
-    if tcw is None:
-        tcw = el("w:tcW")
-        tcpr.insert(0, tcw)
+    tcw = get_or_add(get_or_add(tc, "w:tcPr", first=True), "w:tcW", first=True)
     tcw.set(qn("w:w"), str(twips))
     tcw.set(qn("w:type"), "dxa")
 
 
 def _set_alignment(tc: etree._Element, align: str) -> None:
     for p in tc.iter(qn("w:p")):
-        ppr = p.find(qn("w:pPr"))
-        if ppr is None:
-            ppr = el("w:pPr")
-            p.insert(0, ppr)
-        jc = ppr.find(qn("w:jc"))
-        if jc is None:
-            jc = el("w:jc")
-            ppr.append(jc)
-        jc.set(qn("w:val"), align)
+        get_or_add(get_or_add(p, "w:pPr", first=True), "w:jc").set(qn("w:val"), align)
 
 
 def _apply_layout(tbl: etree._Element, spec: TableLayoutSpec) -> None:
