@@ -58,20 +58,29 @@ def el(tag: str, *children: etree._Element | str | None, **attrs: str | int) -> 
     return element
 
 
-def get_or_add(parent: etree._Element, tag: str, *, first: bool = False) -> etree._Element:
-    """Return the child *tag* of *parent*, adding it (last, or first) when missing.
+def get_or_add(parent: etree._Element, tag: str, *, first: bool = False,
+               before: tuple[str, ...] = ()) -> etree._Element:
+    """Return the child *tag* of *parent*, adding it when missing.
 
-    >>> ppr = el("w:pPr")
-    >>> get_or_add(ppr, "w:jc") is get_or_add(ppr, "w:jc")
-    True
+    A new child goes first if *first*, else before the first existing child named in
+    *before* (the schema's later siblings), else last.
+
+    >>> ppr = el("w:pPr", el("w:rPr"))
+    >>> jc = get_or_add(ppr, "w:jc", before=("w:rPr",))
+    >>> [c.tag.split("}")[1] for c in ppr], get_or_add(ppr, "w:jc") is jc
+    (['jc', 'rPr'], True)
     """
     child = parent.find(qn(tag))
-    if child is None:
-        child = el(tag)
-        if first:
-            parent.insert(0, child)
-        else:
-            parent.append(child)
+    if child is not None:
+        return child
+    child = el(tag)
+    later = next((c for c in parent if c.tag in {qn(t) for t in before}), None)
+    if first:
+        parent.insert(0, child)
+    elif later is not None:
+        later.addprevious(child)
+    else:
+        parent.append(child)
     return child
 
 

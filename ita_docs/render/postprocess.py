@@ -20,6 +20,12 @@ __all__ = [
     "ensure_cell_paragraphs",
 ]
 
+# -- elements the schema places after the one we add (CT_PPr, CT_SectPr) --
+_AFTER_JC = ("w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+             "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+_AFTER_PGNUMTYPE = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
+                    "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
+
 #: w:pgNumType/@w:fmt per digit form.
 PAGE_NUMBER_FORMATS = {"thai": "thaiNumbers", "arabic": "decimal"}
 
@@ -34,12 +40,7 @@ def apply_font(styles: etree._Element, font: str) -> None:
 def apply_page_number_format(body: etree._Element, digits: str) -> None:
     """Set ``<w:pgNumType w:fmt>`` of every section to the document's digit form."""
     for sect in body.iter(qn("w:sectPr")):
-        pg = sect.find(qn("w:pgNumType"))
-        if pg is None:
-            pg = el("w:pgNumType")
-            titlepg = sect.find(qn("w:titlePg"))
-            (titlepg.addprevious if titlepg is not None else sect.append)(pg)
-        pg.set(qn("w:fmt"), PAGE_NUMBER_FORMATS[digits])
+        get_or_add(sect, "w:pgNumType", before=_AFTER_PGNUMTYPE).set(qn("w:fmt"), PAGE_NUMBER_FORMATS[digits])
 
 
 def _cell_text(tc: etree._Element) -> str:
@@ -59,7 +60,8 @@ def _set_width(tc: etree._Element, twips: int) -> None:
 
 def _set_alignment(tc: etree._Element, align: str) -> None:
     for p in tc.iter(qn("w:p")):
-        get_or_add(get_or_add(p, "w:pPr", first=True), "w:jc").set(qn("w:val"), align)
+        ppr = get_or_add(p, "w:pPr", first=True)
+        get_or_add(ppr, "w:jc", before=_AFTER_JC).set(qn("w:val"), align)
 
 
 def _apply_layout(tbl: etree._Element, spec: TableLayoutSpec) -> None:

@@ -1,0 +1,59 @@
+"""Post-processing on element trees: (input, expected) in the schema's child order."""
+from lxml import etree
+
+from ita_docs.render.oxml import el, qn
+from ita_docs.render.postprocess import (
+    apply_font,
+    apply_page_number_format,
+    apply_table_layouts,
+    ensure_cell_paragraphs,
+)
+from ita_docs.render.tables import TableLayoutSpec
+
+
+def _names(element):
+    return [etree.QName(c).localname for c in element]
+
+
+def test_page_number_format_is_added_in_schema_order():
+    sect = el("w:sectPr", el("w:pgSz"), el("w:pgMar"), el("w:cols"), el("w:titlePg"))
+    body = el("w:body", sect)
+    apply_page_number_format(body, "arabic")
+    assert _names(sect) == ["pgSz", "pgMar", "pgNumType", "cols", "titlePg"]
+    assert sect.find(qn("w:pgNumType")).get(qn("w:fmt")) == "decimal"
+    apply_page_number_format(body, "thai")
+    assert sect.find(qn("w:pgNumType")).get(qn("w:fmt")) == "thaiNumbers"
+
+
+def _table(*headings):
+    cells = [el("w:tc", el("w:p", el("w:r", el("w:t", h)))) for h in headings]
+    body_cells = [el("w:tc", el("w:p", el("w:pPr", el("w:rPr")), el("w:r", el("w:t", "x")))) for _ in headings]
+    return el("w:tbl", el("w:tblPr", el("w:tblW", w=0, type="auto")), el("w:tblGrid", el("w:gridCol")),
+              el("w:tr", *cells), el("w:tr", *body_cells))
+
+
+def test_table_layout_applies_to_the_table_with_matching_headers():
+    matching, other = _table("ก", "ข"), _table("ก", "ค")
+    body = el("w:body", matching, other)
+    apply_table_layouts(body, [TableLayoutSpec(("ก", "ข"), (1000, 2000), ("center", "left"))])
+    assert [c.get(qn("w:w")) for c in matching.find(qn("w:tblGrid"))] == ["1000", "2000"]
+    assert matching.find(f"{qn('w:tblPr')}/{qn('w:tblW')}").get(qn("w:w")) == "3000"
+    first_body_cell = matching.findall(qn("w:tr"))[1].find(qn("w:tc"))
+    assert first_body_cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}").get(qn("w:w")) == "1000"
+    ppr = first_body_cell.find(f"{qn('w:p')}/{qn('w:pPr')}")
+    assert _names(ppr) == ["jc", "rPr"]  # jc before the paragraph mark's rPr
+    assert len(other.find(qn("w:tblGrid"))) == 1  # untouched
+
+
+def test_empty_cells_get_a_paragraph():
+    tc = el("w:tc", el("w:tcPr"))
+    ensure_cell_paragraphs(el("w:body", el("w:tbl", el("w:tr", tc))))
+    assert _names(tc) == ["tcPr", "p"]
+
+
+def test_font_replaces_theme_fonts():
+    rpr = el("w:rPr", el("w:rFonts", asciiTheme="minorHAnsi", cstheme="minorBidi"), el("w:sz", val=22))
+    styles = el("w:styles", el("w:docDefaults", el("w:rPrDefault", rpr)))
+    apply_font(styles, "TH Sarabun New")
+    fonts = rpr.find(qn("w:rFonts"))
+    assert dict(fonts.attrib) == {qn(f"w:{s}"): "TH Sarabun New" for s in ("ascii", "hAnsi", "eastAsia", "cs")}
