@@ -19,6 +19,15 @@ def check_writable(path: str | Path, *, overwrite: bool) -> None:
         )
 
 
+def _new_file_mode(path: Path) -> int:
+    """The mode an ordinary new file would get (mkstemp's are private, 0600)."""
+    if path.exists():
+        return path.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_atomic(path: str | Path, data: bytes, *, overwrite: bool = False) -> Path:
     """Write *data* to a temporary file beside *path*, then move it into place.
 
@@ -32,6 +41,7 @@ def write_atomic(path: str | Path, data: bytes, *, overwrite: bool = False) -> P
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, _new_file_mode(path))
         if overwrite:
             os.replace(tmp, path)
         else:

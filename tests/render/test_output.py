@@ -34,3 +34,14 @@ def test_write_atomic_leaves_no_temporary_files(tmp_path):
 def test_output_folder_is_created(tmp_path):
     out = write_atomic(tmp_path / "new" / "dir" / "a.bin", b"x")
     assert out.read_bytes() == b"x"
+
+
+def test_new_files_get_ordinary_permissions(tmp_path):
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        out = write_atomic(tmp_path / "a.bin", b"x")
+    finally:
+        os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o644
