@@ -8,6 +8,7 @@ from .errors import DataValidationError, InputError, ItaDocsError, OutputExistsE
 from .io import load
 from .model import MeasuresPlan
 from .render import render, render_bytes
+from .render.pdf import to_pdf
 from .thai import format_date, to_thai_digits
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "load",
     "render",
     "render_bytes",
+    "to_pdf",
     "to_thai_digits",
 ]
 

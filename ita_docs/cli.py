@@ -17,8 +17,24 @@ def _render(args: argparse.Namespace) -> int:
     from .render import render
 
     out = args.output or Path(args.data).with_suffix(".docx")
+    if args.pdf:
+        from .render.output import check_writable
+
+        check_writable(out.with_suffix(".pdf"), overwrite=args.force)  # -- before any work --
     path = render(args.data, out, template=args.template, overwrite=args.force)
     print(f"เขียนไฟล์แล้ว: {path}")
+    if args.pdf:
+        from .render.pdf import to_pdf
+
+        print(f"เขียนไฟล์แล้ว: {to_pdf(path, path.with_suffix('.pdf'), overwrite=args.force)}")
+    return 0
+
+
+def _pdf(args: argparse.Namespace) -> int:
+    from .render.pdf import convert_to_pdf
+
+    for path in convert_to_pdf(args.files, args.outdir, overwrite=args.force):
+        print(f"เขียนไฟล์แล้ว: {path}")
     return 0
 
 
@@ -40,8 +56,20 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("data", help="data file (.yaml, .yml or .json)")
     render.add_argument("-o", "--output", type=Path, help="output .docx (default: DATA with .docx)")
     render.add_argument("--template", type=Path, help="a custom .docx template instead of the bundled one")
-    render.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+    render.add_argument("--pdf", action="store_true", help="also write a PDF beside the .docx (needs LibreOffice)")
+    render.add_argument("--force", action="store_true", help="overwrite the output files if they exist")
     render.set_defaults(handler=_render)
+    pdf = commands.add_parser(
+        "pdf",
+        help="convert .docx files to PDF with LibreOffice",
+        description="Convert .docx files to PDF in one LibreOffice run, with the bundled Thai "
+        "fonts standing in for TH SarabunPSK. Each PDF is written beside its .docx.",
+        epilog="Example: ita-docs pdf nongmuang.docx krut.docx --outdir pdf/",
+    )
+    pdf.add_argument("files", nargs="+", type=Path, help=".docx files")
+    pdf.add_argument("--outdir", type=Path, help="folder for the PDFs (default: beside each .docx)")
+    pdf.add_argument("--force", action="store_true", help="overwrite PDFs that exist")
+    pdf.set_defaults(handler=_pdf)
     return parser
 
 
