@@ -1,0 +1,160 @@
+"""PDF output: LibreOffice set-up (always), and the layout read back from real PDFs (slow)."""
+from __future__ import annotations
+
+import copy
+import os
+import shutil
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from ita_docs import OutputExistsError, render, to_pdf
+from ita_docs.render import pdf as pdfmod
+from ita_docs.render.pdf import PdfError, convert_to_pdf, document_digits, find_soffice
+from tests import pdfcheck
+
+HAVE_TOOLS = bool(shutil.which("soffice") and shutil.which("pdftotext") and shutil.which("pdffonts"))
+
+
+def _needs_libreoffice():
+    if not HAVE_TOOLS:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice and poppler-utils must be installed in CI (.ci/run installs them)")
+        pytest.skip("needs LibreOffice and poppler-utils: sudo apt-get install libreoffice-writer-nogui poppler-utils")
+
+
+# -- without LibreOffice ---------------------------------------------------------------
+def test_missing_libreoffice_is_a_clear_error(monkeypatch, tmp_path):
+    monkeypatch.setenv("ITA_DOCS_SOFFICE", str(tmp_path / "no-soffice"))
+    with pytest.raises(PdfError, match="ติดตั้ง LibreOffice"):
+        find_soffice()
+    monkeypatch.delenv("ITA_DOCS_SOFFICE")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(PdfError, match="apt-get install libreoffice-writer-nogui"):
+        find_soffice()
+
+
+def test_digit_form_is_read_from_the_document(tmp_path, plan_data, nongmuang_docx):
+    assert document_digits(nongmuang_docx) == "thai"
+    plan_data["digits"] = "arabic"
+    assert document_digits(render(plan_data, tmp_path / "a.docx")) == "arabic"
+
+
+@pytest.mark.parametrize(("digits", "value"), [("thai", "3"), ("arabic", "0")])
+def test_private_profile_sets_digit_shapes(tmp_path, digits, value):
+    pdfmod._write_profile(tmp_path, digits)
+    xcu = ET.parse(tmp_path / "user" / "registrymodifications.xcu").getroot()
+    prop = next(xcu.iter("prop"))
+    assert prop.get("{http://openoffice.org/2001/registry}name") == "CTLTextNumerals"
+    assert prop.find("value").text == value
+
+
+def test_private_fontconfig_maps_th_sarabun_to_bundled_fonts(tmp_path):
+    conf = ET.parse(pdfmod._write_fontconfig(tmp_path)).getroot()
+    fonts_dir = Path(conf.find("dir").text)
+    assert sorted(p.name for p in fonts_dir.glob("*.ttf")) == [
+        "RatchakanText-Bold.ttf", "RatchakanText-BoldItalic.ttf", "RatchakanText-Italic.ttf",
+        "RatchakanText-Regular.ttf"]
+    mapped = {m.find("test/string").text: m.find("edit/string").text for m in conf.iter("match")}
+    assert mapped["TH SarabunPSK"] == mapped["TH Sarabun New"] == "Ratchakan Text"
+
+
+def test_existing_pdf_is_kept(tmp_path, nongmuang_docx):
+    docx = tmp_path / "p.docx"
+    shutil.copyfile(nongmuang_docx, docx)
+    (tmp_path / "p.pdf").write_text("edited")
+    with pytest.raises(OutputExistsError):
+        convert_to_pdf([docx])
+    assert (tmp_path / "p.pdf").read_text() == "edited"
+
+
+# -- with LibreOffice ------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def nongmuang_pdf(nongmuang_docx, tmp_path_factory):
+    _needs_libreoffice()
+    return to_pdf(nongmuang_docx, tmp_path_factory.mktemp("pdf") / "nongmuang.pdf")
+
+
+@pytest.fixture(scope="module")
+def pages(nongmuang_pdf):
+    return pdfcheck.pdf_pages(nongmuang_pdf)
+
+
+@pytest.mark.slow
+def test_only_the_bundled_faces_are_embedded(nongmuang_pdf):
+    fonts = pdfcheck.embedded_fonts(nongmuang_pdf)
+    assert {name.split("+")[-1] for name, _ in fonts} == {"RatchakanText-Regular", "RatchakanText-Bold"}
+    assert all(embedded for _, embedded in fonts)
+
+
+@pytest.mark.slow
+def test_pages_are_a4(pages):
+    assert {(round(p.width), round(p.height)) for p in pages} == {(595, 842)}
+
+
+@pytest.mark.slow
+def test_page_numbers_centred_at_the_top_from_page_two(pages, nongmuang_pdf):
+    text_centre = (85.05 + 595.3 - 56.7) / 2  # between the 3 cm left and 2 cm right margins
+    assert not pages[0].lines[0].text.startswith("-")
+    for number, page in enumerate(pages[1:], start=2):
+        top = page.lines[0]
+        assert top.text == f"-{number}-", (number, top)
+        assert top.y_min < 60
+        assert abs((top.x_min + top.x_max) / 2 - text_centre) < 3
+    from pypdf import PdfReader
+
+    header = PdfReader(str(nongmuang_pdf)).pages[1].extract_text().splitlines()[0]
+    assert header.replace(" ", "") == "-๒-"  # drawn with the Thai digit glyph
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    # -- text without upper vowels: poppler extracts Thai marks out of order ("วิธกีาร") --
+    ("header", "next_heading"),
+    [("มาตรการ/", "๕."), ("คะแนนประเด็น", "๔.")],
+)
+def test_continued_tables_start_with_their_header(pages, header, next_heading):
+    first = next(i for i, p in enumerate(pages) if any(header in r for r in pdfcheck.rows(p)))
+    last = next(i for i, p in enumerate(pages) if any(r.startswith(next_heading) for r in pdfcheck.rows(p)))
+    assert last > first, "the table should run over more than one page"
+    for page in pages[first + 1:last + 1]:
+        assert header in pdfcheck.rows(page)[1], pdfcheck.rows(page)[:2]
+
+
+@pytest.mark.slow
+def test_body_text_has_the_size_of_th_sarabunpsk_16pt(nongmuang_pdf):
+    # -- TH SarabunPSK's ก is 0.397 em high (fonts/README.md): 6.35 pt at 16 pt --
+    assert pdfcheck.glyph_height_pt(nongmuang_pdf, "ก") == pytest.approx(0.397 * 16, rel=0.05)
+
+
+@pytest.mark.slow
+def test_body_text_keeps_thai_digits(pages):
+    text = "".join(p.text() for p in pages)
+    assert "๙๗.๐๗" in text and "๒๕๖๖" in text
+
+
+@pytest.mark.slow
+def test_arabic_document_and_batch_conversion(tmp_path, plan_data):
+    """Two documents of each digit form convert in one call; page counts grow with rows."""
+    _needs_libreoffice()
+    base = plan_data["measures"]
+    sizes = (100, 200, 1000)
+    docs = []
+    for n in sizes:
+        data = copy.deepcopy(plan_data)
+        data["measures"] = [dict(copy.deepcopy(base[i % len(base)]), number=i + 1) for i in range(n)]
+        docs.append(render(data, tmp_path / f"plan{n}.docx"))
+    plan_data["digits"] = "arabic"
+    docs.append(render(plan_data, tmp_path / "arabic.docx"))
+    pdfs = convert_to_pdf(docs, tmp_path / "pdf")
+    counts = [len(pdfcheck.pdf_pages(p)) for p in pdfs[:3]]
+    per_row = (counts[1] - counts[0]) / (sizes[1] - sizes[0])
+    assert counts[2] - counts[0] == pytest.approx(per_row * (sizes[2] - sizes[0]), rel=0.05), counts
+    arabic = pdfcheck.pdf_pages(pdfs[3])
+    assert arabic[1].lines[0].text == "-2-"
+    assert "97.07" in "".join(p.text() for p in arabic)
+    assert not set("๐๑๒๓๔๕๖๗๘๙") & set("".join(p.text() for p in arabic))
+    with zipfile.ZipFile(docs[3]) as zf:  # the .docx itself is not changed by conversion
+        assert b"decimal" in zf.read("word/document.xml")
