@@ -24,6 +24,8 @@ from ita_docs.render.oxml import el, set_run_fonts  # noqa: E402
 FONT = "TH SarabunPSK"  # the renderer puts the document's own font in its place
 BODY_SIZE = 32          # half-points: 16 pt
 TITLE_SIZE = 36
+COVER_SIZE = 44
+MEMBER_TABS = (1985, 5103, 8080)  # twips: name, position, role columns of an order's member list
 TEXT_WIDTH = 11906 - 1701 - 1134  # A4 width less left (3 cm) and right (2 cm) margins
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -144,6 +146,29 @@ def styles() -> bytes:
         paragraph_style("Heading2", "heading 2", el(
             "w:pPr", el("w:keepNext"), el("w:spacing", before=120, after=60), el("w:ind", left=567),
             el("w:outlineLvl", val=1)), bold=True),
+        paragraph_style("Heading3", "heading 3", el(
+            "w:pPr", el("w:keepNext"), el("w:spacing", before=60), el("w:ind", left=567),
+            el("w:outlineLvl", val=2))),
+        paragraph_style("CoverTitle", "Cover Title", el("w:pPr", el("w:spacing", after=120), el("w:jc", val="center")),
+                        bold=True, size=COVER_SIZE),
+        paragraph_style("Plain", "Plain Text", el("w:pPr", el("w:jc", val="both"))),
+        paragraph_style("Right", "Right", el("w:pPr", el("w:jc", val="right"))),
+        paragraph_style("ListLevel1", "List Level 1", el(
+            "w:pPr", el("w:ind", left=1418 + 425, hanging=425), el("w:jc", val="both"))),
+        paragraph_style("ListLevel2", "List Level 2", el(
+            "w:pPr", el("w:ind", left=1418 + 425 + 567, hanging=567), el("w:jc", val="both"))),
+        paragraph_style("MemberLine", "Member Line", el(
+            "w:pPr", el("w:tabs", *(el("w:tab", val="left", pos=pos) for pos in MEMBER_TABS)),
+            el("w:ind", left=MEMBER_TABS[0], hanging=MEMBER_TABS[0] - 1418))),
+        paragraph_style("Signature", "Signature", el("w:pPr", el("w:ind", left=4536), el("w:jc", val="center"))),
+        paragraph_style("TOCHeading", "TOC Heading", el("w:pPr", el("w:spacing", after=120), el("w:jc", val="center")),
+                        bold=True, size=TITLE_SIZE),
+        paragraph_style("TOC1", "toc 1", el(
+            "w:pPr", el("w:tabs", el("w:tab", val="right", leader="dot", pos=TEXT_WIDTH)),
+            el("w:ind", right=567), el("w:spacing", before=60))),
+        paragraph_style("TOC2", "toc 2", el(
+            "w:pPr", el("w:tabs", el("w:tab", val="right", leader="dot", pos=TEXT_WIDTH)),
+            el("w:ind", left=425, right=567))),
         paragraph_style("BodyText", "Body Text", el(
             "w:pPr", el("w:spacing", after=60), el("w:ind", firstLine=1418), el("w:jc", val="both"))),
         paragraph_style("Centered", "Centered", el("w:pPr", el("w:jc", val="center"))),
@@ -168,7 +193,10 @@ def settings() -> bytes:
 
 
 def page_number_header() -> bytes:
-    """'- PAGE -' centred: the PAGE field shows in the section's number format (thaiNumbers)."""
+    """'- PAGE -' centred: the PAGE field shows in the section's number format (thaiNumbers).
+
+    The text around the number comes from the view (``- ๒ -`` or ``-๒-``).
+    """
     def run(*children: etree._Element) -> etree._Element:
         return el("w:r", run_properties(), *children)
 
@@ -176,13 +204,13 @@ def page_number_header() -> bytes:
         "w:hdr",
         el("w:p",
            el("w:pPr", el("w:pStyle", val="Header")),
-           run(el("w:t", "- ", xml_space="preserve")),
+           run(el("w:t", "{{ page_prefix }}", xml_space="preserve")),
            run(el("w:fldChar", fldCharType="begin")),
            run(el("w:instrText", " PAGE ", xml_space="preserve")),
            run(el("w:fldChar", fldCharType="separate")),
            run(el("w:t", "๒")),
            run(el("w:fldChar", fldCharType="end")),
-           run(el("w:t", " -", xml_space="preserve"))),
+           run(el("w:t", "{{ page_suffix }}", xml_space="preserve"))),
     ))
 
 
@@ -230,14 +258,13 @@ def _tag_row(tag: str) -> etree._Element:
     return _row(_cell(para(tag, "TableText"), span=3, width=TEXT_WIDTH))
 
 
-def data_table(name: str) -> list[etree._Element]:
-    """A table whose columns and rows both come from ``tables.<name>``.
+def data_table(t: str) -> list[etree._Element]:
+    """A table whose columns and rows both come from the expression *t* (``tables.ranking``).
 
     Header row: one cell per column heading (repeats on every page). Body rows: either
     a group row (one cell across all columns) or one cell per column, each cell a list
     of paragraphs. Column widths and alignment are applied after rendering.
     """
-    t = f"tables.{name}"
     third = TEXT_WIDTH // 3
     header = _row(
         _cell(para(f"{{%tc for col in {t}.columns %}}", "TableHeading"), width=third),
@@ -288,7 +315,7 @@ def measures_plan_body() -> list[etree._Element]:
         para("{{ headings.analysis }}", "Heading1"),
         *paragraphs("texts.analysis_intro"),
         para("{{ headings.ranking }}", "Heading2"),
-        *data_table("ranking"),
+        *data_table("tables.ranking"),
         *paragraphs("texts.highest"),
         *paragraphs("texts.lowest"),
         para("{%p if remarks or remarks_summary %}"),
@@ -297,17 +324,80 @@ def measures_plan_body() -> list[etree._Element]:
         *paragraphs("remarks_summary"),
         *paragraphs("remarks"),
         *paragraphs("texts.analysis_table_intro"),
-        *data_table("analysis"),
+        *data_table("tables.analysis"),
         para("{{ headings.recommendations }}", "Heading1"),
         *paragraphs("texts.recommendations_intro"),
-        *data_table("measures"),
+        *data_table("tables.measures"),
         para("{{ headings.reporting }}", "Heading1"),
         *paragraphs("reporting"),
     ]
 
 
+def page_break() -> etree._Element:
+    return el("w:p", el("w:r", el("w:br", type="page")))
+
+
+def table_of_contents() -> list[etree._Element]:
+    """A Word TOC field over heading levels 1–2, its cached entries from the view.
+
+    Word refreshes it when the document opens (the renderer sets updateFields when a
+    document has a TOC); the cached entries keep the contents readable until then.
+    """
+    begin = el("w:p", el("w:pPr", el("w:pStyle", val="TOC1")),
+               el("w:r", el("w:fldChar", fldCharType="begin", dirty="true")),
+               el("w:r", el("w:instrText", ' TOC \\o "1-2" \\h \\z \\u ', xml_space="preserve")),
+               el("w:r", el("w:fldChar", fldCharType="separate")))
+    end = el("w:p", el("w:pPr", el("w:pStyle", val="TOC1")), el("w:r", el("w:fldChar", fldCharType="end")))
+    return [
+        para("{{ block.title }}", "TOCHeading"),
+        para("{{ block.page_label }}", "Right"),
+        begin,
+        para("{%p for entry in block.entries %}", "TOC1"),
+        para("{%p if entry.level == 1 %}", "TOC1"),
+        para("{{ entry.text }}", "TOC1"),
+        para("{%p else %}", "TOC2"),
+        para("{{ entry.text }}", "TOC2"),
+        para("{%p endif %}", "TOC2"),
+        para("{%p endfor %}", "TOC1"),
+        end,
+    ]
+
+
+#: Paragraph style of each simple block type.
+BLOCK_PARAGRAPH_STYLES = {
+    "title": "Title", "cover": "CoverTitle", "subtitle": "Subtitle", "heading1": "Heading1",
+    "heading2": "Heading2", "heading3": "Heading3", "body": "BodyText", "plain": "Plain",
+    "centered": "Centered", "right": "Right", "list1": "ListLevel1", "list2": "ListLevel2",
+    "member": "MemberLine", "signature": "Signature",
+}
+
+
+def blocks_body() -> list[etree._Element]:
+    """A body that lays out ``blocks``: paragraphs of a style, tables, page breaks, a TOC.
+
+    Every kind but the measures plan is a list of such blocks, so one layout serves all
+    and an organisation restyles a kind by editing its copy of this template.
+    """
+    body = [para("{%p for block in blocks %}")]
+    keyword = "if"
+    for block_type, style in BLOCK_PARAGRAPH_STYLES.items():
+        body += [para(f"{{%p {keyword} block.type == '{block_type}' %}}"), *paragraphs("block.items", style)]
+        keyword = "elif"
+    body += [para("{%p elif block.type == 'table' %}"), *data_table("block.table")]
+    body += [para("{%p elif block.type == 'page_break' %}"), page_break()]
+    body += [para("{%p elif block.type == 'toc' %}"), *table_of_contents()]
+    body += [para("{%p endif %}"), para("{%p endfor %}")]
+    return body
+
+
 TEMPLATES: dict[str, tuple[str, Callable[[], Iterable[etree._Element]]]] = {
     "measures_plan": ("มาตรการส่งเสริมคุณธรรมและความโปร่งใส", measures_plan_body),
+    "progress_report": ("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส", blocks_body),
+    "analysis_report": ("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส", blocks_body),
+    "annual_report": ("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส", blocks_body),
+    "committee_order": ("คำสั่งแต่งตั้งคณะทำงาน ITA", blocks_body),
+    "oit_assignments": ("การมอบหมายผู้รับผิดชอบการเปิดเผยข้อมูล (OIT)", blocks_body),
+    "combined": ("เอกสาร ITA", blocks_body),
 }
 
 

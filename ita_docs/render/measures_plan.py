@@ -186,6 +186,7 @@ def build_view(plan: MeasuresPlan) -> tuple[dict[str, Any], list[TableLayoutSpec
     }
     view = _converted(view, plan.digits)
     view["digits"] = plan.digits
+    view["page_prefix"], view["page_suffix"] = preset["page_prefix"], preset["page_suffix"]
     specs = [
         TableLayoutSpec(tuple(convert_digits(h, plan.digits) for h in s.headings), s.widths_twips, s.aligns)
         for s in (ranking_spec, analysis_spec, measures_spec)

@@ -17,6 +17,7 @@ __all__ = [
     "apply_font",
     "apply_page_number_format",
     "apply_table_layouts",
+    "apply_update_fields",
     "ensure_cell_paragraphs",
 ]
 
@@ -25,6 +26,9 @@ _AFTER_JC = ("w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outl
              "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 _AFTER_PGNUMTYPE = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
                     "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
+
+_AFTER_VMERGE = ("w:tcBorders", "w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText",
+                 "w:vAlign", "w:hideMark")
 
 #: w:pgNumType/@w:fmt per digit form.
 PAGE_NUMBER_FORMATS = {"thai": "thaiNumbers", "arabic": "decimal"}
@@ -64,6 +68,16 @@ def _set_alignment(tc: etree._Element, align: str) -> None:
         get_or_add(ppr, "w:jc", before=_AFTER_JC).set(qn("w:val"), align)
 
 
+def _apply_merges(rows: list[etree._Element], merges: Iterable[tuple[int, int, int]]) -> None:
+    for first, column, count in merges:
+        for offset in range(count):
+            cells = rows[first + offset].findall(qn("w:tc"))
+            tcpr = get_or_add(cells[column], "w:tcPr", first=True)
+            merge = get_or_add(tcpr, "w:vMerge", before=_AFTER_VMERGE)
+            if offset == 0:
+                merge.set(qn("w:val"), "restart")
+
+
 def _apply_layout(tbl: etree._Element, spec: TableLayoutSpec) -> None:
     grid = tbl.find(qn("w:tblGrid"))
     for col in list(grid):
@@ -82,6 +96,7 @@ def _apply_layout(tbl: etree._Element, spec: TableLayoutSpec) -> None:
             if index > 0 and span == 1 and column < len(spec.aligns):
                 _set_alignment(tc, spec.aligns[column])
             column += span
+    _apply_merges(tbl.findall(qn("w:tr"))[1:], spec.merges)
 
 
 def apply_table_layouts(body: etree._Element, specs: Iterable[TableLayoutSpec]) -> None:
@@ -90,15 +105,16 @@ def apply_table_layouts(body: etree._Element, specs: Iterable[TableLayoutSpec]) 
     Tables are recognised by their header text, so a clerk's restyled template with
     tables moved or added still gets the right widths.
     """
-    by_headings = {spec.headings: spec for spec in specs}
+    waiting: dict[tuple[str, ...], list[TableLayoutSpec]] = {}
+    for spec in specs:
+        waiting.setdefault(spec.headings, []).append(spec)
     for tbl in body.iter(qn("w:tbl")):
         first = tbl.find(qn("w:tr"))
         if first is None:
             continue
-        headings = tuple(_cell_text(tc) for tc in first.findall(qn("w:tc")))
-        spec = by_headings.get(headings)
-        if spec is not None:
-            _apply_layout(tbl, spec)
+        queue = waiting.get(tuple(_cell_text(tc) for tc in first.findall(qn("w:tc"))))
+        if queue:  # -- tables with the same headers take their specs in document order --
+            _apply_layout(tbl, queue.pop(0))
 
 
 def ensure_cell_paragraphs(body: etree._Element) -> None:
@@ -106,3 +122,8 @@ def ensure_cell_paragraphs(body: etree._Element) -> None:
     for tc in body.iter(qn("w:tc")):
         if tc.find(qn("w:p")) is None:
             tc.append(el("w:p"))
+
+
+def apply_update_fields(settings: etree._Element) -> None:
+    """Ask Word to refresh fields (the table of contents) when the document opens."""
+    get_or_add(settings, "w:updateFields", first=True).set(qn("w:val"), "true")

@@ -19,10 +19,13 @@ class TableLayoutSpec:
     headings: tuple[str, ...]
     widths_twips: tuple[int, ...]
     aligns: tuple[str, ...]
+    #: Vertical merges: (body row index, column index, number of rows).
+    merges: tuple[tuple[int, int, int], ...] = ()
 
 
 def table_view(columns: Sequence[Column], rows: list[dict[str, Any]],
-               aligns: Sequence[str] | None = None) -> tuple[dict[str, Any], TableLayoutSpec]:
+               aligns: Sequence[str] | None = None,
+               merges: Sequence[tuple[int, int, int]] = ()) -> tuple[dict[str, Any], TableLayoutSpec]:
     """The template data of a table, and the layout to apply once it is rendered.
 
     Each row is ``{"group": text}`` (one cell across the table) or ``{"cells": [[paragraph, …], …]}``;
@@ -37,5 +40,6 @@ def table_view(columns: Sequence[Column], rows: list[dict[str, Any]],
         headings=tuple(c.heading for c in columns),
         widths_twips=tuple(round(c.width_cm * CM_TO_TWIPS) for c in columns),
         aligns=tuple(aligns or ("left",) * len(columns)),
+        merges=tuple(merges),
     )
     return view, spec

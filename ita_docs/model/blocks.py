@@ -1,0 +1,103 @@
+"""Free content blocks any document may carry: headings, paragraphs, lists, tables, page breaks.
+
+Each block is a mapping told apart by its key::
+
+    - heading: ผลการประเมิน            # level: 1–3 (default 1)
+    - paragraphs: [ ... ]             # style: body | plain | centered | right | title | subtitle | cover | signature
+    - list: [ข้อหนึ่ง, {text: ข้อสอง, items: [ย่อย]}]   # numbering: "{n}." ; sub_numbering: "{parent}.{n}"
+    - table: {columns: [...], rows: [[cell, cell], ...]}
+    - page_break: true
+"""
+from __future__ import annotations
+
+from typing import Annotated, Any, List, Literal  # List: the field named 'list' shadows list
+
+from pydantic import BeforeValidator, Discriminator, Field, Tag
+
+from .base import Model
+from .common import Column
+from .types import Paragraphs, Text
+
+__all__ = [
+    "Block",
+    "FreeTable",
+    "HeadingBlock",
+    "ListBlock",
+    "ListItem",
+    "PageBreakBlock",
+    "ParagraphsBlock",
+    "TableBlock",
+]
+
+ParagraphStyle = Literal["body", "plain", "centered", "right", "title", "subtitle", "cover", "signature"]
+
+
+class HeadingBlock(Model):
+    """A heading (level 1 = section, 2 = sub-section, 3 = minor)."""
+
+    heading: Text = Field(min_length=1)
+    level: int = Field(1, ge=1, le=3)
+
+
+class ParagraphsBlock(Model):
+    """Paragraphs of one style."""
+
+    paragraphs: Paragraphs
+    style: ParagraphStyle = "body"
+
+
+class ListItem(Model):
+    """A list item with optional sub-items."""
+
+    text: Text
+    items: list[Text] = []
+
+
+def _list_item(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str | int) else value
+
+
+class ListBlock(Model):
+    """A numbered list; ``numbering: none`` keeps the numbers as typed in the text."""
+
+    list: List[Annotated[ListItem, BeforeValidator(_list_item)]] = Field(min_length=1)  # noqa: UP006
+    numbering: str = "{n}."
+    sub_numbering: str = "{parent}.{n}"
+
+
+class FreeTable(Model):
+    """A table given cell by cell: columns, and rows of cells (each cell text or paragraphs)."""
+
+    columns: list[Column] = Field(min_length=1)
+    rows: list[list[Paragraphs]] = []
+
+
+class TableBlock(Model):
+    table: FreeTable
+
+
+class PageBreakBlock(Model):
+    page_break: Literal[True]
+
+
+_BLOCK_KEYS = ("heading", "paragraphs", "list", "table", "page_break")
+
+
+def _block_tag(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return next((key for key in _BLOCK_KEYS if key in value), None)
+    return next((key for key in _BLOCK_KEYS if hasattr(value, key)), None)
+
+
+Block = Annotated[
+    Annotated[HeadingBlock, Tag("heading")]
+    | Annotated[ParagraphsBlock, Tag("paragraphs")]
+    | Annotated[ListBlock, Tag("list")]
+    | Annotated[TableBlock, Tag("table")]
+    | Annotated[PageBreakBlock, Tag("page_break")],
+    Discriminator(
+        _block_tag,
+        custom_error_type="block_kind",
+        custom_error_message="a block needs one of: heading, paragraphs, list, table, page_break",
+    ),
+]

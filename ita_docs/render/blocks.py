@@ -1,0 +1,103 @@
+"""Build the ``blocks`` view that the block templates lay out.
+
+A block is a dict with a ``type``: a paragraph style name (``body``, ``heading1`` …)
+with ``items`` (its paragraphs), ``table`` with a table view, ``page_break``, or
+``toc``. :class:`BlockWriter` collects blocks and the layouts of their tables, and
+writes every string in the document's digit form at the end.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..model import Column
+from ..model.blocks import Block, HeadingBlock, ListBlock, PageBreakBlock, ParagraphsBlock, TableBlock
+from ..thai import Digits, convert_digits
+from .tables import TableLayoutSpec, table_view
+
+__all__ = ["BlockWriter", "converted"]
+
+
+def converted(value: Any, digits: Digits) -> Any:
+    """Every string in *value* (nested lists and dicts) in the digit form *digits*."""
+    if isinstance(value, str):
+        return convert_digits(value, digits)
+    if isinstance(value, list | tuple):
+        return [converted(v, digits) for v in value]
+    if isinstance(value, dict):
+        return {k: converted(v, digits) for k, v in value.items()}
+    return value
+
+
+class BlockWriter:
+    """Collects the blocks of a document in order."""
+
+    def __init__(self, digits: Digits) -> None:
+        self.digits = digits
+        self.blocks: list[dict[str, Any]] = []
+        self.specs: list[TableLayoutSpec] = []
+        self.has_toc = False
+
+    def paragraphs(self, style: str, items: Iterable[str]) -> None:
+        """Paragraphs of *style*; consecutive ones of the same style share a block."""
+        items = [i for i in items]
+        if not items:
+            return
+        if self.blocks and self.blocks[-1]["type"] == style:
+            self.blocks[-1]["items"].extend(items)
+        else:
+            self.blocks.append({"type": style, "items": items})
+
+    def heading(self, text: str | None, level: int = 1) -> None:
+        if text:
+            self.paragraphs(f"heading{level}", [text])
+
+    def numbered(self, block: ListBlock) -> None:
+        """A list, numbered by the block's patterns (or as typed with ``none``)."""
+        for n, item in enumerate(block.list, start=1):
+            number = "" if block.numbering == "none" else block.numbering.format(n=n) + " "
+            self.paragraphs("list1", [number + item.text])
+            for m, sub in enumerate(item.items, start=1):
+                sub_number = "" if block.sub_numbering == "none" else \
+                    block.sub_numbering.format(parent=n, n=m) + " "
+                self.paragraphs("list2", [sub_number + sub])
+
+    def table(self, columns: Sequence[Column], rows: list[dict[str, Any]], *,
+              aligns: Sequence[str] | None = None, merges: Sequence[tuple[int, int, int]] = ()) -> None:
+        view, spec = table_view(columns, rows, aligns, merges)
+        self.blocks.append({"type": "table", "table": view})
+        self.specs.append(spec)
+
+    def page_break(self) -> None:
+        self.blocks.append({"type": "page_break"})
+
+    def toc(self, title: str, page_label: str, entries: list[tuple[int, str]]) -> None:
+        self.has_toc = True
+        self.blocks.append({"type": "toc", "title": title, "page_label": page_label,
+                            "entries": [{"level": level, "text": text} for level, text in entries]})
+
+    def free(self, blocks: Iterable[Block]) -> None:
+        """Lay out free content blocks given in the data."""
+        for block in blocks:
+            match block:
+                case HeadingBlock(heading=text, level=level):
+                    self.heading(text, level)
+                case ParagraphsBlock(paragraphs=items, style=style):
+                    self.paragraphs(style, items)
+                case ListBlock():
+                    self.numbered(block)
+                case TableBlock(table=table):
+                    self.table(table.columns, [{"cells": [list(c) for c in row]} for row in table.rows])
+                case PageBreakBlock():
+                    self.page_break()
+
+    def view(self, **extra: Any) -> tuple[dict[str, Any], list[TableLayoutSpec]]:
+        """The template context (strings in the document's digits) and the table layouts."""
+        context = converted({"blocks": self.blocks, **extra}, self.digits)
+        specs = [
+            TableLayoutSpec(tuple(convert_digits(h, self.digits) for h in s.headings),
+                            s.widths_twips, s.aligns, s.merges)
+            for s in self.specs
+        ]
+        context["digits"] = self.digits
+        return context, specs
