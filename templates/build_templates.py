@@ -381,7 +381,7 @@ def blocks_body() -> list[etree._Element]:
     body = [para("{%p for block in blocks %}")]
     keyword = "if"
     for block_type, style in BLOCK_PARAGRAPH_STYLES.items():
-        body += [para(f"{{%p {keyword} block.type == '{block_type}' %}}"), *paragraphs("block.items", style)]
+        body += [para(f"{{%p {keyword} block.type == '{block_type}' %}}"), *paragraphs("block.lines", style)]
         keyword = "elif"
     body += [para("{%p elif block.type == 'table' %}"), *data_table("block.table")]
     body += [para("{%p elif block.type == 'page_break' %}"), page_break()]

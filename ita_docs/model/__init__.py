@@ -12,22 +12,32 @@ from .measures_plan import (
     ToolRemark,
 )
 
+from .progress_report import IndicatorIssue, IssueTable, MeasureTable, ProgressMeasure, ProgressReport
+
 #: Document kinds by their ``kind`` value.
-KINDS: dict[str, type[DocumentBase]] = {"measures_plan": MeasuresPlan}
+KINDS: dict[str, type[DocumentBase]] = {
+    "measures_plan": MeasuresPlan,
+    "progress_report": ProgressReport,
+}
 
 __all__ = [
     "AnalysisGroup",
     "AnalysisRow",
     "Column",
     "DocumentBase",
+    "IndicatorIssue",
     "IndicatorScore",
+    "IssueTable",
     "KINDS",
     "Measure",
+    "MeasureTable",
     "MeasuresPlan",
     "Meeting",
     "Model",
     "Organisation",
     "PreviousResult",
+    "ProgressMeasure",
+    "ProgressReport",
     "Section",
     "TableLayout",
     "ToolRemark",

@@ -1,7 +1,7 @@
 """Build the ``blocks`` view that the block templates lay out.
 
 A block is a dict with a ``type``: a paragraph style name (``body``, ``heading1`` …)
-with ``items`` (its paragraphs), ``table`` with a table view, ``page_break``, or
+with ``lines`` (its paragraphs; not ``items``, which Jinja reads as ``dict.items``), ``table`` with a table view, ``page_break``, or
 ``toc``. :class:`BlockWriter` collects blocks and the layouts of their tables, and
 writes every string in the document's digit form at the end.
 """
@@ -18,14 +18,18 @@ from .tables import TableLayoutSpec, table_view
 __all__ = ["BlockWriter", "converted"]
 
 
+#: Keys whose values name things for the template and are never shown as text.
+STRUCTURAL_KEYS = frozenset({"type", "level"})
+
+
 def converted(value: Any, digits: Digits) -> Any:
-    """Every string in *value* (nested lists and dicts) in the digit form *digits*."""
+    """Every shown string in *value* (nested lists and dicts) in the digit form *digits*."""
     if isinstance(value, str):
         return convert_digits(value, digits)
     if isinstance(value, list | tuple):
         return [converted(v, digits) for v in value]
     if isinstance(value, dict):
-        return {k: converted(v, digits) for k, v in value.items()}
+        return {k: v if k in STRUCTURAL_KEYS else converted(v, digits) for k, v in value.items()}
     return value
 
 
@@ -44,9 +48,9 @@ class BlockWriter:
         if not items:
             return
         if self.blocks and self.blocks[-1]["type"] == style:
-            self.blocks[-1]["items"].extend(items)
+            self.blocks[-1]["lines"].extend(items)
         else:
-            self.blocks.append({"type": style, "items": items})
+            self.blocks.append({"type": style, "lines": items})
 
     def heading(self, text: str | None, level: int = 1) -> None:
         if text:

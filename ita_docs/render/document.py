@@ -9,11 +9,17 @@ from typing import Any
 
 from ..errors import TemplateError
 from ..io import load
-from ..model import DocumentBase, MeasuresPlan
-from . import measures_plan
+from ..model import DocumentBase, MeasuresPlan, ProgressReport
+from . import measures_plan, progress_report
 from .environment import make_environment
 from .output import check_writable, write_atomic
-from .postprocess import apply_font, apply_page_number_format, apply_table_layouts, ensure_cell_paragraphs
+from .postprocess import (
+    apply_font,
+    apply_page_number_format,
+    apply_table_layouts,
+    apply_update_fields,
+    ensure_cell_paragraphs,
+)
 from .tables import TableLayoutSpec
 from .template_check import check_tags_balanced
 from .templates import bundled_template
@@ -25,6 +31,7 @@ ViewBuilder = Callable[[Any], tuple[dict[str, Any], list[TableLayoutSpec]]]
 #: The view builder and template name of each model class.
 RENDERERS: dict[type[DocumentBase], tuple[str, ViewBuilder]] = {
     MeasuresPlan: ("measures_plan", measures_plan.build_view),
+    ProgressReport: ("progress_report", progress_report.build_view),
 }
 
 #: Largest template accepted; a .docx template is a few hundred KB at most.
@@ -72,11 +79,16 @@ def render_bytes(document: DocumentBase, template: str | Path | None = None) -> 
     except JinjaTemplateError as exc:
         where = f" บรรทัด {exc.lineno}" if getattr(exc, "lineno", None) else ""
         raise TemplateError(f"แม่แบบ {path.name} ใช้ไม่ได้{where}: {exc}") from None
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
+        # -- raised by the template's own expressions (a loop over a non-list, …) --
+        raise TemplateError(f"แม่แบบ {path.name} ใช้ไม่ได้: {type(exc).__name__}: {exc}") from None
     body = tpl.docx.element.body
     ensure_cell_paragraphs(body)
     apply_table_layouts(body, table_specs)
     apply_page_number_format(body, document.digits)
     apply_font(tpl.docx.styles.element, document.font)
+    if any(block.get("type") == "toc" for block in view.get("blocks", [])):
+        apply_update_fields(tpl.docx.settings.element)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return buffer.getvalue()

@@ -6,9 +6,11 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import InputError, Location
-from ..model import Column, Measure, MeasuresPlan, Section
+from ..model import Column, MeasuresPlan, Section
 from ..presets import load_preset
-from ..thai import convert_digits, format_date, format_period
+from ..thai import convert_digits, format_date
+from .blocks import converted
+from .measure_tables import measure_cells, measure_columns
 from .placeholders import fill
 from .tables import TableLayoutSpec, table_view
 
@@ -51,55 +53,6 @@ def _overrides(given: dict[str, Any], defaults: dict[str, Any], field: str) -> d
     return {**defaults, **given}
 
 
-def _measure_cell(measure: Measure, key: str, *, marker: str, digits: str) -> list[str]:
-    cells: dict[str, Callable[[], list[str]]] = {
-        "measure": lambda: [f"{measure.number} {measure.title}"],
-        "title": lambda: [measure.title],
-        "number": lambda: [str(measure.number)],
-        "method": lambda: list(measure.method),
-        "responsible": lambda: [f"{marker}{r}" for r in measure.responsible]
-        if len(measure.responsible) > 1 else list(measure.responsible),
-        "period": lambda: [format_period(measure.period, digits=digits)],
-        "followup": lambda: list(measure.followup),
-    }
-    if key in cells:
-        return cells[key]()
-    return list(measure.extra.get(key, []))
-
-
-def _measures_columns(plan: MeasuresPlan, preset: dict[str, Any]) -> list[Column]:
-    layout = plan.measures_table
-    if layout.columns is not None:
-        columns = layout.columns
-    else:
-        name = layout.preset or preset["measures_table_default"]
-        presets = preset["measures_table_presets"]
-        if name not in presets:
-            raise InputError(
-                f"ไม่รู้จักรูปแบบตาราง {name!r} (ที่มี: {', '.join(presets)})",
-                location=Location(path="measures_table.preset"),
-            )
-        columns = [Column.model_validate(c) for c in presets[name]]
-    known = {"measure", "title", "number", "method", "responsible", "period", "followup"}
-    extras = {key for m in plan.measures for key in m.extra}
-    for index, column in enumerate(columns):
-        if column.key not in known | extras:
-            raise InputError(
-                f"ไม่รู้จักคอลัมน์ {column.key!r}: ใช้ {', '.join(sorted(known))} "
-                "หรือชื่อที่อยู่ใน extra ของมาตรการ",
-                location=Location(path=f"measures_table.columns[{index}].key"),
-            )
-    unused = sorted(extras - {c.key for c in columns})
-    if unused:
-        # -- nothing typed may vanish: an extra field needs a column to show in --
-        raise InputError(
-            f"ข้อมูล extra.{unused[0]} ของมาตรการไม่มีคอลัมน์แสดง ให้เพิ่มคอลัมน์ key: {unused[0]} "
-            "ใน measures_table.columns",
-            location=Location(path="measures_table"),
-        )
-    return columns
-
-
 def _sections(sections: list[Section], fill_text: Callable[[str, str], str], where: str) -> list[dict[str, Any]]:
     return [
         {
@@ -109,17 +62,6 @@ def _sections(sections: list[Section], fill_text: Callable[[str, str], str], whe
         }
         for i, s in enumerate(sections)
     ]
-
-
-def _converted(value: Any, digits: str) -> Any:
-    """Every string of the view in the document's digit form (addresses spared)."""
-    if isinstance(value, str):
-        return convert_digits(value, digits)
-    if isinstance(value, list):
-        return [_converted(v, digits) for v in value]
-    if isinstance(value, dict):
-        return {k: _converted(v, digits) for k, v in value.items()}
-    return value
 
 
 def build_view(plan: MeasuresPlan) -> tuple[dict[str, Any], list[TableLayoutSpec]]:
@@ -156,14 +98,13 @@ def build_view(plan: MeasuresPlan) -> tuple[dict[str, Any], list[TableLayoutSpec
     analysis_columns = [Column.model_validate(c) for c in preset["analysis_table"]["columns"]]
     analysis, analysis_spec = table_view(analysis_columns, analysis_rows, aligns=("left", "center", "left"))
 
-    measure_columns = _measures_columns(plan, preset)
-    numbered = [m if m.number is not None else m.model_copy(update={"number": n})
-                for n, m in enumerate(plan.measures, start=1)]
-    measures, measures_spec = table_view(
-        measure_columns,
-        [{"cells": [_measure_cell(m, c.key, marker=preset["list_marker"], digits=plan.digits)
-                    for c in measure_columns]} for m in numbered],
-    )
+    columns = measure_columns(plan.measures_table, preset["measures_table_presets"],
+                              preset["measures_table_default"], plan.measures, "measures_table")
+    measures, measures_spec = table_view(columns, [
+        {"cells": measure_cells(m, m.number or n, columns, number_format=preset["measure_number_format"],
+                                marker=preset["list_marker"], digits=plan.digits)}
+        for n, m in enumerate(plan.measures, start=1)
+    ])
 
     remarks = []
     for n, remark in enumerate(result.remarks, start=1):
@@ -184,7 +125,7 @@ def build_view(plan: MeasuresPlan) -> tuple[dict[str, Any], list[TableLayoutSpec
         "reporting": [fill_text(p, "reporting") for p in reporting],
         "tables": {"ranking": ranking, "analysis": analysis, "measures": measures},
     }
-    view = _converted(view, plan.digits)
+    view = converted(view, plan.digits)
     view["digits"] = plan.digits
     view["page_prefix"], view["page_suffix"] = preset["page_prefix"], preset["page_suffix"]
     specs = [

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
 from ..errors import InputError, Location
 
-__all__ = ["fill"]
+__all__ = ["document_values", "fill"]
 
 _PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
 
@@ -33,3 +34,18 @@ def fill(text: str, values: Mapping[str, str | None], *, where: str) -> str:
         return value
 
     return _PLACEHOLDER.sub(replace, text)
+
+
+def document_values(document: Any) -> dict[str, str | None]:
+    """The placeholder values every document offers: organisation and fiscal years."""
+    org = document.organisation
+    values: dict[str, str | None] = {
+        "org_name": org.name,
+        "org_full_name": org.full_name,
+        "district": org.district,
+        "province": org.province,
+    }
+    year = getattr(document, "fiscal_year", None)
+    if year is not None:
+        values.update(fiscal_year=str(year), previous_year=str(year - 1), next_year=str(year + 1))
+    return values

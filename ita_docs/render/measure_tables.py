@@ -1,0 +1,74 @@
+"""Tables of measures: which columns, and what each cell of a measure shows.
+
+Shared by the measures plan and the progress report. A column's ``key`` names a field
+of the measure (or of its ``extra``); the layout comes from the data or a preset.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from ..errors import InputError, Location
+from ..model import Column, Measure, TableLayout
+from ..thai import Digits, format_period
+
+__all__ = ["MEASURE_KEYS", "measure_cells", "measure_columns"]
+
+#: What each known column key shows of a measure; ``number`` is filled in before.
+_CELLS: dict[str, Callable[[Any, str, str], list[str]]] = {
+    "measure": lambda m, number, marker: [f"{number}{m.title}"],
+    "title": lambda m, number, marker: [m.title],
+    "number": lambda m, number, marker: [number.strip()],
+    "method": lambda m, number, marker: list(m.method),
+    "responsible": lambda m, number, marker: [f"{marker}{r}" for r in m.responsible]
+    if len(m.responsible) > 1 else list(m.responsible),
+    "followup": lambda m, number, marker: list(m.followup),
+    "result": lambda m, number, marker: list(getattr(m, "result", [])),
+    "suggestion": lambda m, number, marker: list(getattr(m, "suggestion", [])),
+}
+MEASURE_KEYS = frozenset(_CELLS) | {"period"}
+
+
+def measure_columns(layout: TableLayout, presets: Mapping[str, Any], default: str,
+                    measures: Sequence[Measure], where: str) -> list[Column]:
+    """The columns of a measures table; unknown keys and unshown extras are refused."""
+    if layout.columns is not None:
+        columns = layout.columns
+    else:
+        name = layout.preset or default
+        if name not in presets:
+            raise InputError(f"ไม่รู้จักรูปแบบตาราง {name!r} (ที่มี: {', '.join(presets)})",
+                             location=Location(path=f"{where}.preset"))
+        columns = [Column.model_validate(c) for c in presets[name]]
+    extras = {key for m in measures for key in m.extra}
+    for index, column in enumerate(columns):
+        if column.key not in MEASURE_KEYS | extras:
+            raise InputError(
+                f"ไม่รู้จักคอลัมน์ {column.key!r}: ใช้ {', '.join(sorted(MEASURE_KEYS))} "
+                "หรือชื่อที่อยู่ใน extra ของมาตรการ",
+                location=Location(path=f"{where}.columns[{index}].key"),
+            )
+    unused = sorted(extras - {c.key for c in columns})
+    if unused:
+        # -- nothing typed may vanish: an extra field needs a column to show in --
+        raise InputError(
+            f"ข้อมูล extra.{unused[0]} ของมาตรการไม่มีคอลัมน์แสดง ให้เพิ่มคอลัมน์ key: {unused[0]} "
+            f"ใน {where}.columns",
+            location=Location(path=where),
+        )
+    return columns
+
+
+def measure_cells(measure: Measure, number: int, columns: Sequence[Column], *,
+                  number_format: str, marker: str, digits: Digits) -> list[list[str]]:
+    """The cells of one measure's row, each a list of paragraphs."""
+    prefix = number_format.format(n=number)
+    cells = []
+    for column in columns:
+        if column.key == "period":
+            cells.append([format_period(measure.period, digits=digits)])
+        elif column.key in _CELLS:
+            cells.append(_CELLS[column.key](measure, prefix, marker))
+        else:
+            cells.append(list(measure.extra.get(column.key, [])))
+    return cells
