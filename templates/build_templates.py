@@ -176,6 +176,9 @@ def styles() -> bytes:
         paragraph_style("TableHeading", "Table Heading", el("w:pPr", el("w:keepNext"), el("w:jc", val="center")),
                         bold=True),
         paragraph_style("Header", "header", el("w:pPr", el("w:jc", val="center"))),
+        el("w:style", el("w:name", val="Hyperlink"), el("w:uiPriority", val=99), el("w:unhideWhenUsed"),
+           el("w:rPr", el("w:color", val="0563C1"), el("w:u", val="single")),
+           type="character", styleId="Hyperlink"),
         table_style,
     )
     return _xml(root)

@@ -19,6 +19,7 @@ from .postprocess import (
     apply_table_layouts,
     apply_update_fields,
     ensure_cell_paragraphs,
+    link_addresses,
 )
 from .tables import TableLayoutSpec
 from .template_check import check_tags_balanced
@@ -67,6 +68,7 @@ def _template_parts(tpl: Any) -> list[tuple[str, Any]]:
 
 def render_bytes(document: DocumentBase, template: str | Path | None = None) -> bytes:
     """Render a validated *document* and return the .docx as bytes."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from jinja2 import TemplateError as JinjaTemplateError
 
     kind, build_view = RENDERERS[type(document)]
@@ -84,6 +86,7 @@ def render_bytes(document: DocumentBase, template: str | Path | None = None) -> 
         raise TemplateError(f"แม่แบบ {path.name} ใช้ไม่ได้: {type(exc).__name__}: {exc}") from None
     body = tpl.docx.element.body
     ensure_cell_paragraphs(body)
+    link_addresses(body, lambda url: tpl.docx.part.relate_to(url, RT.HYPERLINK, is_external=True))
     apply_table_layouts(body, table_specs)
     apply_page_number_format(body, document.digits)
     apply_font(tpl.docx.styles.element, document.font)

@@ -6,19 +6,24 @@ and the widths and alignment of data-driven tables.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import copy
+import re
+from collections.abc import Callable, Iterable
 
 from lxml import etree
 
+from ..thai.digits import ADDRESS_PATTERN
 from .oxml import el, get_or_add, qn, set_run_fonts
 from .tables import TableLayoutSpec
 
 __all__ = [
+    "URL_KINDS",
     "apply_font",
     "apply_page_number_format",
     "apply_table_layouts",
     "apply_update_fields",
     "ensure_cell_paragraphs",
+    "link_addresses",
 ]
 
 # -- elements the schema places after the one we add (CT_PPr, CT_SectPr) --
@@ -127,3 +132,86 @@ def ensure_cell_paragraphs(body: etree._Element) -> None:
 def apply_update_fields(settings: etree._Element) -> None:
     """Ask Word to refresh fields (the table of contents) when the document opens."""
     get_or_add(settings, "w:updateFields", first=True).set(qn("w:val"), "true")
+
+
+#: How an address found in text becomes a link target; file names stay plain text.
+URL_KINDS: tuple[tuple[re.Pattern[str], Callable[[str], str]], ...] = (
+    (re.compile(r"(?:https?|ftp)://", re.I), lambda text: text),
+    (re.compile(r"[^@\s]+@[^@\s]+$"), lambda text: f"mailto:{text}"),
+    (re.compile(r"www\.|[\w-]+(?:\.[\w-]+)*\.(?:go|ac|or|co|in|mi|net)\.th", re.I),
+     lambda text: f"http://{text}"),
+)
+_TRAILING = ".,;:)]}\"'”’"
+
+
+def _target(address: str) -> str | None:
+    for pattern, make in URL_KINDS:
+        if pattern.match(address):
+            return make(address)
+    return None
+
+
+def _single_child_runs(run: etree._Element) -> list[etree._Element]:
+    """Split a run holding several w:t/w:br/w:tab into runs of one child each."""
+    rpr = run.find(qn("w:rPr"))
+    children = [c for c in run if c.tag != qn("w:rPr")]
+    if len(children) <= 1:
+        return [run]
+    runs = []
+    for child in children:
+        new = el("w:r", copy.deepcopy(rpr) if rpr is not None else None, child)
+        runs.append(new)
+    for new in runs:
+        run.addprevious(new)
+    run.getparent().remove(run)
+    return runs
+
+
+def _text_run(rpr: etree._Element | None, text: str, *, style: str | None = None) -> etree._Element:
+    props = copy.deepcopy(rpr) if rpr is not None else el("w:rPr")
+    if style:
+        get_or_add(props, "w:rStyle", first=True).set(qn("w:val"), style)
+    return el("w:r", props if len(props) else None, el("w:t", text, xml_space="preserve"))
+
+
+def link_addresses(body: etree._Element, relate: Callable[[str], str]) -> int:
+    """Make each URL and e-mail address in the text a clickable ``<w:hyperlink>``.
+
+    *relate* takes a target and returns the relationship id of an external hyperlink.
+    The text itself is unchanged. Returns the number of links made.
+    """
+    made = 0
+    for run in list(body.iter(qn("w:r"))):
+        if run.getparent().tag == qn("w:hyperlink"):
+            continue
+        texts = [t.text or "" for t in run.iter(qn("w:t"))]
+        if not any(ADDRESS_PATTERN.search(t) for t in texts):
+            continue
+        for part in _single_child_runs(run):
+            t = part.find(qn("w:t"))
+            if t is None or not t.text:
+                continue
+            rpr = part.find(qn("w:rPr"))
+            pieces: list[etree._Element] = []
+            last = 0
+            for match in ADDRESS_PATTERN.finditer(t.text):
+                address = match.group(0).rstrip(_TRAILING)
+                target = _target(address)
+                if target is None:
+                    continue
+                start = match.start()
+                if start > last:
+                    pieces.append(_text_run(rpr, t.text[last:start]))
+                link = el("w:hyperlink", _text_run(rpr, address, style="Hyperlink"), r_id=relate(target))
+                link.set(qn("w:history"), "1")
+                pieces.append(link)
+                last = start + len(address)
+                made += 1
+            if not pieces:
+                continue
+            if last < len(t.text):
+                pieces.append(_text_run(rpr, t.text[last:]))
+            for piece in pieces:
+                part.addprevious(piece)
+            part.getparent().remove(part)
+    return made

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 __all__ = [
+    "ADDRESS_PATTERN",
     "ARABIC_DIGITS",
     "Digits",
     "THAI_DIGITS",
@@ -41,6 +42,10 @@ _PROTECTED = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+#: URLs, e-mail addresses and file names: text whose digits are never converted.
+ADDRESS_PATTERN = _PROTECTED
 
 
 def _translate_outside_protected(text: str, table: dict[int, int]) -> str:

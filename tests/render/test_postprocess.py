@@ -57,3 +57,22 @@ def test_font_replaces_theme_fonts():
     apply_font(styles, "TH Sarabun New")
     fonts = rpr.find(qn("w:rFonts"))
     assert dict(fonts.attrib) == {qn(f"w:{s}"): "TH Sarabun New" for s in ("ascii", "hAnsi", "eastAsia", "cs")}
+
+
+def test_addresses_become_links_and_keep_their_text():
+    from ita_docs.render.postprocess import link_addresses
+
+    run = el("w:r", el("w:rPr", el("w:b")), el("w:t", "ดู www.krut.go.th/a?doc=13797, หรือ a1@x.go.th"),
+             el("w:br"), el("w:t", "ไฟล์ ita2566.pdf"))
+    body = el("w:body", el("w:p", run))
+    targets = []
+    made = link_addresses(body, lambda url: targets.append(url) or f"rId{len(targets)}")
+    assert made == 2
+    assert targets == ["http://www.krut.go.th/a?doc=13797", "mailto:a1@x.go.th"]
+    text = "".join(t.text for t in body.iter(qn("w:t")))
+    assert text == "ดู www.krut.go.th/a?doc=13797, หรือ a1@x.go.thไฟล์ ita2566.pdf"
+    links = body.findall(f".//{qn('w:hyperlink')}")
+    assert [ln.get(qn("r:id")) for ln in links] == ["rId1", "rId2"]
+    linked_run = links[0].find(qn("w:r"))
+    assert _names(linked_run.find(qn("w:rPr"))) == ["rStyle", "b"]  # the run's own format kept
+    assert len(body.findall(f".//{qn('w:br')}")) == 1
