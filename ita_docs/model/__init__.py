@@ -12,18 +12,26 @@ from .measures_plan import (
     ToolRemark,
 )
 
+from .combined import Combined
+from .committee_order import CommitteeOrder, Member, Signer
+from .oit_assignments import OitAssignments, OitItem
 from .progress_report import IndicatorIssue, IssueTable, MeasureTable, ProgressMeasure, ProgressReport
 
 #: Document kinds by their ``kind`` value.
 KINDS: dict[str, type[DocumentBase]] = {
     "measures_plan": MeasuresPlan,
     "progress_report": ProgressReport,
+    "committee_order": CommitteeOrder,
+    "oit_assignments": OitAssignments,
+    "combined": Combined,
 }
 
 __all__ = [
     "AnalysisGroup",
     "AnalysisRow",
     "Column",
+    "Combined",
+    "CommitteeOrder",
     "DocumentBase",
     "IndicatorIssue",
     "IndicatorScore",
@@ -33,12 +41,16 @@ __all__ = [
     "MeasureTable",
     "MeasuresPlan",
     "Meeting",
+    "Member",
     "Model",
+    "OitAssignments",
+    "OitItem",
     "Organisation",
     "PreviousResult",
     "ProgressMeasure",
     "ProgressReport",
     "Section",
+    "Signer",
     "TableLayout",
     "ToolRemark",
 ]

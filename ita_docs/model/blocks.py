@@ -23,6 +23,7 @@ __all__ = [
     "FreeTable",
     "HeadingBlock",
     "ListBlock",
+    "ListEntry",
     "ListItem",
     "PageBreakBlock",
     "ParagraphsBlock",
@@ -57,10 +58,14 @@ def _list_item(value: Any) -> Any:
     return {"text": value} if isinstance(value, str | int) else value
 
 
+#: A list item as data: a string, or ``{text, items}``.
+ListEntry = Annotated[ListItem, BeforeValidator(_list_item)]
+
+
 class ListBlock(Model):
     """A numbered list; ``numbering: none`` keeps the numbers as typed in the text."""
 
-    list: List[Annotated[ListItem, BeforeValidator(_list_item)]] = Field(min_length=1)  # noqa: UP006
+    list: List[ListEntry] = Field(min_length=1)  # noqa: UP006
     numbering: str = "{n}."
     sub_numbering: str = "{parent}.{n}"
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from ..errors import TemplateError
 from ..io import load
-from ..model import DocumentBase, MeasuresPlan, ProgressReport
-from . import measures_plan, progress_report
+from ..model import Combined, CommitteeOrder, DocumentBase, MeasuresPlan, OitAssignments, ProgressReport
+from . import combined, committee_order, measures_plan, oit_assignments, progress_report
 from .environment import make_environment
 from .output import check_writable, write_atomic
 from .postprocess import (
@@ -33,6 +33,9 @@ ViewBuilder = Callable[[Any], tuple[dict[str, Any], list[TableLayoutSpec]]]
 RENDERERS: dict[type[DocumentBase], tuple[str, ViewBuilder]] = {
     MeasuresPlan: ("measures_plan", measures_plan.build_view),
     ProgressReport: ("progress_report", progress_report.build_view),
+    CommitteeOrder: ("committee_order", committee_order.build_view),
+    OitAssignments: ("oit_assignments", oit_assignments.build_view),
+    Combined: ("combined", combined.build_view),
 }
 
 #: Largest template accepted; a .docx template is a few hundred KB at most.

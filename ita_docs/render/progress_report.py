@@ -11,7 +11,7 @@ from .measure_tables import measure_cells, measure_columns
 from .placeholders import document_values, fill
 from .tables import TableLayoutSpec
 
-__all__ = ["build_view", "write_measure_table"]
+__all__ = ["build_view", "write", "write_measure_table"]
 
 
 def write_measure_table(writer: BlockWriter, table: MeasureTable, preset: dict[str, Any], where: str,
@@ -46,8 +46,15 @@ def _write_issues(writer: BlockWriter, table: IssueTable, preset: dict[str, Any]
 def build_view(report: ProgressReport) -> tuple[dict[str, Any], list[TableLayoutSpec]]:
     """Return the template context of *report* and the layouts of its tables."""
     preset = load_preset("progress_report")
-    values = document_values(report)
     writer = BlockWriter(report.digits)
+    write(report, writer)
+    return writer.view(page_prefix=preset["page_prefix"], page_suffix=preset["page_suffix"])
+
+
+def write(report: ProgressReport, writer: BlockWriter) -> None:
+    """Lay out *report* as blocks."""
+    preset = load_preset("progress_report")
+    values = document_values(report)
     if report.cover:
         writer.paragraphs("cover", [fill(line, values, where="cover") for line in report.cover])
         writer.page_break()
@@ -61,4 +68,3 @@ def build_view(report: ProgressReport) -> tuple[dict[str, Any], list[TableLayout
     if report.indicator_issues is not None:
         _write_issues(writer, report.indicator_issues, preset)
     writer.free(report.after)
-    return writer.view(page_prefix=preset["page_prefix"], page_suffix=preset["page_suffix"])

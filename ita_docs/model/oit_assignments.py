@@ -1,0 +1,30 @@
+"""Who publishes each OIT item (ตารางมอบหมายผู้รับผิดชอบ O1…O43)."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Model
+from .common import Column, DocumentBase
+from .types import FiscalYear, Text
+
+__all__ = ["OitAssignments", "OitItem"]
+
+
+class OitItem(Model):
+    """An OIT item: its code (O1 …), title, and the units responsible."""
+
+    code: Text = Field(min_length=1)
+    title: Text
+    responsible: list[Text] = []
+
+
+class OitAssignments(DocumentBase):
+    """The table of OIT items and who publishes each."""
+
+    kind: Literal["oit_assignments"]
+    fiscal_year: FiscalYear | None = None
+    title: list[Text] | None = None
+    columns: list[Column] | None = Field(None, min_length=3, max_length=3)
+    items: list[OitItem] = Field(min_length=1)
