@@ -24,6 +24,7 @@ EXPECTED = {
     #    name, mis-decoded by the extraction as "นายदनุวัส"; the pipe table's empty header
     #    line makes that member row the reference's "header" --
     "sanmaket-2565-progress": (0.99, 1, "thai"),
+    "satengnok-2566-analysis": (0.99, 0, "arabic"),
 }
 
 

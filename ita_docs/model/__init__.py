@@ -12,6 +12,7 @@ from .measures_plan import (
     ToolRemark,
 )
 
+from .analysis_report import AnalysisReport
 from .combined import Combined
 from .committee_order import CommitteeOrder, Member, Signer
 from .oit_assignments import OitAssignments, OitItem
@@ -23,11 +24,13 @@ KINDS: dict[str, type[DocumentBase]] = {
     "progress_report": ProgressReport,
     "committee_order": CommitteeOrder,
     "oit_assignments": OitAssignments,
+    "analysis_report": AnalysisReport,
     "combined": Combined,
 }
 
 __all__ = [
     "AnalysisGroup",
+    "AnalysisReport",
     "AnalysisRow",
     "Column",
     "Combined",

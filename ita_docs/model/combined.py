@@ -5,6 +5,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
+from .analysis_report import AnalysisReport
 from .common import DocumentBase
 from .committee_order import CommitteeOrder
 from .oit_assignments import OitAssignments
@@ -14,7 +15,7 @@ from .types import FiscalYear
 __all__ = ["Combined", "Part"]
 
 #: The kinds a combined document may hold.
-Part = Annotated[ProgressReport | CommitteeOrder | OitAssignments, Field(discriminator="kind")]
+Part = Annotated[ProgressReport | AnalysisReport | CommitteeOrder | OitAssignments, Field(discriminator="kind")]
 
 _INHERITED = ("organisation", "digits", "font", "fiscal_year")
 

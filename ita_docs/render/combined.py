@@ -4,9 +4,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..model import Combined, CommitteeOrder, OitAssignments, ProgressReport
+from ..model import AnalysisReport, Combined, CommitteeOrder, OitAssignments, ProgressReport
 from ..presets import load_preset
-from . import committee_order, oit_assignments, progress_report
+from . import analysis_report, committee_order, oit_assignments, progress_report
 from .blocks import BlockWriter
 from .tables import TableLayoutSpec
 
@@ -15,6 +15,7 @@ __all__ = ["PART_WRITERS", "build_view"]
 #: How each kind of part is laid out.
 PART_WRITERS: dict[type, Callable[[Any, BlockWriter], None]] = {
     ProgressReport: progress_report.write,
+    AnalysisReport: analysis_report.write,
     CommitteeOrder: committee_order.write,
     OitAssignments: oit_assignments.write,
 }

@@ -9,8 +9,16 @@ from typing import Any
 
 from ..errors import TemplateError
 from ..io import load
-from ..model import Combined, CommitteeOrder, DocumentBase, MeasuresPlan, OitAssignments, ProgressReport
-from . import combined, committee_order, measures_plan, oit_assignments, progress_report
+from ..model import (
+    AnalysisReport,
+    Combined,
+    CommitteeOrder,
+    DocumentBase,
+    MeasuresPlan,
+    OitAssignments,
+    ProgressReport,
+)
+from . import analysis_report, combined, committee_order, measures_plan, oit_assignments, progress_report
 from .environment import make_environment
 from .output import check_writable, write_atomic
 from .postprocess import (
@@ -35,6 +43,7 @@ RENDERERS: dict[type[DocumentBase], tuple[str, ViewBuilder]] = {
     ProgressReport: ("progress_report", progress_report.build_view),
     CommitteeOrder: ("committee_order", committee_order.build_view),
     OitAssignments: ("oit_assignments", oit_assignments.build_view),
+    AnalysisReport: ("analysis_report", analysis_report.build_view),
     Combined: ("combined", combined.build_view),
 }
 
