@@ -13,6 +13,7 @@ from .measures_plan import (
 )
 
 from .analysis_report import AnalysisReport
+from .annual_report import AnnualReport
 from .combined import Combined
 from .committee_order import CommitteeOrder, Member, Signer
 from .oit_assignments import OitAssignments, OitItem
@@ -25,6 +26,7 @@ KINDS: dict[str, type[DocumentBase]] = {
     "committee_order": CommitteeOrder,
     "oit_assignments": OitAssignments,
     "analysis_report": AnalysisReport,
+    "annual_report": AnnualReport,
     "combined": Combined,
 }
 
@@ -32,6 +34,7 @@ __all__ = [
     "AnalysisGroup",
     "AnalysisReport",
     "AnalysisRow",
+    "AnnualReport",
     "Column",
     "Combined",
     "CommitteeOrder",

@@ -43,7 +43,7 @@ THAI_MESSAGES: dict[str, str] = {
     "bool_parsing": "ต้องเป็น true หรือ false",
     "union_tag_invalid": "ไม่รู้จักชนิดเอกสาร {tag!r} (ที่มี: {expected_tags})",
     "union_tag_not_found": "ต้องระบุชนิดเอกสาร (kind) เช่น kind: measures_plan",
-    "block_kind": "ต้องเป็นบล็อกชนิดใดชนิดหนึ่ง: heading, paragraphs, list, table, page_break",
+    "block_kind": "ต้องเป็นบล็อกที่มีช่องใดช่องหนึ่ง: {expected}",
     "value_error": "{error}",
     "assertion_error": "{error}",
 }

@@ -10,7 +10,7 @@ Each block is a mapping told apart by its key::
 """
 from __future__ import annotations
 
-from typing import Annotated, Any, List, Literal  # List: the field named 'list' shadows list
+from typing import Annotated, Any, List, Literal, Union  # List: the field named 'list' shadows list
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag
 
@@ -20,6 +20,7 @@ from .types import Paragraphs, Text
 
 __all__ = [
     "Block",
+    "FREE_BLOCKS",
     "FreeTable",
     "HeadingBlock",
     "ListBlock",
@@ -28,6 +29,7 @@ __all__ = [
     "PageBreakBlock",
     "ParagraphsBlock",
     "TableBlock",
+    "block_union",
 ]
 
 ParagraphStyle = Literal["body", "plain", "centered", "right", "title", "subtitle", "cover", "signature"]
@@ -85,24 +87,31 @@ class PageBreakBlock(Model):
     page_break: Literal[True]
 
 
-_BLOCK_KEYS = ("heading", "paragraphs", "list", "table", "page_break")
+def block_union(*kinds: tuple[str, type]) -> Any:
+    """A block type: one of *kinds* (key, model), told apart by which key the mapping has."""
+    keys = tuple(key for key, _ in kinds)
+
+    def tag(value: Any) -> str | None:
+        if isinstance(value, dict):
+            return next((key for key in keys if key in value), None)
+        return next((key for key, model in kinds if isinstance(value, model)), None)
+
+    members = tuple(Annotated[model, Tag(key)] for key, model in kinds)
+    return Annotated[
+        Union[members],  # noqa: UP007 - built from a tuple
+        Discriminator(tag, custom_error_type="block_kind",
+                      custom_error_message=f"a block needs one of: {', '.join(keys)}",
+                      custom_error_context={"expected": ", ".join(keys)}),
+    ]
 
 
-def _block_tag(value: Any) -> str | None:
-    if isinstance(value, dict):
-        return next((key for key in _BLOCK_KEYS if key in value), None)
-    return next((key for key in _BLOCK_KEYS if hasattr(value, key)), None)
+#: The free blocks every kind accepts.
+FREE_BLOCKS: tuple[tuple[str, type], ...] = (
+    ("heading", HeadingBlock),
+    ("paragraphs", ParagraphsBlock),
+    ("list", ListBlock),
+    ("table", TableBlock),
+    ("page_break", PageBreakBlock),
+)
 
-
-Block = Annotated[
-    Annotated[HeadingBlock, Tag("heading")]
-    | Annotated[ParagraphsBlock, Tag("paragraphs")]
-    | Annotated[ListBlock, Tag("list")]
-    | Annotated[TableBlock, Tag("table")]
-    | Annotated[PageBreakBlock, Tag("page_break")],
-    Discriminator(
-        _block_tag,
-        custom_error_type="block_kind",
-        custom_error_message="a block needs one of: heading, paragraphs, list, table, page_break",
-    ),
-]
+Block = block_union(*FREE_BLOCKS)

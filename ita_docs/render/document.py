@@ -11,6 +11,7 @@ from ..errors import TemplateError
 from ..io import load
 from ..model import (
     AnalysisReport,
+    AnnualReport,
     Combined,
     CommitteeOrder,
     DocumentBase,
@@ -18,7 +19,7 @@ from ..model import (
     OitAssignments,
     ProgressReport,
 )
-from . import analysis_report, combined, committee_order, measures_plan, oit_assignments, progress_report
+from . import analysis_report, annual_report, combined, committee_order, measures_plan, oit_assignments, progress_report
 from .environment import make_environment
 from .output import check_writable, write_atomic
 from .postprocess import (
@@ -44,6 +45,7 @@ RENDERERS: dict[type[DocumentBase], tuple[str, ViewBuilder]] = {
     CommitteeOrder: ("committee_order", committee_order.build_view),
     OitAssignments: ("oit_assignments", oit_assignments.build_view),
     AnalysisReport: ("analysis_report", analysis_report.build_view),
+    AnnualReport: ("annual_report", annual_report.build_view),
     Combined: ("combined", combined.build_view),
 }
 

@@ -11,7 +11,7 @@ from .measure_tables import measure_cells, measure_columns
 from .placeholders import document_values, fill
 from .tables import TableLayoutSpec
 
-__all__ = ["build_view", "write", "write_measure_table"]
+__all__ = ["build_view", "write", "write_issues", "write_measure_table"]
 
 
 def write_measure_table(writer: BlockWriter, table: MeasureTable, preset: dict[str, Any], where: str,
@@ -28,7 +28,8 @@ def write_measure_table(writer: BlockWriter, table: MeasureTable, preset: dict[s
     ])
 
 
-def _write_issues(writer: BlockWriter, table: IssueTable, preset: dict[str, Any]) -> None:
+def write_issues(writer: BlockWriter, table: IssueTable, preset: dict[str, Any]) -> None:
+    """Heading, introduction and the table of indicator issues."""
     writer.heading(table.heading, table.heading_level)
     writer.paragraphs("body", table.intro)
     columns = table.columns or [Column.model_validate(c) for c in preset["indicator_issue_columns"]]
@@ -66,5 +67,5 @@ def write(report: ProgressReport, writer: BlockWriter) -> None:
     for index, table in enumerate(report.tables):
         write_measure_table(writer, table, preset, f"tables[{index}]", digits=report.digits)
     if report.indicator_issues is not None:
-        _write_issues(writer, report.indicator_issues, preset)
+        write_issues(writer, report.indicator_issues, preset)
     writer.free(report.after)

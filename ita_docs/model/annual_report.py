@@ -1,0 +1,101 @@
+"""The annual report book (รายงานการวิเคราะห์ผลการประเมิน … ประจำปี, ronthong 2564)."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Model
+from .blocks import FREE_BLOCKS, block_union
+from .common import Column, DocumentBase
+from .progress_report import IssueTable, MeasureTable
+from .types import FiscalYear, Paragraphs, Score, Text, ThaiDate
+
+__all__ = [
+    "AnnualReport",
+    "Foreword",
+    "TableOfContents",
+    "ToolYearScores",
+    "YearComparison",
+    "YearScore",
+]
+
+
+class YearScore(Model):
+    """An indicator's score last year and this year; the change word is computed if left out."""
+
+    number: int | None = Field(None, ge=1)
+    indicator: Text
+    previous: Score
+    current: Score
+    change: Text | None = None
+
+
+class ToolYearScores(Model):
+    tool: Text
+    indicators: list[YearScore] = Field(min_length=1)
+
+
+class YearComparison(Model):
+    """This year against last year per indicator, with the average and level rows."""
+
+    previous_year: FiscalYear
+    current_year: FiscalYear
+    columns: list[Column] | None = Field(None, min_length=5, max_length=5)
+    tools: list[ToolYearScores] = Field(min_length=1)
+    average: tuple[Score, Score] | None = None
+    level: tuple[Text, Text] | None = None
+
+
+class YearComparisonBlock(Model):
+    year_comparison: YearComparison
+
+
+class MeasuresBlock(Model):
+    measures_table: MeasureTable
+
+
+class IssuesBlock(Model):
+    issues_table: IssueTable
+
+
+class TableOfContents(Model):
+    """Where the table of contents goes; its entries are the level-1 (and 2) headings."""
+
+    title: Text = "สารบัญ"
+    page_label: Text = "หน้า"
+    levels: int = Field(1, ge=1, le=2)
+
+
+class TocBlock(Model):
+    toc: TableOfContents
+
+
+#: A block of the annual report: the free blocks and the report's own tables.
+AnnualBlock = block_union(
+    *FREE_BLOCKS,
+    ("year_comparison", YearComparisonBlock),
+    ("measures_table", MeasuresBlock),
+    ("issues_table", IssuesBlock),
+    ("toc", TocBlock),
+)
+
+
+class Foreword(Model):
+    heading: Text = "คำนำ"
+    paragraphs: Paragraphs = Field(min_length=1)
+    signature: list[Text] = []
+
+
+class AnnualReport(DocumentBase):
+    """The report book: cover, foreword, table of contents, then content blocks.
+
+    ``published_on`` gives the cover's month and year (``${published_month}``).
+    """
+
+    kind: Literal["annual_report"]
+    fiscal_year: FiscalYear
+    published_on: ThaiDate | None = None
+    cover: list[Text] = []
+    foreword: Foreword | None = None
+    content: list[AnnualBlock] = Field(min_length=1)
