@@ -111,7 +111,7 @@ def run_properties(*, bold: bool = False, size: int = BODY_SIZE, latin_lang: str
 
 def paragraph_style(style_id: str, name: str, ppr: etree._Element | None = None, *,
                     bold: bool = False, size: int = BODY_SIZE, based_on: str | None = "Normal",
-                    default: bool = False) -> etree._Element:
+                    default: bool = False, latin_lang: str = "en-US") -> etree._Element:
     style = el("w:style", type="paragraph", styleId=style_id, **({"default": "1"} if default else {}))
     style.append(el("w:name", val=name))
     if based_on:
@@ -119,7 +119,7 @@ def paragraph_style(style_id: str, name: str, ppr: etree._Element | None = None,
     style.append(el("w:qFormat"))
     if ppr is not None:
         style.append(ppr)
-    style.append(run_properties(bold=bold, size=size))
+    style.append(run_properties(bold=bold, size=size, latin_lang=latin_lang))
     return style
 
 
@@ -167,12 +167,13 @@ def styles() -> bytes:
         paragraph_style("Signature", "Signature", el("w:pPr", el("w:ind", left=4536), el("w:jc", val="center"))),
         paragraph_style("TOCHeading", "TOC Heading", el("w:pPr", el("w:spacing", after=120), el("w:jc", val="center")),
                         bold=True, size=TITLE_SIZE),
+        # -- TOC entries tagged Thai, so LibreOffice draws their page numbers as the document's --
         paragraph_style("TOC1", "toc 1", el(
             "w:pPr", el("w:tabs", el("w:tab", val="right", leader="dot", pos=TEXT_WIDTH)),
-            el("w:ind", right=567), el("w:spacing", before=60))),
+            el("w:spacing", before=60)), latin_lang="th-TH"),
         paragraph_style("TOC2", "toc 2", el(
             "w:pPr", el("w:tabs", el("w:tab", val="right", leader="dot", pos=TEXT_WIDTH)),
-            el("w:ind", left=425, right=567))),
+            el("w:ind", left=425)), latin_lang="th-TH"),
         paragraph_style("BodyText", "Body Text", el(
             "w:pPr", el("w:spacing", after=60), el("w:ind", firstLine=1418), el("w:jc", val="both"))),
         paragraph_style("Centered", "Centered", el("w:pPr", el("w:jc", val="center"))),
@@ -353,7 +354,7 @@ def table_of_contents() -> list[etree._Element]:
     """
     begin = el("w:p", el("w:pPr", el("w:pStyle", val="TOC1")),
                el("w:r", el("w:fldChar", fldCharType="begin", dirty="true")),
-               el("w:r", el("w:instrText", ' TOC \\o "1-2" \\h \\z \\u ', xml_space="preserve")),
+               el("w:r", el("w:instrText", ' TOC \\o "1-{{ block.levels }}" \\h \\z \\u ', xml_space="preserve")),
                el("w:r", el("w:fldChar", fldCharType="separate")))
     end = el("w:p", el("w:pPr", el("w:pStyle", val="TOC1")), el("w:r", el("w:fldChar", fldCharType="end")))
     return [

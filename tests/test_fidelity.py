@@ -25,6 +25,9 @@ EXPECTED = {
     #    line makes that member row the reference's "header" --
     "sanmaket-2565-progress": (0.99, 1, "thai"),
     "satengnok-2566-analysis": (0.99, 0, "arabic"),
+    # -- the misses: four entries of the published contents page, typed by hand in words
+    #    that no heading has ("ความเป็นมาของการประเมิน", "ร้อนทอง" …); ours is a TOC field --
+    "ronthong-2564-report": (0.98, 0, "thai"),
 }
 
 

@@ -54,6 +54,19 @@ def _year_comparison(table: YearComparison, writer: BlockWriter, preset: dict[st
     writer.table(columns, rows, aligns=("center", "left", "center", "center", "center"), merges=merges)
 
 
+def _toc_entries(report: AnnualReport, levels: int, values: dict[str, Any]) -> list[tuple[int, str]]:
+    """The headings a table of contents lists, in order: heading blocks and table headings."""
+    entries = []
+    for block in report.content:
+        match block:
+            case HeadingBlock(heading=text, level=level) if level <= levels:
+                entries.append((level, fill(text, values, where="content")))
+            case MeasuresBlock(measures_table=table) | IssuesBlock(issues_table=table) \
+                    if table.heading and table.heading_level <= levels:
+                entries.append((table.heading_level, table.heading))
+    return entries
+
+
 def write(report: AnnualReport, writer: BlockWriter) -> None:
     """Lay out *report* as blocks."""
     preset = load_preset("annual_report")
@@ -79,9 +92,7 @@ def write(report: AnnualReport, writer: BlockWriter) -> None:
             case IssuesBlock(issues_table=table):
                 progress_report.write_issues(writer, table, progress_preset)
             case TocBlock(toc=toc):
-                entries = [(b.level, fill(b.heading, values, where="content"))
-                           for b in report.content if isinstance(b, HeadingBlock) and b.level <= toc.levels]
-                writer.toc(toc.title, toc.page_label, entries)
+                writer.toc(toc.title, toc.page_label, toc.levels, _toc_entries(report, toc.levels, values))
                 writer.page_break()
             case HeadingBlock(heading=text, level=level):
                 writer.heading(fill(text, values, where=f"content[{index}].heading"), level)

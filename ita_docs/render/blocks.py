@@ -19,7 +19,7 @@ __all__ = ["BlockWriter", "converted"]
 
 
 #: Keys whose values name things for the template and are never shown as text.
-STRUCTURAL_KEYS = frozenset({"type", "level"})
+STRUCTURAL_KEYS = frozenset({"type", "level", "levels"})
 
 
 def converted(value: Any, digits: Digits) -> Any:
@@ -40,7 +40,6 @@ class BlockWriter:
         self.digits = digits
         self.blocks: list[dict[str, Any]] = []
         self.specs: list[TableLayoutSpec] = []
-        self.has_toc = False
 
     def paragraphs(self, style: str, items: Iterable[str]) -> None:
         """Paragraphs of *style*; consecutive ones of the same style share a block."""
@@ -75,9 +74,9 @@ class BlockWriter:
     def page_break(self) -> None:
         self.blocks.append({"type": "page_break"})
 
-    def toc(self, title: str, page_label: str, entries: list[tuple[int, str]]) -> None:
-        self.has_toc = True
-        self.blocks.append({"type": "toc", "title": title, "page_label": page_label,
+    def toc(self, title: str, page_label: str, levels: int, entries: list[tuple[int, str]]) -> None:
+        """A table of contents over heading levels 1..*levels*; *entries* are its cached lines."""
+        self.blocks.append({"type": "toc", "title": title, "page_label": page_label, "levels": levels,
                             "entries": [{"level": level, "text": text} for level, text in entries]})
 
     def free(self, blocks: Iterable[Block]) -> None:

@@ -7,7 +7,10 @@ settings are never touched:
   Ratchakan Text faces, scaled to TH SarabunPSK's size (fonts/README.md);
 * the profile sets CTLTextNumerals: 3 ("context") draws the digits of Thai-language
   text, page numbers included, as Thai digits; 0 keeps Arabic digits. LibreOffice 7.4
-  shows ``pgNumType thaiNumbers`` as 1, 2, 3 otherwise.
+  shows ``pgNumType thaiNumbers`` as 1, 2, 3 otherwise;
+* the profile holds a Basic macro (``libreoffice/Module1.xba``) that opens each file,
+  updates its indexes — ``--convert-to`` leaves a table of contents without page
+  numbers — and exports the PDF.
 
 Several files convert in one LibreOffice run (one run per digit form).
 """
@@ -19,6 +22,7 @@ import subprocess
 import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
+from importlib import resources
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -72,15 +76,28 @@ def document_digits(docx: Path) -> str:
     return "thai" if any(PAGE_FORMAT_DIGITS.get(f) == "thai" for f in formats) else "arabic"
 
 
+def _init_profile(soffice: Path, profile: Path, env: dict[str, str]) -> None:
+    """Let LibreOffice create the profile; it replaces a user folder it did not make."""
+    subprocess.run([str(soffice), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                    "--terminate_after_init"], env=env, capture_output=True, timeout=120)
+
+
+def _write_macro(profile: Path) -> None:
+    module = resources.files(__package__).joinpath("libreoffice", "Module1.xba").read_bytes()
+    (profile / "user" / "basic" / "Standard" / "Module1.xba").write_bytes(module)
+
+
 def _write_profile(profile: Path, digits: str) -> None:
+    """Add the digit-shape setting to the profile's registrymodifications.xcu."""
     oor = "http://openoffice.org/2001/registry"
-    items = ET.Element(f"{{{oor}}}items")
-    item = ET.SubElement(items, "item", {f"{{{oor}}}path": "/org.openoffice.Office.Common/I18N/CTL"})
+    ET.register_namespace("oor", oor)
+    path = profile / "user" / "registrymodifications.xcu"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tree = ET.parse(path) if path.exists() else ET.ElementTree(ET.Element(f"{{{oor}}}items"))
+    item = ET.SubElement(tree.getroot(), "item", {f"{{{oor}}}path": "/org.openoffice.Office.Common/I18N/CTL"})
     prop = ET.SubElement(item, "prop", {f"{{{oor}}}name": "CTLTextNumerals", f"{{{oor}}}op": "fuse"})
     ET.SubElement(prop, "value").text = str(CTL_TEXT_NUMERALS[digits])
-    user = profile / "user"
-    user.mkdir(parents=True, exist_ok=True)
-    ET.ElementTree(items).write(user / "registrymodifications.xcu", encoding="UTF-8", xml_declaration=True)
+    tree.write(path, encoding="UTF-8", xml_declaration=True)
 
 
 def _write_fontconfig(work: Path) -> Path:
@@ -103,11 +120,15 @@ def _write_fontconfig(work: Path) -> Path:
 
 def _run_libreoffice(soffice: Path, files: Sequence[Path], out_dir: Path, work: Path, digits: str) -> None:
     profile = work / f"profile-{digits}"
-    _write_profile(profile, digits)
     env = dict(os.environ, FONTCONFIG_FILE=str(_write_fontconfig(work)), SAL_USE_VCLPLUGIN="svp")
+    listing = work / f"files-{digits}.txt"
+    listing.write_text("".join(f"{f}\t{out_dir / (f.stem + '.pdf')}\n" for f in files), encoding="utf-8")
     command = [str(soffice), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-               "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out_dir), *map(str, files)]
+               f'macro:///Standard.Module1.ConvertList("{listing}")']
     try:
+        _init_profile(soffice, profile, env)
+        _write_profile(profile, digits)
+        _write_macro(profile)
         result = subprocess.run(command, env=env, capture_output=True, text=True,
                                 timeout=60 + SECONDS_PER_FILE * len(files))
     except subprocess.TimeoutExpired:
