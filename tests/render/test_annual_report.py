@@ -1,0 +1,74 @@
+"""The annual report book (ronthong): cover, TOC field, year comparison, page numbers '-๒-'."""
+from __future__ import annotations
+
+import shutil
+import zipfile
+
+import pytest
+from lxml import etree
+
+from ita_docs import render, to_pdf
+from ita_docs.render.oxml import qn
+from tests.conftest import SAMPLES, body_paragraphs, table_texts
+
+RONTHONG = SAMPLES / "ronthong-2564-report.yaml"
+
+
+@pytest.fixture(scope="module")
+def ronthong_docx(tmp_path_factory):
+    return render(RONTHONG, tmp_path_factory.mktemp("ron") / "ronthong.docx")
+
+
+def _part(path, name):
+    with zipfile.ZipFile(path) as zf:
+        return etree.fromstring(zf.read(name))
+
+
+def test_cover_gives_the_month_of_publication(ronthong_docx):
+    paragraphs = body_paragraphs(ronthong_docx)
+    assert paragraphs[:4] == ["แบบรายงาน", "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส",
+                              "ในการดำเนินงานของหน่วยงานภาครัฐ", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๔"]
+    assert "พฤศจิกายน ๒๕๖๔" in paragraphs
+
+
+def test_table_of_contents_is_a_word_field_refreshed_on_opening(ronthong_docx):
+    document = _part(ronthong_docx, "word/document.xml")
+    instructions = "".join(t.text for t in document.iter(qn("w:instrText")))
+    assert 'TOC \\o "1-1" \\h' in instructions
+    settings = _part(ronthong_docx, "word/settings.xml")
+    assert settings.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+    paragraphs = body_paragraphs(ronthong_docx)
+    start = paragraphs.index("สารบัญ")
+    assert paragraphs[start + 3] == "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)"
+    assert paragraphs[start + 4:start + 6] == ["๑. การวิเคราะห์ผลการประเมิน", "๒. ประเด็นที่ควรปรับปรุงแก้ไข"]
+
+
+def test_other_documents_do_not_ask_word_to_update_fields(nongmuang_docx):
+    assert _part(nongmuang_docx, "word/settings.xml").find(qn("w:updateFields")) is None
+
+
+def test_year_comparison_computes_the_change_word(ronthong_docx):
+    table = next(t for t in table_texts(ronthong_docx) if t[0][0] == "เครื่องมือ")
+    assert table[0] == ["เครื่องมือ", "ตัวชี้วัด", "๒๕๖๓", "๒๕๖๔", "การเปลี่ยนแปลง"]
+    assert table[1] == ["IIT", "๑. การปฏิบัติหน้าที่", "๘๐.๘๔", "๘๖.๙๐", "เพิ่มขึ้น"]
+    assert table[5] == ["IIT", "๕. การแก้ไขปัญหาการทุจริต", "๗๕.๕๔", "๗๕.๔๐", "ลดลง"]  # published: เพิ่มขึ้น
+    assert table[-2][1:4] == ["คะแนนเฉลี่ย", "๕๔.๗๘", "๖๐.๑๒"]
+    assert table[-1][1:4] == ["ระดับการประเมิน", "F", "D"]
+
+
+def test_page_numbers_have_no_spaces(ronthong_docx):
+    header = _part(ronthong_docx, "word/header1.xml")
+    assert [t.text for t in header.iter(qn("w:t"))][::2][:1] == ["-"]
+    assert "".join(t.text for t in header.iter(qn("w:t"))).replace("๒", "") == "--"
+
+
+@pytest.mark.slow
+def test_pdf_contents_page_has_page_numbers(ronthong_docx, tmp_path):
+    if not shutil.which("soffice"):
+        pytest.skip("needs LibreOffice: sudo apt-get install libreoffice-writer-nogui")
+    from pypdf import PdfReader
+
+    pdf = to_pdf(ronthong_docx, tmp_path / "r.pdf")
+    contents = next(p.extract_text() for p in PdfReader(str(pdf)).pages if "สารบัญ" in p.extract_text())
+    lines = [line for line in contents.splitlines() if "การวิเคราะห์ผลการประเมิน" in line]
+    assert lines and lines[0].rstrip()[-1] in "๐๑๒๓๔๕๖๗๘๙", contents
