@@ -8,6 +8,9 @@
     └── OutputExistsError (FileExistsError)
                                        the output exists and overwriting was not asked for
 
+    ItaDocsWarning (UserWarning)       the data contradicts itself or the ITA framework
+                                       (a given figure differs from the computed one …)
+
 Messages are Thai, for the clerk who has to fix the file; field paths stay in English
 (``measures[3].period``) because they name keys of the data file.
 """
@@ -22,6 +25,7 @@ __all__ = [
     "DataValidationError",
     "InputError",
     "ItaDocsError",
+    "ItaDocsWarning",
     "Location",
     "OutputExistsError",
     "Problem",
@@ -105,6 +109,19 @@ class TemplateError(ItaDocsError):
 
 class OutputExistsError(ItaDocsError, FileExistsError):
     """The output file exists and overwriting was not asked for (a clerk may have edited it)."""
+
+
+class ItaDocsWarning(UserWarning):
+    """The data contradicts itself or the ITA framework; the document is still produced."""
+
+    def __init__(self, message: str, *, location: Location | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = location or Location()
+
+    def __str__(self) -> str:
+        where = str(self.location)
+        return self.message if where == "?" else f"{self.message} ({where})"
 
 
 @contextmanager

@@ -14,6 +14,7 @@ from .types import FiscalYear, Paragraphs, Score, Text, ThaiDate
 __all__ = [
     "AnnualReport",
     "Foreword",
+    "Strengths",
     "TableOfContents",
     "ToolYearScores",
     "YearComparison",
@@ -59,6 +60,25 @@ class IssuesBlock(Model):
     issues_table: IssueTable
 
 
+class Strengths(Model):
+    """Strengths and weaknesses of the (first) year comparison's current scores.
+
+    The lists name indicator numbers; left out, they are computed: ``best`` the highest,
+    ``above`` those over ``threshold``, ``below`` those under it. ``start`` numbers the
+    first of the three items.
+    """
+
+    threshold: Score = 80
+    start: int = Field(1, ge=1)
+    best: list[int] | None = None
+    above: list[int] | None = None
+    below: list[int] | None = None
+
+
+class StrengthsBlock(Model):
+    strengths: Strengths
+
+
 class TableOfContents(Model):
     """Where the table of contents goes; its entries are the level-1 (and 2) headings."""
 
@@ -78,6 +98,7 @@ AnnualBlock = block_union(
     ("measures_table", MeasuresBlock),
     ("issues_table", IssuesBlock),
     ("toc", TocBlock),
+    ("strengths", StrengthsBlock),
 )
 
 

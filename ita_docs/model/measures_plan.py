@@ -36,11 +36,16 @@ class ToolRemark(Model):
 
 
 class PreviousResult(Model):
-    """Last year's ITA result, which this year's measures answer."""
+    """Last year's ITA result, which this year's measures answer.
+
+    ``total_score`` and ``level`` may be left out: they are computed from the indicator
+    scores with that year's framework. Given, they are printed, and a difference from
+    the computed figure is reported.
+    """
 
     fiscal_year: FiscalYear
-    total_score: Score
-    level: Text
+    total_score: Score | None = None
+    level: Text | None = None
     indicators: list[IndicatorScore] = Field(min_length=1)
     remarks_summary: Paragraphs = []
     remarks: list[ToolRemark] = []

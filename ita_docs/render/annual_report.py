@@ -3,38 +3,32 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..errors import InputError, Location
+from ..framework import load_framework
 from ..model import Column
 from ..model.annual_report import (
     AnnualReport,
     IssuesBlock,
     MeasuresBlock,
+    StrengthsBlock,
     TocBlock,
     YearComparison,
     YearComparisonBlock,
 )
 from ..model.blocks import HeadingBlock
 from ..presets import load_preset
+from ..computed import comparison_scores, strengths_lists, year_figures
+from ..scoring import change
 from ..thai import format_date
 from . import progress_report
 from .blocks import BlockWriter
 from .placeholders import document_values, fill
 from .tables import TableLayoutSpec
 
-__all__ = ["build_view", "change_word", "write"]
+__all__ = ["build_view", "write"]
 
 
-def change_word(previous: Any, current: Any, words: dict[str, str]) -> str:
-    """เพิ่มขึ้น / ลดลง / คงที่ from two scores.
-
-    >>> change_word(75.54, 75.40, {"up": "เพิ่มขึ้น", "down": "ลดลง", "same": "คงที่"})
-    'ลดลง'
-    """
-    if current > previous:
-        return words["up"]
-    return words["down"] if current < previous else words["same"]
-
-
-def _year_comparison(table: YearComparison, writer: BlockWriter, preset: dict[str, Any]) -> None:
+def _year_comparison(table: YearComparison, writer: BlockWriter, preset: dict[str, Any], where: str) -> None:
     years = {"previous_year": str(table.previous_year), "current_year": str(table.current_year)}
     columns = table.columns or [
         Column.model_validate({**c, "heading": fill(c["heading"], years, where="year_comparison.columns")})
@@ -44,14 +38,44 @@ def _year_comparison(table: YearComparison, writer: BlockWriter, preset: dict[st
         merges.append((len(rows), 0, len(group.indicators)))
         for index, line in enumerate(group.indicators):
             name = f"{line.number}. {line.indicator}" if line.number else line.indicator
-            change = line.change or change_word(line.previous, line.current, preset["change_words"])
+            change_text = line.change or change(line.previous, line.current, preset["change_words"]).word
             rows.append({"cells": [[group.tool] if index == 0 else [], [name], [str(line.previous)],
-                                   [str(line.current)], [change]]})
-    if table.average:
-        rows.append({"cells": [[], [preset["average_label"]], *([str(s)] for s in table.average), []]})
-    if table.level:
-        rows.append({"cells": [[], [preset["level_label"]], *([t] for t in table.level), []]})
+                                   [str(line.current)], [change_text]]})
+    computed = [year_figures(year, comparison_scores(table, which, f"{where}.tools"), f"{where}.tools")
+                for which, year in (("previous", table.previous_year), ("current", table.current_year))]
+    average = table.average or tuple(f.total for f in computed)
+    level = table.level or tuple(f.level for f in computed)
+    rows.append({"cells": [[], [preset["average_label"]], *([str(s)] for s in average), []]})
+    rows.append({"cells": [[], [preset["level_label"]], *([t] for t in level), []]})
     writer.table(columns, rows, aligns=("center", "left", "center", "center", "center"), merges=merges)
+
+
+def _first_comparison(report: AnnualReport, where: str) -> YearComparison:
+    table = next((b.year_comparison for b in report.content if isinstance(b, YearComparisonBlock)), None)
+    if table is None:
+        raise InputError("จุดแข็งจุดอ่อนคำนวณจากตารางเปรียบเทียบคะแนน (year_comparison) ซึ่งไม่มีในเอกสาร",
+                         location=Location(path=where))
+    return table
+
+
+def _strengths(report: AnnualReport, strengths: Any, writer: BlockWriter, preset: dict[str, Any], where: str) -> None:
+    """Three numbered items — best, above the threshold, below it — each listing indicators."""
+    table = _first_comparison(report, where)
+    names = {}
+    for group in table.tools:
+        for line in group.indicators:
+            number = line.number or load_framework(table.current_year).indicator(line.indicator).number
+            names[number] = line.indicator
+    best, above, below = strengths_lists(strengths, table, where)
+    labels = preset["strengths"]
+    threshold = str(strengths.threshold)
+    for offset, (key, numbers) in enumerate((("best", strengths.best if strengths.best is not None else best),
+                                             ("above", strengths.above if strengths.above is not None else above),
+                                             ("below", strengths.below if strengths.below is not None else below))):
+        n = strengths.start + offset
+        writer.paragraphs("list1", [labels[key].format(n=n, threshold=threshold)])
+        writer.paragraphs("list2", [labels["item"].format(n=n, m=m, number=number, indicator=names.get(number, "?"))
+                                    for m, number in enumerate(numbers, start=1)])
 
 
 def _toc_entries(report: AnnualReport, levels: int, values: dict[str, Any]) -> list[tuple[int, str]]:
@@ -85,7 +109,9 @@ def write(report: AnnualReport, writer: BlockWriter) -> None:
     for index, block in enumerate(report.content):
         match block:
             case YearComparisonBlock(year_comparison=table):
-                _year_comparison(table, writer, preset)
+                _year_comparison(table, writer, preset, f"content[{index}].year_comparison")
+            case StrengthsBlock(strengths=strengths):
+                _strengths(report, strengths, writer, preset, f"content[{index}].strengths")
             case MeasuresBlock(measures_table=table):
                 progress_report.write_measure_table(writer, table, progress_preset, f"content[{index}].measures_table",
                                                     digits=report.digits)

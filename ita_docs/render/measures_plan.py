@@ -5,6 +5,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from ..computed import previous_result_figures
 from ..errors import InputError, Location
 from ..model import Column, MeasuresPlan, Section
 from ..presets import load_preset
@@ -26,13 +27,18 @@ def _placeholder_values(plan: MeasuresPlan) -> dict[str, str | None]:
     result = plan.previous_result
     scores = [i.score for i in result.indicators]
     meeting = plan.meeting
+    total, level = result.total_score, result.level
+    if total is None or level is None:  # -- left out: computed with last year's framework --
+        figures = previous_result_figures(result)
+        total = figures.total if total is None else total
+        level = figures.level if level is None else level
     return {
         "org_name": plan.organisation.name,
         "org_full_name": plan.organisation.full_name,
         "fiscal_year": str(plan.fiscal_year),
         "previous_year": str(result.fiscal_year),
-        "total_score": _score(result.total_score),
-        "level": result.level,
+        "total_score": _score(total),
+        "level": level,
         "highest_score": _score(max(scores)),
         "lowest_score": _score(min(scores)),
         "indicator_count": str(len(result.indicators)),
