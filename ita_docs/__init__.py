@@ -4,21 +4,23 @@
 >>> ita_docs.to_thai_digits("ปีงบประมาณ 2566")
 'ปีงบประมาณ ๒๕๖๖'
 """
-from .errors import DataValidationError, InputError, ItaDocsError, OutputExistsError, TemplateError
+from .consistency import check
+from .errors import DataValidationError, InputError, ItaDocsError, ItaDocsWarning, OutputExistsError, TemplateError
 from .io import load
 from .model import MeasuresPlan
 from .render import render, render_bytes
 from .render.pdf import to_pdf
-from .thai import format_date, to_thai_digits
+from .thai import to_thai_digits
 
 __all__ = [
     "DataValidationError",
     "InputError",
     "ItaDocsError",
+    "ItaDocsWarning",
     "MeasuresPlan",
     "OutputExistsError",
     "TemplateError",
-    "format_date",
+    "check",
     "load",
     "render",
     "render_bytes",

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import DataValidationError, ItaDocsError
+from .errors import DataValidationError, ItaDocsError, ItaDocsWarning
 
 __all__ = ["main"]
 
+EXIT_WARNINGS = 1
 EXIT_INVALID_INPUT = 2
 
 
@@ -28,6 +30,20 @@ def _render(args: argparse.Namespace) -> int:
 
         print(f"เขียนไฟล์แล้ว: {to_pdf(path, path.with_suffix('.pdf'), overwrite=args.force)}")
     return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .consistency import check
+
+    found = 0
+    for data in args.data:
+        findings = check(data)
+        for finding in findings:
+            print(f"Warning: {finding.message} ({finding.location})")
+        found += len(findings)
+    if not found:
+        print("ไม่พบข้อขัดแย้ง")
+    return EXIT_WARNINGS if found else 0
 
 
 def _pdf(args: argparse.Namespace) -> int:
@@ -70,6 +86,17 @@ def _parser() -> argparse.ArgumentParser:
     pdf.add_argument("--outdir", type=Path, help="folder for the PDFs (default: beside each .docx)")
     pdf.add_argument("--force", action="store_true", help="overwrite PDFs that exist")
     pdf.set_defaults(handler=_pdf)
+    check = commands.add_parser(
+        "check",
+        help="report what contradicts itself or the ITA framework",
+        description="Check data files: given figures against those computed from the scores and the "
+        "year's ITA framework, other organisations' names or misspellings of this one, fiscal years "
+        "that do not belong, mixed digit forms, periods outside the fiscal year, unknown OIT codes. "
+        "Exit status: 0 nothing found, 1 findings, 2 invalid input.",
+        epilog="Example: ita-docs check samples/satengnok-2566-analysis.yaml",
+    )
+    check.add_argument("data", nargs="+", help="data files (.yaml, .yml or .json)")
+    check.set_defaults(handler=_check)
     return parser
 
 
@@ -83,13 +110,19 @@ def _report(exc: ItaDocsError) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (2 for invalid input)."""
+    """Run the command line; returns the exit status: 0 fine, 1 warnings or findings, 2 invalid input."""
     args = _parser().parse_args(argv)
-    try:
-        return args.handler(args)
-    except ItaDocsError as exc:
-        _report(exc)
-        return EXIT_INVALID_INPUT
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ItaDocsWarning)
+        try:
+            status = args.handler(args)
+        except ItaDocsError as exc:
+            _report(exc)
+            return EXIT_INVALID_INPUT
+    found = [w.message for w in caught if isinstance(w.message, ItaDocsWarning)]
+    for warning in found:
+        print(f"Warning: {warning}", file=sys.stderr)
+    return EXIT_WARNINGS if found and status == 0 else status
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -19,8 +19,9 @@ __all__ = ["YearFigures", "comparison_scores", "previous_result_figures", "stren
 
 @dataclass(frozen=True)
 class YearFigures:
-    """The computed total and level of one year's indicator scores."""
+    """The computed tool scores, total and level of one year's indicator scores."""
 
+    tools: dict[str, Decimal]
     total: Decimal
     level: str
 
@@ -33,7 +34,7 @@ def year_figures(fiscal_year: int, scores: dict[int, Decimal], where: str) -> Ye
     except InputError as exc:
         raise InputError(exc.message, location=Location(path=where)) from None
     total = total_score(scores, framework)
-    return YearFigures(total, level_of(total, tools, framework))
+    return YearFigures(tools, total, level_of(total, tools, framework))
 
 
 def _numbered(fiscal_year: int, named: list[tuple[int | None, str, Decimal]], where: str) -> dict[int, Decimal]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import warnings
 
 import pytest
 
-from ita_docs import render
+from ita_docs import ItaDocsWarning, render
 from tests.conftest import SAMPLES, SHARED
 
 TOOLS = SHARED / "tools"
@@ -26,8 +27,9 @@ EXPECTED = {
     "sanmaket-2565-progress": (0.99, 1, "thai"),
     "satengnok-2566-analysis": (0.99, 0, "arabic"),
     # -- the misses: four entries of the published contents page, typed by hand in words
-    #    that no heading has ("ความเป็นมาของการประเมิน", "ร้อนทอง" …); ours is a TOC field --
-    "ronthong-2564-report": (0.98, 0, "thai"),
+    #    that no heading has ("ความเป็นมาของการประเมิน", "ร้อนทอง" …; ours is a TOC field),
+    #    and two weakness lines numbered "๔.๙", "๔.๑๐" under item ๕) (ours: ๕.๑, ๕.๒) --
+    "ronthong-2564-report": (0.97, 0, "thai"),
 }
 
 
@@ -38,7 +40,9 @@ def _tool(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module", params=sorted(EXPECTED))
 def rendered(request, tmp_path_factory):
     stem = request.param
-    return stem, render(SAMPLES / f"{stem}.yaml", tmp_path_factory.mktemp(stem) / f"{stem}.docx")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ItaDocsWarning)  # -- published figures may contradict --
+        return stem, render(SAMPLES / f"{stem}.yaml", tmp_path_factory.mktemp(stem) / f"{stem}.docx")
 
 
 def test_sample_reproduces_its_reference(rendered):

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import io
+import warnings
 import zipfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import TemplateError
+from ..errors import ItaDocsWarning, TemplateError
 from ..io import load
 from ..model import (
     AnalysisReport,
@@ -34,7 +35,7 @@ from .tables import TableLayoutSpec
 from .template_check import check_tags_balanced
 from .templates import bundled_template
 
-__all__ = ["render", "render_bytes"]
+__all__ = ["render", "render_bytes", "warn_about_figures"]
 
 ViewBuilder = Callable[[Any], tuple[dict[str, Any], list[TableLayoutSpec]]]
 
@@ -80,8 +81,26 @@ def _template_parts(tpl: Any) -> list[tuple[str, Any]]:
     return parts
 
 
+def warn_about_figures(document: DocumentBase, file: str | Path | None = None) -> None:
+    """Issue an :class:`ItaDocsWarning` for each given figure that differs from the computed one."""
+    from ..consistency import figure_findings
+
+    for finding in figure_findings(document):
+        location = finding.location.with_file(file) if file else finding.location
+        warnings.warn(ItaDocsWarning(finding.message, location=location), stacklevel=3)
+
+
 def render_bytes(document: DocumentBase, template: str | Path | None = None) -> bytes:
-    """Render a validated *document* and return the .docx as bytes."""
+    """Render a validated *document* and return the .docx as bytes.
+
+    A given figure (total, level, change word …) that differs from the one computed from
+    the scores is printed as given, with an :class:`~ita_docs.errors.ItaDocsWarning`.
+    """
+    warn_about_figures(document)
+    return _render(document, template)
+
+
+def _render(document: DocumentBase, template: str | Path | None) -> bytes:
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from jinja2 import TemplateError as JinjaTemplateError
 
@@ -126,4 +145,5 @@ def render(
     """
     check_writable(out, overwrite=overwrite)
     document = load(source)
-    return write_atomic(out, render_bytes(document, template), overwrite=overwrite)
+    warn_about_figures(document, source if isinstance(source, str | Path) else None)
+    return write_atomic(out, _render(document, template), overwrite=overwrite)

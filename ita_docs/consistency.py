@@ -1,0 +1,253 @@
+"""The consistency check: what a clerk's copy-and-edit typically gets wrong, with field paths.
+
+Figures (``figure_findings``): a given total, level, change word or strengths list that
+differs from what the scores and the year's ITA framework give. Text
+(``text_findings``): another organisation's name or a variant spelling of this one, a
+fiscal year that does not belong, digits of both forms in one token, a period outside
+the document's fiscal year, an OIT code the year does not have.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .computed import comparison_scores, previous_result_figures, strengths_lists, year_figures
+from .errors import InputError, Location
+from .framework import load_framework
+from .io import load
+from .model import AnnualReport, Combined, DocumentBase, MeasuresPlan, OitAssignments
+from .model.annual_report import StrengthsBlock, YearComparisonBlock
+from .scoring import change, level_of
+from .thai import DateRange, MonthRange, fiscal_year_end, fiscal_year_start, to_arabic_digits
+
+__all__ = ["Finding", "check", "figure_findings", "text_findings"]
+
+#: A given score may differ from the computed one by this much (published rounding).
+TOLERANCE = Decimal("0.01")
+
+#: Words that open the name of a local administration, long forms first.
+ORGANISATION_TYPES = (
+    "องค์การบริหารส่วนตำบล", "องค์การบริหารส่วนจังหวัด", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร",
+    "อบต.", "อบจ.", "ทต.", "ทม.", "ทน.",
+)
+_TYPE_PATTERN = re.compile("|".join(re.escape(t) for t in ORGANISATION_TYPES))
+_FISCAL_YEAR_IN_TEXT = re.compile(r"ปีงบประมาณ\s*(?:พ\.ศ\.)?\s*([0-9๐-๙]{4})")
+_TOKEN = re.compile(r"\S+")
+_SIMILAR = 0.7  # difflib ratio from which a different name counts as a misspelling
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the check found: where, what (in Thai), and which kind of check."""
+
+    kind: str
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.location})"
+
+
+def _texts(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every string in a model, with its field path (``measures[2].method[0]``)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _texts(getattr(value, name), f"{path}.{name}" if path else name)
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _texts(item, f"{path}[{index}]")
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _texts(item, f"{path}.{key}")
+    elif hasattr(value, "text") and isinstance(getattr(value, "text"), str):  # a free-text period
+        yield path, value.text
+
+
+def _short_name(name: str) -> str:
+    match = _TYPE_PATTERN.match(name)
+    return name[match.end():].strip() if match else name
+
+
+def _name_findings(document: DocumentBase) -> Iterator[Finding]:
+    own = _short_name(document.organisation.name)
+    for path, text in _texts(document):
+        if path.startswith("organisation"):
+            continue
+        for match in _TYPE_PATTERN.finditer(text):
+            following = text[match.end():].lstrip()
+            if following.startswith(own) or not following:
+                continue
+            candidate = following[:len(own)]
+            ratio = difflib.SequenceMatcher(None, own, candidate).ratio()
+            if ratio >= _SIMILAR:
+                yield Finding("name_variant", Location(path=path),
+                              f"สะกดชื่อหน่วยงานต่างไป: '{match.group(0)}{candidate}' (ชื่อจริง: {document.organisation.name})")
+            elif following[:1] not in "ทั่วต่างอื่น":  # -- "เทศบาลตำบลทั่วประเทศ" names no one --
+                yield Finding("foreign_name", Location(path=path),
+                              f"อาจเป็นชื่อหน่วยงานอื่น: '{match.group(0)}{following[:len(own) + 4]}…' "
+                              f"(เอกสารนี้ของ {document.organisation.name})")
+
+
+def _year_findings(document: DocumentBase) -> Iterator[Finding]:
+    year = getattr(document, "fiscal_year", None)
+    if year is None:
+        return
+    allowed = {year - 1, year, year + 1}
+    for path, text in _texts(document):
+        for match in _FISCAL_YEAR_IN_TEXT.finditer(text):
+            mentioned = int(to_arabic_digits(match.group(1)))
+            if mentioned not in allowed:
+                yield Finding("fiscal_year", Location(path=path),
+                              f"ข้อความกล่าวถึงปีงบประมาณ {mentioned} ในเอกสารปีงบประมาณ {year}: '{match.group(0)}'")
+
+
+def _digit_findings(document: DocumentBase) -> Iterator[Finding]:
+    for path, text in _texts(document):
+        for token in _TOKEN.findall(text):
+            if re.search("[0-9]", token) and re.search("[๐-๙]", token):
+                yield Finding("mixed_digits", Location(path=path), f"มีเลขไทยปนเลขอารบิกในคำเดียว: '{token}'")
+
+
+def _period_findings(document: DocumentBase) -> Iterator[Finding]:
+    year = getattr(document, "fiscal_year", None)
+    if year is None:
+        return
+    start, end = fiscal_year_start(year), fiscal_year_end(year)
+    for path, value in _periods(document):
+        if isinstance(value, DateRange | MonthRange) and (value.end < start or value.start > end):
+            yield Finding("period", Location(path=path),
+                          f"ระยะเวลา {value.start:%Y-%m}–{value.end:%Y-%m} อยู่นอกปีงบประมาณ {year}")
+    meeting = getattr(document, "meeting", None)
+    if meeting is not None and not start <= meeting.date <= end:
+        yield Finding("period", Location(path="meeting.date"), f"วันประชุม {meeting.date} อยู่นอกปีงบประมาณ {year}")
+
+
+def _periods(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
+    if isinstance(value, DateRange | MonthRange):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _periods(getattr(value, name), f"{path}.{name}" if path else name)
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _periods(item, f"{path}[{index}]")
+
+
+def _oit_findings(document: DocumentBase) -> Iterator[Finding]:
+    if not isinstance(document, OitAssignments) or document.fiscal_year is None:
+        return
+    known = load_framework(document.fiscal_year).oit_codes()
+    if not known:
+        return
+    for index, item in enumerate(document.items):
+        code = to_arabic_digits(item.code).strip().upper().replace(" ", "")
+        if code not in known:
+            hint = f" (หมายถึง O{int(code)} หรือไม่)" if code.isdigit() else ""
+            yield Finding("oit_code", Location(path=f"items[{index}].code"),
+                          f"ไม่มีรหัส OIT '{item.code}' ในกรอบการประเมินปี {document.fiscal_year}{hint}")
+
+
+def text_findings(document: DocumentBase) -> list[Finding]:
+    """Findings about the text of *document* (names, years, digits, periods, OIT codes)."""
+    if isinstance(document, Combined):
+        return [Finding(f.kind, Location(path=f"parts[{i}].{f.location.path}"), f.message)
+                for i, part in enumerate(document.parts) for f in text_findings(part)]
+    checks = (_name_findings, _year_findings, _digit_findings, _period_findings, _oit_findings)
+    return [finding for check_ in checks for finding in check_(document)]
+
+
+def _differs(given: Decimal, computed: Decimal) -> bool:
+    return abs(Decimal(given) - computed) > TOLERANCE
+
+
+def _level_for(fiscal_year: int, official_total: Decimal | None, figures: Any) -> str:
+    """The level an official total (or, without one, the computed total) falls in."""
+    if official_total is None:
+        return figures.level
+    framework = load_framework(fiscal_year)
+    return level_of(Decimal(official_total), figures.tools, framework)
+
+
+def _plan_figures(plan: MeasuresPlan) -> Iterator[Finding]:
+    result = plan.previous_result
+    if result.total_score is None and result.level is None:
+        return
+    figures = previous_result_figures(result)
+    if result.total_score is not None and _differs(result.total_score, figures.total):
+        yield Finding("figure", Location(path="previous_result.total_score"),
+                      f"คะแนนรวมที่ระบุ {result.total_score} ต่างจากที่คำนวณได้ {figures.total}")
+    level = _level_for(result.fiscal_year, result.total_score, figures)
+    if result.level is not None and result.level != level:
+        total = result.total_score if result.total_score is not None else figures.total
+        yield Finding("figure", Location(path="previous_result.level"),
+                      f"ระดับที่ระบุ '{result.level}' ไม่ตรงกับคะแนน {total} ซึ่งอยู่ในระดับ '{level}'")
+
+
+def _annual_figures(report: AnnualReport) -> Iterator[Finding]:
+    comparison = None
+    for index, block in enumerate(report.content):
+        where = f"content[{index}]"
+        if isinstance(block, YearComparisonBlock):
+            table = comparison = comparison or block.year_comparison
+            table = block.year_comparison
+            for g, group in enumerate(table.tools):
+                for i, line in enumerate(group.indicators):
+                    computed = change(line.previous, line.current).word
+                    if line.change is not None and line.change != computed:
+                        yield Finding("figure", Location(path=f"{where}.year_comparison.tools[{g}].indicators[{i}].change"),
+                                      f"'{line.change}' ไม่ถูก: {line.previous} → {line.current} คือ '{computed}'")
+            figures = [year_figures(y, comparison_scores(table, w, where), where)
+                       for w, y in (("previous", table.previous_year), ("current", table.current_year))]
+            levels = [_level_for(y, table.average[k] if table.average else None, figures[k])
+                      for k, y in enumerate((table.previous_year, table.current_year))]
+            for k, year_ in enumerate((table.previous_year, table.current_year)):
+                if table.average is not None and _differs(table.average[k], figures[k].total):
+                    yield Finding("figure", Location(path=f"{where}.year_comparison.average[{k}]"),
+                                  f"คะแนนเฉลี่ยปี {year_} ที่ระบุ {table.average[k]} ต่างจากที่คำนวณได้ {figures[k].total}")
+                if table.level is not None and table.level[k] != levels[k]:
+                    total = table.average[k] if table.average else figures[k].total
+                    yield Finding("figure", Location(path=f"{where}.year_comparison.level[{k}]"),
+                                  f"ระดับปี {year_} ที่ระบุ '{table.level[k]}' ไม่ตรงกับคะแนน {total} "
+                                  f"ซึ่งอยู่ในระดับ '{levels[k]}'")
+        elif isinstance(block, StrengthsBlock) and comparison is not None:
+            computed = strengths_lists(block.strengths, comparison, where)
+            for key, values in zip(("best", "above", "below"), computed):
+                given = getattr(block.strengths, key)
+                if given is not None and given != values:
+                    yield Finding("figure", Location(path=f"{where}.strengths.{key}"),
+                                  f"รายการตัวชี้วัดที่ระบุ {given} ต่างจากที่คำนวณได้ {values}")
+
+
+def figure_findings(document: DocumentBase) -> list[Finding]:
+    """Given figures that differ from those computed from the scores and the framework."""
+    if isinstance(document, Combined):
+        return [Finding(f.kind, Location(path=f"parts[{i}].{f.location.path}"), f.message)
+                for i, part in enumerate(document.parts) for f in figure_findings(part)]
+    if isinstance(document, MeasuresPlan):
+        return list(_plan_figures(document))
+    if isinstance(document, AnnualReport):
+        return list(_annual_figures(document))
+    return []
+
+
+def check(source: str | Path | Mapping[str, Any] | DocumentBase) -> list[Finding]:
+    """Every finding about *source* (a data file, plain data, or a model), figures first.
+
+    Raises :class:`~ita_docs.errors.InputError` if the data is invalid.
+    """
+    document = load(source)
+    file = str(source) if isinstance(source, str | Path) else None
+    try:
+        findings = figure_findings(document) + text_findings(document)
+    except InputError as exc:
+        raise exc.with_file(file) if file else exc
+    return [Finding(f.kind, f.location.with_file(file), f.message) if file else f for f in findings]
