@@ -1,0 +1,113 @@
+"""The consistency check: each kind of finding, on the samples and on made-up cases."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+
+from ita_docs import check
+from ita_docs.cli import main
+from tests.conftest import SAMPLES
+
+
+def _kinds(findings):
+    return [f.kind for f in findings]
+
+
+def _data(stem):
+    return yaml.safe_load((SAMPLES / f"{stem}.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def clean_plan(plan_data):
+    """nongmuang with its slips mended: nothing left to find."""
+    plan = copy.deepcopy(plan_data)
+    plan["assessment"][1]["subsections"][1]["paragraphs"][0] = \
+        plan["assessment"][1]["subsections"][1]["paragraphs"][0].replace("๒๕๖๔", "๒๕๖๕")
+    plan["measures"][6]["method"] = [p.replace("0๑", "O๑").replace("0๒", "O๒") for p in plan["measures"][6]["method"]]
+    return plan
+
+
+def test_a_clean_document_has_no_findings(clean_plan):
+    assert check(clean_plan) == []
+
+
+def test_satengnok_names_another_municipality_and_a_misspelling():
+    findings = check(SAMPLES / "satengnok-2566-analysis.yaml")
+    foreign = [f for f in findings if f.kind == "foreign_name"]
+    variants = [f for f in findings if f.kind == "name_variant"]
+    assert foreign and all("เทศบาลเมืองสงขลา" in f.message for f in foreign)
+    assert any("สระเตงนอ" in f.message for f in variants)
+    assert foreign[0].location.file == str(SAMPLES / "satengnok-2566-analysis.yaml")
+    assert foreign[0].location.path == "actions[0].rows[2].approach[1]"
+
+
+def test_ronthong_wrong_change_word_level_and_strengths():
+    findings = [f for f in check(SAMPLES / "ronthong-2564-report.yaml") if f.kind == "figure"]
+    paths = {f.location.path: f.message for f in findings}
+    assert "ลดลง" in paths["content[24].year_comparison.tools[0].indicators[4].change"]
+    assert "'E'" in paths["content[24].year_comparison.level[0]"]
+    assert "[1, 2]" in paths["content[25].strengths.above"]
+    assert "content[25].strengths.below" in paths
+
+
+def test_nongmuang_mentions_a_fiscal_year_that_does_not_belong_and_mixed_digits(plan_data):
+    findings = check(plan_data)
+    assert _kinds(findings) == ["fiscal_year", "mixed_digits", "mixed_digits", "mixed_digits", "mixed_digits"]
+    assert findings[0].location.path == "assessment[1].subsections[1].paragraphs[0]"
+    assert "'0๑๒'" in findings[1].message
+
+
+def test_a_given_total_that_does_not_add_up(clean_plan):
+    clean_plan["previous_result"]["total_score"] = "95.00"
+    clean_plan["previous_result"]["level"] = "A"
+    findings = check(clean_plan)
+    assert [(f.kind, f.location.path) for f in findings] == [
+        ("figure", "previous_result.total_score"), ("figure", "previous_result.level")]
+    assert "97.07" in findings[0].message
+
+
+def test_a_period_outside_the_fiscal_year(clean_plan):
+    clean_plan["measures"][0]["period"] = {"start": "1 ต.ค. 2566", "end": "31 ธ.ค. 2566"}  # FY2567
+    clean_plan["meeting"]["date"] = "2023-10-05"
+    findings = check(clean_plan)
+    assert [(f.kind, f.location.path) for f in findings] == [("period", "measures[0].period"),
+                                                             ("period", "meeting.date")]
+
+
+def test_unknown_oit_codes_in_sanmaket():
+    findings = [f for f in check(SAMPLES / "sanmaket-2565-progress.yaml") if f.kind == "oit_code"]
+    assert len(findings) == 18                      # 026 … 043, typed with a zero for O
+    assert findings[0].location.path == "parts[2].items[25].code"
+    assert "หมายถึง O26 หรือไม่" in findings[0].message
+
+
+def test_left_out_figures_are_computed_in_the_plan(tmp_path, clean_plan):
+    from ita_docs import render
+    from tests.conftest import body_paragraphs
+
+    del clean_plan["previous_result"]["total_score"], clean_plan["previous_result"]["level"]
+    out = render(clean_plan, tmp_path / "p.docx")
+    assert any("มีผลคะแนน ๙๗.๐๗ คะแนนอยู่ในระดับ AA" in p for p in body_paragraphs(out))
+
+
+def test_cli_check_exit_codes(tmp_path, capsys, clean_plan):
+    path = tmp_path / "clean.yaml"
+    path.write_text(yaml.safe_dump(clean_plan, allow_unicode=True), encoding="utf-8")
+    assert main(["check", str(path)]) == 0
+    assert capsys.readouterr().out == "ไม่พบข้อขัดแย้ง\n"
+    assert main(["check", str(SAMPLES / "krut-2566-progress.yaml")]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == [f"Warning: สะกดชื่อหน่วยงานต่างไป: 'เทศบาลตำบลกรุด' (ชื่อจริง: เทศบาลตำบลกรูด) "
+                   f"({SAMPLES / 'krut-2566-progress.yaml'}: tables[1].measures[4].result[1])"]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("kind: measures_plan\n", encoding="utf-8")
+    assert main(["check", str(bad)]) == 2
+
+
+def test_cli_render_reports_contradicting_figures(tmp_path, capsys):
+    assert main(["render", str(SAMPLES / "ronthong-2564-report.yaml"), "-o", str(tmp_path / "r.docx")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 6 and all(line.startswith("Warning: ") for line in err)
+    assert (tmp_path / "r.docx").exists()
