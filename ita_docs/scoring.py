@@ -26,6 +26,7 @@ __all__ = [
     "Change",
     "change",
     "level_of",
+    "passes",
     "ranked",
     "round_score",
     "split_by_threshold",
@@ -125,3 +126,13 @@ def split_by_threshold(scores: Mapping[int, Decimal], threshold: Decimal = Decim
     above = [n for n, s in sorted(scores.items()) if s > threshold]
     below = [n for n, s in sorted(scores.items()) if s < threshold]
     return above, below
+
+
+def passes(score: Decimal, framework: Framework) -> bool:
+    """Whether a question's or indicator's score reaches the year's pass mark (85).
+
+    >>> from ita_docs.framework import load_framework
+    >>> passes(Decimal("85.00"), load_framework(2566)), passes(Decimal("84.99"), load_framework(2566))
+    (True, False)
+    """
+    return Decimal(score) >= framework.pass_mark.value
