@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from ita_docs import render, to_pdf  # noqa: E402
-from ita_docs.render.pdf import convert_to_pdf  # noqa: E402
+from ita_docs.rendering.pdf import convert_to_pdf  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

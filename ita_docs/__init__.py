@@ -1,16 +1,49 @@
-"""ita-docs: the yearly ITA documents of Thai public agencies, from data to .docx.
+"""ita-docs: the yearly ITA documents of Thai public agencies, from data to .docx and PDF.
+
+The names below load on first use, so that ``ita-docs --help`` starts quickly.
 
 >>> import ita_docs
 >>> ita_docs.to_thai_digits("ปีงบประมาณ 2566")
 'ปีงบประมาณ ๒๕๖๖'
 """
-from .consistency import check
-from .errors import DataValidationError, InputError, ItaDocsError, ItaDocsWarning, OutputExistsError, TemplateError
-from .io import load
-from .model import MeasuresPlan
-from .render import render, render_bytes
-from .render.pdf import to_pdf
-from .thai import to_thai_digits
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .consistency import check
+    from .errors import (
+        DataValidationError,
+        InputError,
+        ItaDocsError,
+        ItaDocsWarning,
+        OutputExistsError,
+        TemplateError,
+    )
+    from .io import load, save
+    from .model import MeasuresPlan
+    from .rendering import render, render_bytes
+    from .rendering.pdf import to_pdf
+    from .thai import to_thai_digits
+
+#: Where each public name lives.
+_LOCATIONS = {
+    "DataValidationError": "errors",
+    "InputError": "errors",
+    "ItaDocsError": "errors",
+    "ItaDocsWarning": "errors",
+    "MeasuresPlan": "model",
+    "OutputExistsError": "errors",
+    "TemplateError": "errors",
+    "check": "consistency",
+    "load": "io",
+    "render": "rendering",
+    "render_bytes": "rendering",
+    "save": "io",
+    "to_pdf": "rendering.pdf",
+    "to_thai_digits": "thai",
+}
 
 __all__ = [
     "DataValidationError",
@@ -24,8 +57,21 @@ __all__ = [
     "load",
     "render",
     "render_bytes",
+    "save",
     "to_pdf",
     "to_thai_digits",
 ]
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LOCATIONS:
+        value = getattr(import_module(f".{_LOCATIONS[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'ita_docs' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

@@ -7,7 +7,8 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import DataValidationError, ItaDocsError, ItaDocsWarning
+from . import __version__
+from .errors import DataValidationError, InputError, ItaDocsError, ItaDocsWarning
 
 __all__ = ["main"]
 
@@ -16,19 +17,69 @@ EXIT_INVALID_INPUT = 2
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .render import render
+    from .rendering import render
 
     out = args.output or Path(args.data).with_suffix(".docx")
     if args.pdf:
-        from .render.output import check_writable
+        from .rendering.output import check_writable
 
         check_writable(out.with_suffix(".pdf"), overwrite=args.force)  # -- before any work --
     path = render(args.data, out, template=args.template, overwrite=args.force)
     print(f"เขียนไฟล์แล้ว: {path}")
     if args.pdf:
-        from .render.pdf import to_pdf
+        from .rendering.pdf import to_pdf
 
         print(f"เขียนไฟล์แล้ว: {to_pdf(path, path.with_suffix('.pdf'), overwrite=args.force)}")
+    return 0
+
+
+def _written(path: Path) -> None:
+    print(f"เขียนไฟล์แล้ว: {path}")
+
+
+def _new(args: argparse.Namespace) -> int:
+    from importlib import resources
+
+    import yaml
+
+    from .io import load, save
+    from .model import KINDS
+    from .rendering.output import write_atomic
+
+    starter = resources.files("ita_docs").joinpath("starters", f"{args.kind}.yaml")
+    if args.kind not in KINDS or not starter.is_file():
+        raise InputError(f"ไม่รู้จักชนิดเอกสาร {args.kind!r} (ที่มี: {', '.join(KINDS)})")
+    if Path(args.output).suffix.lower() in (".yaml", ".yml"):
+        # -- the starter itself, comments included --
+        _written(write_atomic(args.output, starter.read_bytes(), overwrite=args.force))
+    else:
+        _written(save(load(yaml.safe_load(starter.read_text(encoding="utf-8"))), args.output, overwrite=args.force))
+    return 0
+
+
+def _convert(args: argparse.Namespace) -> int:
+    from .io import load, save
+
+    _written(save(load(args.source), args.target, overwrite=args.force))
+    return 0
+
+
+def _followup(args: argparse.Namespace) -> int:
+    from .cycle import followup
+    from .io import load, save
+
+    _written(save(followup(load(args.plan)), args.output, overwrite=args.force))
+    return 0
+
+
+def _next_year(args: argparse.Namespace) -> int:
+    from .cycle import next_year
+    from .io import load, save
+
+    document, review = next_year(load(args.data))
+    _written(save(document, args.output, overwrite=args.force))
+    for finding in review:
+        print(f"ตรวจ: {finding.message} ({finding.location.path})")
     return 0
 
 
@@ -47,7 +98,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _pdf(args: argparse.Namespace) -> int:
-    from .render.pdf import convert_to_pdf
+    from .rendering.pdf import convert_to_pdf
 
     for path in convert_to_pdf(args.files, args.outdir, overwrite=args.force):
         print(f"เขียนไฟล์แล้ว: {path}")
@@ -61,6 +112,7 @@ def _parser() -> argparse.ArgumentParser:
         "Thai ITA documents from data to .docx.",
         epilog="Example: ita-docs render samples/nongmuang-2566-measures.yaml -o nongmuang.docx",
     )
+    parser.add_argument("--version", action="version", version=f"ita-docs {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     render = commands.add_parser(
         "render",
@@ -69,7 +121,7 @@ def _parser() -> argparse.ArgumentParser:
         "file is never overwritten without --force: a clerk may have edited it.",
         epilog="Example: ita-docs render samples/nongmuang-2566-measures.yaml -o nongmuang.docx --force",
     )
-    render.add_argument("data", help="data file (.yaml, .yml or .json)")
+    render.add_argument("data", help="data file (.yaml, .yml, .json or .xlsx)")
     render.add_argument("-o", "--output", type=Path, help="output .docx (default: DATA with .docx)")
     render.add_argument("--template", type=Path, help="a custom .docx template instead of the bundled one")
     render.add_argument("--pdf", action="store_true", help="also write a PDF beside the .docx (needs LibreOffice)")
@@ -95,8 +147,48 @@ def _parser() -> argparse.ArgumentParser:
         "Exit status: 0 nothing found, 1 findings, 2 invalid input.",
         epilog="Example: ita-docs check samples/satengnok-2566-analysis.yaml",
     )
-    check.add_argument("data", nargs="+", help="data files (.yaml, .yml or .json)")
+    check.add_argument("data", nargs="+", help="data files (.yaml, .yml, .json or .xlsx)")
     check.set_defaults(handler=_check)
+
+    new = commands.add_parser(
+        "new", help="start a document: an Excel workbook (or YAML) with example rows",
+        description="Write a blank document of a kind to fill in: a workbook with a sheet per part, Thai "
+        "headers, an example row, drop-down lists and an instructions sheet; or a commented YAML starter.",
+        epilog="Example: ita-docs new measures_plan -o plan.xlsx")
+    new.add_argument("kind", help="measures_plan, progress_report, analysis_report, annual_report, "
+                     "committee_order, oit_assignments or combined")
+    new.add_argument("-o", "--output", type=Path, required=True, help=".xlsx, .yaml or .json")
+    new.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+    new.set_defaults(handler=_new)
+
+    convert = commands.add_parser(
+        "convert", help="convert a document between YAML, JSON and Excel",
+        description="Read a document from YAML, JSON or an Excel workbook and write it as another.",
+        epilog="Example: ita-docs convert samples/krut-2566-progress.yaml krut.xlsx")
+    convert.add_argument("source", help="the document (.yaml, .yml, .json or .xlsx)")
+    convert.add_argument("target", type=Path, help="where to write it (.yaml, .yml, .json or .xlsx)")
+    convert.add_argument("--force", action="store_true", help="overwrite the target if it exists")
+    convert.set_defaults(handler=_convert)
+
+    follow = commands.add_parser(
+        "followup", help="a progress report to fill in, made from a measures plan",
+        description="Write a progress report carrying the plan's organisation, year and measures "
+        "(title, method, responsible, period), with empty results and suggestions to fill in.",
+        epilog="Example: ita-docs followup samples/nongmuang-2566-measures.yaml -o progress.xlsx")
+    follow.add_argument("plan", help="the measures plan (.yaml, .json or .xlsx)")
+    follow.add_argument("-o", "--output", type=Path, required=True, help=".xlsx, .yaml or .json")
+    follow.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+    follow.set_defaults(handler=_followup)
+
+    later = commands.add_parser(
+        "next-year", help="next year's document from this year's",
+        description="Move the fiscal years, dates and periods of a document one year on, and list the "
+        "places in its text that still name the old years, to review.",
+        epilog="Example: ita-docs next-year samples/nongmuang-2566-measures.yaml -o plan-2567.yaml")
+    later.add_argument("data", help="this year's document (.yaml, .json or .xlsx)")
+    later.add_argument("-o", "--output", type=Path, required=True, help=".xlsx, .yaml or .json")
+    later.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+    later.set_defaults(handler=_next_year)
     return parser
 
 

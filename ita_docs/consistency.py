@@ -179,9 +179,12 @@ def _level_for(fiscal_year: int, official_total: Decimal | None, figures: Any) -
 
 def _plan_figures(plan: MeasuresPlan) -> Iterator[Finding]:
     result = plan.previous_result
-    if result.total_score is None and result.level is None:
-        return
-    figures = previous_result_figures(result)
+    if result.total_score is None or result.level is None:
+        return  # -- what is left out is computed; nothing given to compare --
+    try:
+        figures = previous_result_figures(result)
+    except InputError:
+        return  # -- not every indicator given: the given figures cannot be checked --
     if result.total_score is not None and _differs(result.total_score, figures.total):
         yield Finding("figure", Location(path="previous_result.total_score"),
                       f"คะแนนรวมที่ระบุ {result.total_score} ต่างจากที่คำนวณได้ {figures.total}")
@@ -205,8 +208,11 @@ def _annual_figures(report: AnnualReport) -> Iterator[Finding]:
                     if line.change is not None and line.change != computed:
                         yield Finding("figure", Location(path=f"{where}.year_comparison.tools[{g}].indicators[{i}].change"),
                                       f"'{line.change}' ไม่ถูก: {line.previous} → {line.current} คือ '{computed}'")
-            figures = [year_figures(y, comparison_scores(table, w, where), where)
-                       for w, y in (("previous", table.previous_year), ("current", table.current_year))]
+            try:
+                figures = [year_figures(y, comparison_scores(table, w, where), where)
+                           for w, y in (("previous", table.previous_year), ("current", table.current_year))]
+            except InputError:
+                continue  # -- not every indicator given: the given figures cannot be checked --
             levels = [_level_for(y, table.average[k] if table.average else None, figures[k])
                       for k, y in enumerate((table.previous_year, table.current_year))]
             for k, year_ in enumerate((table.previous_year, table.current_year)):

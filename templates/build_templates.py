@@ -19,7 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from ita_docs.render.oxml import el, set_run_fonts  # noqa: E402
+from ita_docs.rendering.oxml import el, set_run_fonts  # noqa: E402
 
 FONT = "TH SarabunPSK"  # the renderer puts the document's own font in its place
 BODY_SIZE = 32          # half-points: 16 pt

@@ -30,7 +30,7 @@ def test_wheel_renders_outside_the_source_tree(tmp_path):
     result = _run(venv / "bin" / "ita-docs", "render", NONGMUANG, "-o", "plan.docx", cwd=work)
     assert "plan.docx" in result.stdout
     where = _run(venv / "bin" / "python", "-c",
-                 "from ita_docs.render.templates import bundled_template as b; print(b('measures_plan'))",
+                 "from ita_docs.rendering.templates import bundled_template as b; print(b('measures_plan'))",
                  cwd=work).stdout
     assert str(venv) in where and "site-packages" in where
     assert (work / "plan.docx").read_bytes()[:2] == b"PK"

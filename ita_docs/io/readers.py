@@ -13,12 +13,18 @@ from ..model import KINDS, DocumentBase
 
 __all__ = ["SUFFIXES", "load", "read_data"]
 
-SUFFIXES = (".yaml", ".yml", ".json")
+SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
 
 
 def read_data(path: str | Path) -> Any:
     """Return the plain data of a YAML or JSON file; errors name the file and line."""
     path = Path(path)
+    if path.suffix.lower() == ".xlsx":
+        from .workbook import read_workbook
+
+        if not path.exists():
+            raise ReadError("ไม่พบไฟล์", location=Location(str(path)))
+        return read_workbook(path)[0]
     if path.suffix.lower() not in SUFFIXES:
         raise ReadError(
             f"ไม่รู้จักชนิดไฟล์ {path.suffix or '(ไม่มีนามสกุล)'} ใช้ได้: {', '.join(SUFFIXES)}",
@@ -79,6 +85,20 @@ def load(source: str | Path | Mapping[str, Any] | DocumentBase) -> DocumentBase:
         return source
     if isinstance(source, Mapping):
         return _document_class(source).from_data(source)
+    path = Path(source)
+    if path.suffix.lower() == ".xlsx" and path.exists():
+        return _load_workbook(path)
     with file_context(source):
         data = read_data(source)
         return _document_class(data).from_data(data)
+
+
+def _load_workbook(path: Path) -> DocumentBase:
+    """A workbook's document; each problem names its sheet and cell (มาตรการ!C7)."""
+    from .workbook import locate, read_workbook
+
+    data, where = read_workbook(path)
+    try:
+        return _document_class(data).from_data(data)
+    except DataValidationError as exc:
+        raise DataValidationError(locate(exc.problems, where, str(path))) from None

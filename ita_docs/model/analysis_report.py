@@ -8,7 +8,7 @@ from pydantic import Field
 from .base import Model
 from .blocks import Block
 from .common import Column, DocumentBase
-from .types import FiscalYear, Paragraphs, Score, Text
+from .types import FiscalYear, Lines, Paragraphs, Score, Text
 
 __all__ = [
     "Action",
@@ -88,8 +88,8 @@ class AnalysisReport(DocumentBase):
 
     kind: Literal["analysis_report"]
     fiscal_year: FiscalYear
-    cover: list[Text] = []
-    title: list[Text] = []
+    cover: Lines = []
+    title: Lines = []
     summary: Paragraphs = []
     indicator_columns: list[Column] | None = Field(None, min_length=4, max_length=4)
     indicators: list[ToolIndicators] = []

@@ -1,7 +1,7 @@
 """The annual report book (รายงานการวิเคราะห์ผลการประเมิน … ประจำปี, ronthong 2564)."""
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -9,7 +9,7 @@ from .base import Model
 from .blocks import FREE_BLOCKS, block_union
 from .common import Column, DocumentBase
 from .progress_report import IssueTable, MeasureTable
-from .types import FiscalYear, Paragraphs, Score, Text, ThaiDate
+from .types import FiscalYear, Lines, Numbers, Pair, Paragraphs, Score, Text, ThaiDate
 
 __all__ = [
     "AnnualReport",
@@ -44,8 +44,8 @@ class YearComparison(Model):
     current_year: FiscalYear
     columns: list[Column] | None = Field(None, min_length=5, max_length=5)
     tools: list[ToolYearScores] = Field(min_length=1)
-    average: tuple[Score, Score] | None = None
-    level: tuple[Text, Text] | None = None
+    average: Annotated[tuple[Score, Score], Pair] | None = None
+    level: Annotated[tuple[Text, Text], Pair] | None = None
 
 
 class YearComparisonBlock(Model):
@@ -70,9 +70,9 @@ class Strengths(Model):
 
     threshold: Score = 80
     start: int = Field(1, ge=1)
-    best: list[int] | None = None
-    above: list[int] | None = None
-    below: list[int] | None = None
+    best: Numbers | None = None
+    above: Numbers | None = None
+    below: Numbers | None = None
 
 
 class StrengthsBlock(Model):
@@ -105,7 +105,7 @@ AnnualBlock = block_union(
 class Foreword(Model):
     heading: Text = "คำนำ"
     paragraphs: Paragraphs = Field(min_length=1)
-    signature: list[Text] = []
+    signature: Lines = []
 
 
 class AnnualReport(DocumentBase):
@@ -117,6 +117,6 @@ class AnnualReport(DocumentBase):
     kind: Literal["annual_report"]
     fiscal_year: FiscalYear
     published_on: ThaiDate | None = None
-    cover: list[Text] = []
+    cover: Lines = []
     foreword: Foreword | None = None
     content: list[AnnualBlock] = Field(min_length=1)

@@ -16,7 +16,7 @@ from pydantic import BeforeValidator, Discriminator, Field, Tag
 
 from .base import Model
 from .common import Column
-from .types import Paragraphs, Text
+from .types import Lines, Paragraphs, Text
 
 __all__ = [
     "Block",
@@ -53,7 +53,7 @@ class ListItem(Model):
     """A list item with optional sub-items."""
 
     text: Text
-    items: list[Text] = []
+    items: Lines = []
 
 
 def _list_item(value: Any) -> Any:

@@ -8,7 +8,7 @@ from pydantic import Field
 from .base import Model
 from .blocks import ListEntry
 from .common import DocumentBase
-from .types import Paragraphs, Text, ThaiDate
+from .types import Lines, Paragraphs, Text, ThaiDate
 
 __all__ = ["CommitteeOrder", "Member", "Signer"]
 
@@ -34,7 +34,7 @@ class CommitteeOrder(DocumentBase):
     kind: Literal["committee_order"]
     issuer: Text | None = Field(None, description="the order's heading; default คำสั่ง + organisation name")
     number: Text = Field(min_length=1, description="e.g. ๑๕๒/๒๕๖๖")
-    subject: list[Text] = Field(min_length=1, description="lines after เรื่อง")
+    subject: Lines = Field(min_length=1, description="lines after เรื่อง")
     preamble: Paragraphs = []
     members: list[Member] = Field(min_length=1)
     duties_intro: Text | None = None

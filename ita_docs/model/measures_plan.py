@@ -7,7 +7,7 @@ from pydantic import Field, model_validator
 
 from .base import Model
 from .common import DocumentBase, Section, TableLayout
-from .types import FiscalYear, Paragraphs, PeriodField, Score, Text, ThaiDate
+from .types import FiscalYear, Lines, Paragraphs, PeriodField, Score, Text, ThaiDate
 
 __all__ = [
     "AnalysisGroup",
@@ -82,7 +82,7 @@ class Measure(Model):
     number: int | None = Field(None, ge=1)
     title: Text = Field(min_length=1)
     method: Paragraphs = []
-    responsible: list[Text] = []
+    responsible: Lines = []
     period: PeriodField = ""
     followup: Paragraphs = []
     extra: dict[str, Paragraphs] = {}

@@ -7,7 +7,7 @@ from pydantic import Field
 
 from .base import Model
 from .common import Column, DocumentBase
-from .types import FiscalYear, Text
+from .types import FiscalYear, Lines, Text
 
 __all__ = ["OitAssignments", "OitItem"]
 
@@ -17,7 +17,7 @@ class OitItem(Model):
 
     code: Text = Field(min_length=1)
     title: Text
-    responsible: list[Text] = []
+    responsible: Lines = []
 
 
 class OitAssignments(DocumentBase):
@@ -25,6 +25,6 @@ class OitAssignments(DocumentBase):
 
     kind: Literal["oit_assignments"]
     fiscal_year: FiscalYear | None = None
-    title: list[Text] | None = None
+    title: Lines | None = None
     columns: list[Column] | None = Field(None, min_length=3, max_length=3)
     items: list[OitItem] = Field(min_length=1)

@@ -9,7 +9,7 @@ from .base import Model
 from .blocks import Block
 from .common import Column, DocumentBase
 from .measures_plan import Measure
-from .types import FiscalYear, Paragraphs, Text
+from .types import FiscalYear, Lines, Paragraphs, Text
 
 __all__ = ["IndicatorIssue", "IssueTable", "MeasureTable", "ProgressMeasure", "ProgressReport"]
 
@@ -44,7 +44,7 @@ class IndicatorIssue(Model):
     issue: Paragraphs = []
     improvement: Paragraphs = []
     result: Paragraphs = []
-    responsible: list[Text] = []
+    responsible: Lines = []
 
 
 class IssueTable(Model):
@@ -64,8 +64,8 @@ class ProgressReport(DocumentBase):
 
     kind: Literal["progress_report"]
     fiscal_year: FiscalYear
-    cover: list[Text] = []
-    title: list[Text] | None = None
+    cover: Lines = []
+    title: Lines | None = None
     intro: Paragraphs | None = None
     before: list[Block] = []
     tables: list[MeasureTable] = Field(min_length=1)

@@ -13,6 +13,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, Pl
 
 from ..thai import (
     DateRange,
+    parse_period_text,
     FiscalYearPeriod,
     MonthRange,
     Period,
@@ -26,6 +27,9 @@ from ..thai import (
 
 __all__ = [
     "FiscalYear",
+    "Lines",
+    "Numbers",
+    "Pair",
     "Paragraphs",
     "PeriodField",
     "Score",
@@ -59,6 +63,18 @@ def _split_paragraphs(value: Any) -> Any:
 
 
 Paragraphs = Annotated[list[Text], BeforeValidator(_split_paragraphs)]
+
+
+def _split_lines(value: Any) -> Any:
+    """A string is split at newlines, blank lines kept (a cover's spacing); a list stays."""
+    value = _to_str(value)
+    if isinstance(value, str):
+        return clean_text(value).split("\n")
+    return value
+
+
+#: Lines of text (title lines, responsible units): a list, or one string with a line each.
+Lines = Annotated[list[Text], BeforeValidator(_split_lines)]
 
 
 def _number(value: Any) -> Any:
@@ -127,7 +143,8 @@ def _period(value: Any) -> Period:
         return value
     value = _to_str(value)
     if isinstance(value, str):
-        return TextPeriod(clean_text(value))
+        text = clean_text(value)
+        return parse_period_text(text) or TextPeriod(text)
     if not isinstance(value, dict):
         raise ValueError(_PERIOD_HELP)
     keys = frozenset(value)
@@ -147,6 +164,19 @@ def _period(value: Any) -> Period:
     except (TypeError, ValueError) as exc:
         raise ValueError(f"ระยะเวลาไม่ถูกต้อง: {exc}") from None
     raise ValueError(f"{_PERIOD_HELP} (ได้รับช่อง: {', '.join(sorted(map(str, keys)))})")
+
+
+def _split_multiline(value: Any) -> Any:
+    """A cell's lines, or "1, 2" — for number lists and pairs typed in one cell."""
+    if isinstance(value, str):
+        parts = [p.strip() for p in value.replace(",", "\n").split("\n")]
+        return [p for p in parts if p]
+    return value
+
+
+#: A list of indicator numbers, or a pair of values, typed as a list or in one cell.
+Numbers = Annotated[list[int], BeforeValidator(_split_multiline)]
+Pair = BeforeValidator(_split_multiline)
 
 
 def _checked_fiscal_year(value: Any) -> int:

@@ -29,6 +29,7 @@ from .periods import (
     QuarterPeriod,
     TextPeriod,
     format_period,
+    parse_period_text,
 )
 from .text import clean_text
 
@@ -58,6 +59,7 @@ __all__ = [
     "month_names",
     "parse_date",
     "parse_number",
+    "parse_period_text",
     "quarter_bounds",
     "to_arabic_digits",
     "to_thai_digits",

@@ -8,8 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import format_date
-from .digits import Digits, convert_digits
+import re
+
+from .dates import format_date, month_names, parse_date
+from .digits import Digits, convert_digits, to_arabic_digits
 from .fiscal import format_fiscal_year, format_quarter
 
 __all__ = [
@@ -20,6 +22,7 @@ __all__ = [
     "QuarterPeriod",
     "TextPeriod",
     "format_period",
+    "parse_period_text",
 ]
 
 
@@ -101,3 +104,35 @@ def format_period(period: Period, *, digits: Digits = "thai") -> str:
         case FiscalYearPeriod(fiscal_year):
             return format_fiscal_year(fiscal_year, digits=digits)
     raise TypeError(f"not a period: {period!r}")
+
+
+_ABBR = "|".join(re.escape(m) for m in month_names("abbreviated"))
+_CANONICAL = (
+    (re.compile(r"ปีงบประมาณ (\d{4})"), lambda m: FiscalYearPeriod(int(m[1]))),
+    (re.compile(r"ไตรมาสที่ ([1-4])"), lambda m: QuarterPeriod(int(m[1]))),
+    (re.compile(rf"({_ABBR})(\d\d)-({_ABBR}) (\d\d)"),
+     lambda m: MonthRange(parse_date(f"1 {m[1]} {m[2]}"), parse_date(f"1 {m[3]} {m[4]}"))),
+    (re.compile(rf"(\d{{1,2}} (?:{_ABBR}) \d{{4}})-(\d{{1,2}} (?:{_ABBR}) \d{{4}})"),
+     lambda m: DateRange(parse_date(m[1]), parse_date(m[2]))),
+)
+
+
+def parse_period_text(text: str) -> Period | None:
+    """The period a text writes exactly as :func:`format_period` would, else None.
+
+    Only the canonical forms are read, so the period prints as it was typed.
+
+    >>> parse_period_text("ต.ค.๖๕-มี.ค. ๖๖")
+    MonthRange(start=datetime.date(2022, 10, 1), end=datetime.date(2023, 3, 1))
+    >>> parse_period_text("ปีงบประมาณ พ.ศ. 2566") is None
+    True
+    """
+    cleaned = to_arabic_digits(text.strip())
+    for pattern, make in _CANONICAL:
+        match = pattern.fullmatch(cleaned)
+        if match:
+            try:
+                return make(match)
+            except ValueError:
+                return None
+    return None

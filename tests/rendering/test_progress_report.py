@@ -8,7 +8,7 @@ import yaml
 from lxml import etree
 
 from ita_docs import render
-from ita_docs.render.oxml import qn
+from ita_docs.rendering.oxml import qn
 from tests.conftest import SAMPLES, body_paragraphs, table_texts
 
 KRUT = SAMPLES / "krut-2566-progress.yaml"

@@ -8,7 +8,7 @@ from lxml import etree
 
 from ita_docs import render
 from ita_docs.errors import InputError
-from ita_docs.render.oxml import qn
+from ita_docs.rendering.oxml import qn
 from tests.conftest import body_paragraphs, table_texts
 
 ARABIC = set("0123456789")

@@ -6,7 +6,7 @@ import yaml
 
 from ita_docs import load, render
 from ita_docs.errors import DataValidationError
-from ita_docs.render.oxml import qn
+from ita_docs.rendering.oxml import qn
 from tests.conftest import SAMPLES, body_paragraphs, table_texts
 
 SANMAKET = SAMPLES / "sanmaket-2565-progress.yaml"

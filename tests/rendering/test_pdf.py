@@ -11,8 +11,8 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from ita_docs import OutputExistsError, render, to_pdf
-from ita_docs.render import pdf as pdfmod
-from ita_docs.render.pdf import PdfError, convert_to_pdf, document_digits, find_soffice
+from ita_docs.rendering import pdf as pdfmod
+from ita_docs.rendering.pdf import PdfError, convert_to_pdf, document_digits, find_soffice
 from tests import pdfcheck
 
 HAVE_TOOLS = bool(shutil.which("soffice") and shutil.which("pdftotext") and shutil.which("pdffonts"))

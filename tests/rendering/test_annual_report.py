@@ -10,7 +10,7 @@ import yaml
 from lxml import etree
 
 from ita_docs import ItaDocsWarning, render, to_pdf
-from ita_docs.render.oxml import qn
+from ita_docs.rendering.oxml import qn
 from tests.conftest import SAMPLES, body_paragraphs, table_texts
 
 RONTHONG = SAMPLES / "ronthong-2564-report.yaml"

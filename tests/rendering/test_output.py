@@ -1,7 +1,7 @@
 import pytest
 
 from ita_docs import OutputExistsError, render
-from ita_docs.render.output import write_atomic
+from ita_docs.rendering.output import write_atomic
 from tests.conftest import NONGMUANG
 
 

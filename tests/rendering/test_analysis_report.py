@@ -7,7 +7,7 @@ import pytest
 from lxml import etree
 
 from ita_docs import render
-from ita_docs.render.oxml import qn
+from ita_docs.rendering.oxml import qn
 from tests.conftest import SAMPLES, body_paragraphs, table_texts
 
 SATENGNOK = SAMPLES / "satengnok-2566-analysis.yaml"

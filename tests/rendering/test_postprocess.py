@@ -1,14 +1,14 @@
 """Post-processing on element trees: (input, expected) in the schema's child order."""
 from lxml import etree
 
-from ita_docs.render.oxml import el, qn
-from ita_docs.render.postprocess import (
+from ita_docs.rendering.oxml import el, qn
+from ita_docs.rendering.postprocess import (
     apply_font,
     apply_page_number_format,
     apply_table_layouts,
     ensure_cell_paragraphs,
 )
-from ita_docs.render.tables import TableLayoutSpec
+from ita_docs.rendering.tables import TableLayoutSpec
 
 
 def _names(element):
@@ -60,7 +60,7 @@ def test_font_replaces_theme_fonts():
 
 
 def test_addresses_become_links_and_keep_their_text():
-    from ita_docs.render.postprocess import link_addresses
+    from ita_docs.rendering.postprocess import link_addresses
 
     run = el("w:r", el("w:rPr", el("w:b")), el("w:t", "ดู www.krut.go.th/a?doc=13797, หรือ a1@x.go.th"),
              el("w:br"), el("w:t", "ไฟล์ ita2566.pdf"))

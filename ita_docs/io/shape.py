@@ -1,0 +1,81 @@
+"""How each field of a document model lays out in a workbook.
+
+A field is one of:
+
+* ``cell``    — one value in one cell (text, number, date, period, a list of lines);
+* ``object``  — a nested model whose fields continue the parent's row (``signer.name``);
+* ``table``   — a list of models: a sheet of its own, a row per item;
+* ``json``    — anything else (a nested list of lists …), kept as JSON text in one cell.
+"""
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any, Literal, Union
+
+from pydantic import BaseModel
+
+__all__ = ["Shape", "field_shape", "fields"]
+
+Shape = Literal["cell", "object", "table", "json"]
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _strip(annotation: Any) -> Any:
+    """Drop Annotated metadata and Optional."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+            continue
+        if origin in (Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(args) == 1:
+                annotation = args[0]
+                continue
+        return annotation
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def _is_scalar(annotation: Any) -> bool:
+    annotation = _strip(annotation)
+    if annotation is Any or typing.get_origin(annotation) is Literal:
+        return True  # -- Any: the period field, written as its text --
+    if isinstance(annotation, type):
+        return issubclass(annotation, _SCALARS) or annotation.__module__ in ("decimal", "datetime")
+    return False
+
+
+def _union_of_models(annotation: Any) -> bool:
+    annotation = _strip(annotation)
+    if typing.get_origin(annotation) in (Union, types.UnionType):
+        return all(_is_model(_strip(a)) for a in typing.get_args(annotation))
+    return False
+
+
+def field_shape(annotation: Any) -> tuple[Shape, type[BaseModel] | None]:
+    """The shape of a field's annotation, and the item model of a table or object."""
+    annotation = _strip(annotation)
+    if _is_scalar(annotation):
+        return "cell", None
+    if _is_model(annotation):
+        return "object", annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, tuple):
+        args = [a for a in typing.get_args(annotation) if a is not Ellipsis]
+        if args and all(_is_scalar(a) for a in args):
+            return "cell", None  # -- lines, one a line of the cell --
+        if len(args) == 1 and (_is_model(_strip(args[0])) or _union_of_models(args[0])):
+            item = _strip(args[0])
+            return "table", item if _is_model(item) else None
+    if origin is dict and all(_is_scalar(a) or field_shape(a)[0] == "cell" for a in typing.get_args(annotation)):
+        return "object", None  # -- extra: {budget: …} becomes extra.budget --
+    return "json", None
+
+
+def fields(model: type[BaseModel]) -> dict[str, tuple[Shape, type[BaseModel] | None]]:
+    """Each field of *model* with its shape."""
+    return {name: field_shape(info.annotation) for name, info in model.model_fields.items()}
