@@ -14,6 +14,35 @@ from ..model import KINDS, DocumentBase
 __all__ = ["SUFFIXES", "load", "read_data"]
 
 SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
+#: Largest number of values a YAML file may expand to once its aliases (*name) are
+#: followed: a few nested aliases can stand for billions of values ("billion laughs").
+MAX_YAML_VALUES = 200_000
+#: Largest data file read, in bytes.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class _LimitedLoader(yaml.SafeLoader):
+    """A safe YAML loader that refuses files whose aliases expand beyond reason."""
+
+    def compose_document(self):  # type: ignore[no-untyped-def]
+        node = super().compose_document()
+        sizes: dict[int, int] = {}
+
+        def size(n: yaml.Node) -> int:
+            if id(n) not in sizes:
+                sizes[id(n)] = 0  # -- a recursive alias counts once --
+                if isinstance(n, yaml.SequenceNode):
+                    sizes[id(n)] = 1 + sum(size(c) for c in n.value)
+                elif isinstance(n, yaml.MappingNode):
+                    sizes[id(n)] = 1 + sum(size(k) + size(v) for k, v in n.value)
+                else:
+                    sizes[id(n)] = 1
+            return sizes[id(n)]
+
+        if node is not None and size(node) > MAX_YAML_VALUES:
+            raise yaml.YAMLError(f"ข้อมูลขยายตัวเกิน {MAX_YAML_VALUES:,} ค่า เมื่อตาม alias (*) "
+                                 "(ไฟล์อาจถูกสร้างมาเพื่อให้โปรแกรมค้าง)")
+        return node
 
 
 def read_data(path: str | Path) -> Any:
@@ -31,6 +60,8 @@ def read_data(path: str | Path) -> Any:
             location=Location(str(path)),
         )
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ReadError(f"ไฟล์ใหญ่เกิน {MAX_FILE_BYTES // 1024 // 1024} MB", location=Location(str(path)))
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ReadError("ไม่พบไฟล์", location=Location(str(path))) from None
@@ -52,7 +83,7 @@ def read_data(path: str | Path) -> Any:
                 f"รูปแบบ JSON ผิด: {exc.msg}", location=Location(str(path), f"บรรทัด {exc.lineno} คอลัมน์ {exc.colno}")
             ) from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_LimitedLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"บรรทัด {mark.line + 1} คอลัมน์ {mark.column + 1}" if mark else None
