@@ -84,10 +84,13 @@ def read_data(path: str | Path) -> Any:
             ) from None
     try:
         return yaml.load(text, Loader=_LimitedLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.reader.ReaderError as exc:
+        raise ReadError(f"มีอักขระที่ใช้ในไฟล์ YAML ไม่ได้ (#x{exc.character:04x}) ให้ลบออก",
+                        location=Location(str(path), f"ตำแหน่งที่ {exc.position}")) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"บรรทัด {mark.line + 1} คอลัมน์ {mark.column + 1}" if mark else None
-        problem = getattr(exc, "problem", None) or str(exc)
+        problem = " ".join((getattr(exc, "problem", None) or str(exc)).split())
         raise ReadError(f"รูปแบบ YAML ผิด: {problem}", location=Location(str(path), where)) from None
 
 

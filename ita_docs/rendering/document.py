@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import io
 import warnings
+from contextlib import nullcontext
 import zipfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import ItaDocsWarning, TemplateError
+from ..errors import ItaDocsWarning, TemplateError, file_context
 from ..io import load
 from ..model import (
     AnalysisReport,
@@ -170,5 +171,8 @@ def render(
     """
     check_writable(out, overwrite=overwrite)
     document = load(source)
-    warn_about_figures(document, source if isinstance(source, str | Path) else None)
-    return write_atomic(out, _render(document, template), overwrite=overwrite)
+    file = source if isinstance(source, str | Path) else None
+    with file_context(file) if file else nullcontext():
+        warn_about_figures(document, file)
+        data = _render(document, template)
+    return write_atomic(out, data, overwrite=overwrite)
