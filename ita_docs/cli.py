@@ -83,6 +83,31 @@ def _next_year(args: argparse.Namespace) -> int:
     return 0
 
 
+def _template_export(args: argparse.Namespace) -> int:
+    from .rendering.output import write_atomic
+    from .rendering.templates import bundled_template
+
+    _written(write_atomic(args.output, bundled_template(args.kind).read_bytes(), overwrite=args.force))
+    return 0
+
+
+def _template_check(args: argparse.Namespace) -> int:
+    from .model import KINDS
+    from .rendering.template_check import check_template
+
+    kind = args.kind or Path(args.template).stem
+    if kind not in KINDS:
+        raise InputError(f"ระบุชนิดเอกสารด้วย --kind (ที่มี: {', '.join(KINDS)})")
+    findings = check_template(args.template, kind)
+    for finding in findings:
+        print(f"{finding.level}: {finding.message} ({finding.where})")
+    if not findings:
+        print("แม่แบบใช้ได้")
+    if any(f.level == "error" for f in findings):
+        return EXIT_INVALID_INPUT
+    return EXIT_WARNINGS if any(f.level == "warning" for f in findings) else 0
+
+
 def _check(args: argparse.Namespace) -> int:
     from .consistency import check
 
@@ -189,6 +214,29 @@ def _parser() -> argparse.ArgumentParser:
     later.add_argument("-o", "--output", type=Path, required=True, help=".xlsx, .yaml or .json")
     later.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
     later.set_defaults(handler=_next_year)
+
+    template = commands.add_parser(
+        "template", help="export a bundled template to edit in Word, or check an edited one",
+        description="Templates are .docx files with Jinja tags (docs/templates.md lists the variables "
+        "and filters of each kind). Export one, restyle it in Word, check it, and render with "
+        "--template.", epilog="Example: ita-docs template export measures_plan -o mine.docx")
+    template_commands = template.add_subparsers(dest="template_command", metavar="ACTION", required=True)
+    export = template_commands.add_parser(
+        "export", help="write a bundled template for editing",
+        epilog="Example: ita-docs template export measures_plan -o mine.docx")
+    export.add_argument("kind", help="the document kind")
+    export.add_argument("-o", "--output", type=Path, required=True, help="the .docx to write")
+    export.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+    export.set_defaults(handler=_template_export)
+    inspect = template_commands.add_parser(
+        "check", help="check an edited template",
+        description="Report Jinja syntax errors with the paragraph where they are, variables the kind "
+        "does not provide, variables of the bundled template left out, and tags Word split over runs. "
+        "Exit status: 0 fine, 1 warnings, 2 errors.",
+        epilog="Example: ita-docs template check mine.docx --kind measures_plan")
+    inspect.add_argument("template", type=Path, help="the .docx template")
+    inspect.add_argument("--kind", help="the document kind (default: the file name, e.g. measures_plan.docx)")
+    inspect.set_defaults(handler=_template_check)
     return parser
 
 
