@@ -251,9 +251,9 @@ def paragraphs(expr: str, style: str = "BodyText") -> list[etree._Element]:
     return [para(f"{{%p for para in {expr} %}}", style), para("{{ para }}", style), para("{%p endfor %}", style)]
 
 
-def _cell(*content: etree._Element, span: int | None = None, width: int = 1000) -> etree._Element:
-    tcpr = el("w:tcPr", el("w:tcW", w=width, type="dxa"),
-              el("w:gridSpan", val=span) if span else None, el("w:vAlign", val="top"))
+def _cell(*content: etree._Element, span: int | None = None) -> etree._Element:
+    """A cell; its width comes from the table grid, which the renderer sets per column."""
+    tcpr = el("w:tcPr", el("w:gridSpan", val=span) if span else None, el("w:vAlign", val="top"))
     return el("w:tc", tcpr, *(content or (para(style="TableText"),)))
 
 
@@ -264,7 +264,7 @@ def _row(*cells: etree._Element, header: bool = False) -> etree._Element:
 
 def _tag_row(tag: str) -> etree._Element:
     """A row holding only a docxtpl {%tr %} tag; docxtpl removes the whole row."""
-    return _row(_cell(para(tag, "TableText"), span=3, width=TEXT_WIDTH))
+    return _row(_cell(para(tag, "TableText"), span=3))
 
 
 def data_table(t: str) -> list[etree._Element]:
@@ -276,17 +276,17 @@ def data_table(t: str) -> list[etree._Element]:
     """
     third = TEXT_WIDTH // 3
     header = _row(
-        _cell(para(f"{{%tc for col in {t}.columns %}}", "TableHeading"), width=third),
-        _cell(para("{{ col.heading }}", "TableHeading"), width=third),
-        _cell(para("{%tc endfor %}", "TableHeading"), width=third),
+        _cell(para(f"{{%tc for col in {t}.columns %}}", "TableHeading")),
+        _cell(para("{{ col.heading }}", "TableHeading")),
+        _cell(para("{%tc endfor %}", "TableHeading")),
         header=True,
     )
     group = _row(_cell(para(f"{{% colspan {t}.columns|length %}}{{{{ row.group }}}}", "TableText", bold=True),
-                       span=3, width=TEXT_WIDTH))
+                       span=3))
     cells = _row(
-        _cell(para("{%tc for cell in row.cells %}", "TableText"), width=third),
-        _cell(*paragraphs("cell", "TableText"), width=third),
-        _cell(para("{%tc endfor %}", "TableText"), width=third),
+        _cell(para("{%tc for cell in row.cells %}", "TableText")),
+        _cell(*paragraphs("cell", "TableText")),
+        _cell(para("{%tc endfor %}", "TableText")),
     )
     table = el(
         "w:tbl",

@@ -130,10 +130,9 @@ class Framework(Model):
                 if item.number == key:
                     return item
         else:
-            wanted = _squeeze(key)
-            for item in self.indicators.items:
-                if wanted in {_squeeze(n) for n in (item.name, *item.aliases)}:
-                    return item
+            number = _names(self.fiscal_year, self.indicators.model_dump_json()).get(_squeeze(key))
+            if number is not None:
+                return self.indicator(number)
         raise InputError(f"ไม่รู้จักตัวชี้วัด {key!r} ในกรอบการประเมินปี {self.fiscal_year}")
 
     def oit_codes(self) -> frozenset[str]:
@@ -144,12 +143,29 @@ def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+@lru_cache(maxsize=64)
+def _names(fiscal_year: int, indicators_json: str) -> dict[str, int]:
+    """Name and alias (spaces squeezed) → indicator number, per framework version."""
+    import json
+
+    names = {}
+    for item in json.loads(indicators_json)["items"]:
+        for name in (item["name"], *item.get("aliases", [])):
+            names[_squeeze(name)] = item["number"]
+    return names
+
+
 #: Folders searched before the bundled one, separated by os.pathsep (an agency's own years).
 PATH_VARIABLE = "ITA_DOCS_FRAMEWORK_PATH"
 
 
 def _folders() -> tuple[Path, ...]:
-    extra = tuple(Path(p) for p in os.environ.get(PATH_VARIABLE, "").split(os.pathsep) if p)
+    return _folders_for(os.environ.get(PATH_VARIABLE, ""))
+
+
+@lru_cache(maxsize=8)
+def _folders_for(setting: str) -> tuple[Path, ...]:
+    extra = tuple(Path(p) for p in setting.split(os.pathsep) if p)
     return (*extra, Path(str(resources.files(__package__))))
 
 

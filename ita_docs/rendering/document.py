@@ -32,6 +32,7 @@ from .postprocess import (
     ensure_cell_paragraphs,
     link_addresses,
 )
+from .compiled import SETTINGS, STYLES, compiled_template
 from .tables import TableLayoutSpec
 from .template_check import check_tags_balanced
 from .templates import bundled_template
@@ -127,33 +128,20 @@ def render_bytes(document: DocumentBase, template: str | Path | None = None) -> 
 
 
 def _render(document: DocumentBase, template: str | Path | None) -> bytes:
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from jinja2 import TemplateError as JinjaTemplateError
-
     kind, build_view = RENDERERS[type(document)]
     view, table_specs = build_view(document)
-    path = Path(template) if template is not None else bundled_template(kind)
-    tpl = _open_template(path)
-    check_tags_balanced(_template_parts(tpl), str(path))
-    try:
-        tpl.render(view, jinja_env=make_environment(), autoescape=True)
-    except JinjaTemplateError as exc:
-        where = f" บรรทัด {exc.lineno}" if getattr(exc, "lineno", None) else ""
-        raise TemplateError(f"แม่แบบ {path.name} ใช้ไม่ได้{where}: {exc}") from None
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
-        # -- raised by the template's own expressions (a loop over a non-list, …) --
-        raise TemplateError(f"แม่แบบ {path.name} ใช้ไม่ได้: {type(exc).__name__}: {exc}") from None
-    body = tpl.docx.element.body
+    compiled = compiled_template(Path(template) if template is not None else bundled_template(kind))
+    package = compiled.render(view)
+    body = package.body
     ensure_cell_paragraphs(body)
-    link_addresses(body, lambda url: tpl.docx.part.relate_to(url, RT.HYPERLINK, is_external=True))
+    link_addresses(body, package.relate_hyperlink())
     apply_table_layouts(body, table_specs)
     apply_page_number_format(body, document.digits)
-    apply_font(tpl.docx.styles.element, document.font)
-    if any(block.get("type") == "toc" for block in view.get("blocks", [])):
-        apply_update_fields(tpl.docx.settings.element)
-    buffer = io.BytesIO()
-    tpl.save(buffer)
-    return buffer.getvalue()
+    if STYLES in package._parts and document.font != compiled.font:
+        apply_font(package.tree(STYLES), document.font)
+    if SETTINGS in package._parts and any(block.get("type") == "toc" for block in view.get("blocks", [])):
+        apply_update_fields(package.tree(SETTINGS))
+    return package.to_bytes()
 
 
 def render(

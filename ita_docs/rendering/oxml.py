@@ -5,6 +5,8 @@ as text.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lxml import etree
 
 __all__ = [
@@ -21,6 +23,7 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NSMAP = {"w": W_NS, "r": R_NS}
 
 
+@lru_cache(maxsize=None)
 def qn(tag: str) -> str:
     """Clark name of a prefixed tag: ``qn("w:p")`` → ``{http://…/main}p``.
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from lxml import etree
 
 from ..thai.digits import ADDRESS_PATTERN
-from .oxml import el, get_or_add, qn, set_run_fonts
+from .oxml import W_NS, el, get_or_add, qn, set_run_fonts
 from .tables import TableLayoutSpec
 
 __all__ = [
@@ -56,21 +56,35 @@ def _cell_text(tc: etree._Element) -> str:
     return "".join(t.text or "" for t in tc.iter(qn("w:t"))).strip()
 
 
+_TCPR, _TCW, _GRIDSPAN = qn("w:tcPr"), qn("w:tcW"), qn("w:gridSpan")
+_P, _PPR, _JC = qn("w:p"), qn("w:pPr"), qn("w:jc")
+_W_VAL, _W_VAL_W, _W_TYPE = qn("w:val"), qn("w:w"), qn("w:type")
+
+
 def _span(tc: etree._Element) -> int:
-    span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
-    return int(span.get(qn("w:val"))) if span is not None else 1
+    tcpr = tc.find(_TCPR)
+    span = tcpr.find(_GRIDSPAN) if tcpr is not None else None
+    return int(span.get(_W_VAL)) if span is not None else 1
 
 
 def _set_width(tc: etree._Element, twips: int) -> None:
-    tcw = get_or_add(get_or_add(tc, "w:tcPr", first=True), "w:tcW", first=True)
-    tcw.set(qn("w:w"), str(twips))
-    tcw.set(qn("w:type"), "dxa")
+    """Set a cell's own width where it declares one; otherwise the grid gives it."""
+    tcpr = tc.find(_TCPR)
+    tcw = tcpr.find(_TCW) if tcpr is not None else None
+    if tcw is not None:
+        tcw.set(_W_VAL_W, str(twips))
+        tcw.set(_W_TYPE, "dxa")
 
 
 def _set_alignment(tc: etree._Element, align: str) -> None:
-    for p in tc.iter(qn("w:p")):
-        ppr = get_or_add(p, "w:pPr", first=True)
-        get_or_add(ppr, "w:jc", before=_AFTER_JC).set(qn("w:val"), align)
+    for p in tc.iter(_P):
+        ppr = p.find(_PPR)
+        if ppr is None:
+            ppr = get_or_add(p, "w:pPr", first=True)
+        jc = ppr.find(_JC)
+        if jc is None:
+            jc = get_or_add(ppr, "w:jc", before=_AFTER_JC)
+        jc.set(_W_VAL, align)
 
 
 def _apply_merges(rows: list[etree._Element], merges: Iterable[tuple[int, int, int]]) -> None:
@@ -93,12 +107,18 @@ def _apply_layout(tbl: etree._Element, spec: TableLayoutSpec) -> None:
     if tblw is not None:
         tblw.set(qn("w:w"), str(sum(spec.widths_twips)))
         tblw.set(qn("w:type"), "dxa")
+    # -- cells declare their own width only in some templates (not the bundled ones) --
+    widths = tbl.find(f".//{qn('w:tcW')}") is not None
+    aligned = any(a != "left" for a in spec.aligns)
     for index, tr in enumerate(tbl.findall(qn("w:tr"))):
+        if not widths and not (aligned and index > 0):
+            continue
         column = 0
         for tc in tr.findall(qn("w:tc")):
             span = _span(tc)
-            _set_width(tc, sum(spec.widths_twips[column:column + span]))
-            if index > 0 and span == 1 and column < len(spec.aligns):
+            if widths:
+                _set_width(tc, sum(spec.widths_twips[column:column + span]))
+            if index > 0 and span == 1 and column < len(spec.aligns) and spec.aligns[column] != "left":
                 _set_alignment(tc, spec.aligns[column])
             column += span
     _apply_merges(tbl.findall(qn("w:tr"))[1:], spec.merges)
@@ -120,13 +140,30 @@ def apply_table_layouts(body: etree._Element, specs: Iterable[TableLayoutSpec]) 
         queue = waiting.get(tuple(_cell_text(tc) for tc in first.findall(qn("w:tc"))))
         if queue:  # -- tables with the same headers take their specs in document order --
             _apply_layout(tbl, queue.pop(0))
+        else:
+            _fit_grid(tbl)
+
+
+def _fit_grid(tbl: etree._Element) -> None:
+    """A table whose rows have more or fewer columns than its grid (column loops) gets an
+    even grid of the same total width, as docxtpl's table fix does."""
+    grid = tbl.find(qn("w:tblGrid"))
+    if grid is None:
+        return
+    columns = max((sum(_span(tc) for tc in tr.findall(qn("w:tc"))) for tr in tbl.findall(qn("w:tr"))), default=0)
+    if columns == 0 or columns == len(grid):
+        return
+    total = sum(int(float(c.get(_W_VAL_W) or 0)) for c in grid) or 9000
+    for col in list(grid):
+        grid.remove(col)
+    for _ in range(columns):
+        grid.append(el("w:gridCol", w=total // columns))
 
 
 def ensure_cell_paragraphs(body: etree._Element) -> None:
     """Give every ``<w:tc>`` at least one ``<w:p>``: Word refuses a cell without one."""
-    for tc in body.iter(qn("w:tc")):
-        if tc.find(qn("w:p")) is None:
-            tc.append(el("w:p"))
+    for tc in body.xpath("//w:tc[not(w:p)]", namespaces={"w": W_NS}):
+        tc.append(el("w:p"))
 
 
 def apply_update_fields(settings: etree._Element) -> None:
@@ -181,9 +218,10 @@ def link_addresses(body: etree._Element, relate: Callable[[str], str]) -> int:
     The text itself is unchanged. Returns the number of links made.
     """
     made = 0
-    for run in list(body.iter(qn("w:r"))):
-        if run.getparent().tag == qn("w:hyperlink"):
-            continue
+    candidates = body.xpath(
+        "//w:r[not(parent::w:hyperlink)][w:t[contains(., '://') or contains(., 'www.') or contains(., '@')"
+        " or contains(., '.th')]]", namespaces={"w": W_NS})
+    for run in candidates:
         texts = [t.text or "" for t in run.iter(qn("w:t"))]
         if not any(ADDRESS_PATTERN.search(t) for t in texts):
             continue

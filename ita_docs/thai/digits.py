@@ -48,7 +48,16 @@ _PROTECTED = re.compile(
 ADDRESS_PATTERN = _PROTECTED
 
 
+_HAS_DIGIT = {id(_TO_THAI): re.compile("[0-9]"), id(_TO_ARABIC): re.compile("[๐-๙]")}
+#: What every address has (a scheme, www., @, or a dot before a Latin letter).
+_MAYBE_ADDRESS = re.compile(r"://|www\.|@|\.[A-Za-z]")
+
+
 def _translate_outside_protected(text: str, table: dict[int, int]) -> str:
+    if not _HAS_DIGIT[id(table)].search(text):  # -- no digit to convert: the common case, fast --
+        return text
+    if not _MAYBE_ADDRESS.search(text):  # -- digits, but no address to spare --
+        return text.translate(table)
     parts: list[str] = []
     last = 0
     for match in _PROTECTED.finditer(text):

@@ -27,7 +27,8 @@ def test_page_number_format_is_added_in_schema_order():
 
 def _table(*headings):
     cells = [el("w:tc", el("w:p", el("w:r", el("w:t", h)))) for h in headings]
-    body_cells = [el("w:tc", el("w:p", el("w:pPr", el("w:rPr")), el("w:r", el("w:t", "x")))) for _ in headings]
+    body_cells = [el("w:tc", el("w:tcPr", el("w:tcW", w=1, type="dxa")),
+                     el("w:p", el("w:pPr", el("w:rPr")), el("w:r", el("w:t", "x")))) for _ in headings]
     return el("w:tbl", el("w:tblPr", el("w:tblW", w=0, type="auto")), el("w:tblGrid", el("w:gridCol")),
               el("w:tr", *cells), el("w:tr", *body_cells))
 
@@ -42,7 +43,7 @@ def test_table_layout_applies_to_the_table_with_matching_headers():
     assert first_body_cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}").get(qn("w:w")) == "1000"
     ppr = first_body_cell.find(f"{qn('w:p')}/{qn('w:pPr')}")
     assert _names(ppr) == ["jc", "rPr"]  # jc before the paragraph mark's rPr
-    assert len(other.find(qn("w:tblGrid"))) == 1  # untouched
+    assert len(other.find(qn("w:tblGrid"))) == 2  # no spec: an even grid for its two columns
 
 
 def test_empty_cells_get_a_paragraph():
