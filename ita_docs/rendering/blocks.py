@@ -12,11 +12,17 @@ from typing import Any
 
 from ..model import Column
 from ..model.blocks import Block, HeadingBlock, ListBlock, PageBreakBlock, ParagraphsBlock, TableBlock
-from ..thai import Digits, convert_digits
+from ..thai import Digits, convert_digits, to_arabic_digits, to_thai_digits
 from .tables import TableLayoutSpec, table_view
 
-__all__ = ["BlockWriter", "converted"]
+__all__ = ["BlockWriter", "Converted", "converted"]
 
+
+class Converted(list):  # type: ignore[type-arg]
+    """A list whose strings are in the document's digit form already: the walk skips it."""
+
+
+_CONVERTERS = {"thai": to_thai_digits, "arabic": to_arabic_digits}
 
 #: Keys whose values name things for the template and are never shown as text.
 STRUCTURAL_KEYS = frozenset({"type", "level", "levels"})
@@ -24,13 +30,21 @@ STRUCTURAL_KEYS = frozenset({"type", "level", "levels"})
 
 def converted(value: Any, digits: Digits) -> Any:
     """Every shown string in *value* (nested lists and dicts) in the digit form *digits*."""
-    if isinstance(value, str):
-        return convert_digits(value, digits)
-    if isinstance(value, list | tuple):
-        return [converted(v, digits) for v in value]
-    if isinstance(value, dict):
-        return {k: v if k in STRUCTURAL_KEYS else converted(v, digits) for k, v in value.items()}
-    return value
+    convert = _CONVERTERS[digits]
+
+    def walk(item: Any) -> Any:
+        kind = type(item)  # -- exact types: this walk runs over every value of a document --
+        if kind is Converted:
+            return item
+        if kind is str:
+            return convert(item)
+        if kind is list or kind is tuple:
+            return [walk(v) for v in item]
+        if kind is dict:
+            return {k: v if k in STRUCTURAL_KEYS else walk(v) for k, v in item.items()}
+        return item
+
+    return walk(value)
 
 
 class BlockWriter:

@@ -43,6 +43,10 @@ MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
 MAX_TEMPLATE_UNPACKED = 100 * 1024 * 1024
 MAX_TEMPLATE_PARTS = 500
 _TAGGED = re.compile(rb"\{[{%#]")
+#: What a web or e-mail address in the text must contain (see ita_docs.thai.digits).
+_ADDRESS_MARKS = ("://", "www.", "@", ".th")
+#: How a table cell without a paragraph can look in rendered XML.
+_EMPTY_CELL_MARKS = ("</w:tcPr></w:tc>", "<w:tcPr/></w:tc>", "<w:tc></w:tc>", "<w:tc/>")
 _SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
@@ -154,9 +158,14 @@ def _compressed(parts: dict[str, bytes], name: str) -> tuple[bytes, int, int]:
 class RenderedPackage:
     """The parts of one rendered document, open for post-processing as element trees."""
 
-    def __init__(self, parts: dict[str, bytes], trees: dict[str, etree._Element]) -> None:
+    def __init__(self, parts: dict[str, bytes], trees: dict[str, etree._Element], *,
+                 maybe_links: bool = True, maybe_empty_cells: bool = True) -> None:
         self._parts = parts
         self.trees = trees
+        #: False when the rendered text holds nothing that could be a web or e-mail address.
+        self.maybe_links = maybe_links
+        #: False when no table cell came out without a paragraph.
+        self.maybe_empty_cells = maybe_empty_cells
 
     def tree(self, name: str) -> etree._Element:
         """The element tree of part *name*, parsed once; changes to it are saved."""
@@ -257,6 +266,7 @@ class CompiledTemplate:
         from jinja2 import TemplateError as JinjaTemplateError
 
         trees: dict[str, etree._Element] = {}
+        maybe_links = maybe_empty_cells = True
         for name, template in self.templates.items():
             try:
                 xml = template.render(context)
@@ -266,13 +276,17 @@ class CompiledTemplate:
                 # -- raised by the template's own expressions (a loop over a non-list, …) --
                 raise TemplateError(f"แม่แบบ {self.path.name} ใช้ไม่ได้: {type(exc).__name__}: {exc}") from None
             try:
-                root = etree.fromstring(xml.encode("utf-8"), _SAFE_PARSER)
+                root = etree.fromstring(xml, _SAFE_PARSER)
             except etree.XMLSyntaxError as exc:
                 raise TemplateError(f"แม่แบบ {self.path.name} ให้ XML ที่เสียใน {name}: {exc}") from None
-            expand_breaks(root)
+            if "\n" in xml or "\t" in xml:  # -- a quick look at the text before walking the tree --
+                expand_breaks(root)
+            if name == DOCUMENT:
+                maybe_links = any(mark in xml for mark in _ADDRESS_MARKS)
+                maybe_empty_cells = any(mark in xml for mark in _EMPTY_CELL_MARKS)
             trees[name] = root
         _renumber_drawings(trees.values())
-        return RenderedPackage(self.parts, trees)
+        return RenderedPackage(self.parts, trees, maybe_links=maybe_links, maybe_empty_cells=maybe_empty_cells)
 
 
 def _renumber_drawings(roots: Iterable[etree._Element]) -> None:

@@ -133,8 +133,10 @@ def _render(document: DocumentBase, template: str | Path | None) -> bytes:
     compiled = compiled_template(Path(template) if template is not None else bundled_template(kind))
     package = compiled.render(view)
     body = package.body
-    ensure_cell_paragraphs(body)
-    link_addresses(body, package.relate_hyperlink())
+    if package.maybe_empty_cells:
+        ensure_cell_paragraphs(body)
+    if package.maybe_links:
+        link_addresses(body, package.relate_hyperlink())
     apply_table_layouts(body, table_specs)
     apply_page_number_format(body, document.digits)
     if STYLES in package._parts and document.font != compiled.font:

@@ -12,7 +12,7 @@ from ..errors import InputError, Location
 from ..model import Column, Measure, TableLayout
 from ..thai import Digits, format_period
 
-__all__ = ["MEASURE_KEYS", "measure_cells", "measure_columns"]
+__all__ = ["MEASURE_KEYS", "measure_cells", "measure_columns", "measure_rows"]
 
 #: What each known column key shows of a measure; ``number`` is filled in before.
 _CELLS: dict[str, Callable[[Any, str, str], list[str]]] = {
@@ -57,6 +57,18 @@ def measure_columns(layout: TableLayout, presets: Mapping[str, Any], default: st
             location=Location(path=where),
         )
     return columns
+
+
+def measure_rows(measures: Sequence[Measure], columns: Sequence[Column], *,
+                 number_format: str, marker: str, digits: Digits) -> list[dict[str, Any]]:
+    """The rows of a measures table, their text already in the document's digits."""
+    from .blocks import Converted, converted
+
+    return Converted(
+        {"group": None, "cells": converted(measure_cells(m, m.number or n, columns, number_format=number_format,
+                                                         marker=marker, digits=digits), digits)}
+        for n, m in enumerate(measures, start=1)
+    )
 
 
 def measure_cells(measure: Measure, number: int, columns: Sequence[Column], *,

@@ -11,7 +11,7 @@ from ..model import Column, MeasuresPlan, Section
 from ..presets import load_preset
 from ..thai import convert_digits, format_date
 from .blocks import converted
-from .measure_tables import measure_cells, measure_columns
+from .measure_tables import measure_columns, measure_rows
 from .placeholders import fill
 from .tables import TableLayoutSpec, table_view
 
@@ -106,11 +106,9 @@ def build_view(plan: MeasuresPlan) -> tuple[dict[str, Any], list[TableLayoutSpec
 
     columns = measure_columns(plan.measures_table, preset["measures_table_presets"],
                               preset["measures_table_default"], plan.measures, "measures_table")
-    measures, measures_spec = table_view(columns, [
-        {"cells": measure_cells(m, m.number or n, columns, number_format=preset["measure_number_format"],
-                                marker=preset["list_marker"], digits=plan.digits)}
-        for n, m in enumerate(plan.measures, start=1)
-    ])
+    measures, measures_spec = table_view(columns, measure_rows(
+        plan.measures, columns, number_format=preset["measure_number_format"], marker=preset["list_marker"],
+        digits=plan.digits))
 
     remarks = []
     for n, remark in enumerate(result.remarks, start=1):

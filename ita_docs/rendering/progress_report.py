@@ -7,7 +7,7 @@ from ..model import Column
 from ..model.progress_report import IssueTable, MeasureTable, ProgressReport
 from ..presets import load_preset
 from .blocks import BlockWriter
-from .measure_tables import measure_cells, measure_columns
+from .measure_tables import measure_columns, measure_rows
 from .placeholders import document_values, fill
 from .tables import TableLayoutSpec
 
@@ -21,11 +21,8 @@ def write_measure_table(writer: BlockWriter, table: MeasureTable, preset: dict[s
     writer.paragraphs("body", table.intro)
     columns = measure_columns(table, preset["measures_table_presets"], preset["measures_table_default"],
                               table.measures, where)
-    writer.table(columns, [
-        {"cells": measure_cells(m, m.number or n, columns, number_format=table.number_format,
-                                marker=preset["list_marker"], digits=digits)}
-        for n, m in enumerate(table.measures, start=1)
-    ])
+    writer.table(columns, measure_rows(table.measures, columns, number_format=table.number_format,
+                                       marker=preset["list_marker"], digits=digits))
 
 
 def write_issues(writer: BlockWriter, table: IssueTable, preset: dict[str, Any]) -> None:

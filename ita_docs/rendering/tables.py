@@ -35,6 +35,7 @@ def table_view(columns: Sequence[Column], rows: list[dict[str, Any]],
         if "cells" in row:
             row["cells"] = [cell or [""] for cell in row["cells"]]
             row.setdefault("group", None)
+    # -- rows built in the document's digits stay a Converted list, which the final walk skips --
     view = {"columns": [{"heading": c.heading} for c in columns], "rows": rows}
     spec = TableLayoutSpec(
         headings=tuple(c.heading for c in columns),

@@ -57,15 +57,23 @@ def _translate_outside_protected(text: str, table: dict[int, int]) -> str:
     if not _HAS_DIGIT[id(table)].search(text):  # -- no digit to convert: the common case, fast --
         return text
     if not _MAYBE_ADDRESS.search(text):  # -- digits, but no address to spare --
-        return text.translate(table)
+        return _translate_digits(text, table)
     parts: list[str] = []
     last = 0
     for match in _PROTECTED.finditer(text):
-        parts.append(text[last:match.start()].translate(table))
+        parts.append(_translate_digits(text[last:match.start()], table))
         parts.append(match.group(0))
         last = match.end()
-    parts.append(text[last:].translate(table))
+    parts.append(_translate_digits(text[last:], table))
     return "".join(parts)
+
+
+_DIGIT_RUNS = {id(_TO_THAI): re.compile("[0-9]+"), id(_TO_ARABIC): re.compile("[๐-๙]+")}
+
+
+def _translate_digits(text: str, table: dict[int, int]) -> str:
+    # -- only the runs of digits pass through translate: a long Thai text is scanned in C --
+    return _DIGIT_RUNS[id(table)].sub(lambda match: match.group().translate(table), text)
 
 
 def to_thai_digits(text: str) -> str:

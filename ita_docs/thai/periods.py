@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import re
+from functools import lru_cache
 
 from .dates import format_date, month_names, parse_date
 from .digits import Digits, convert_digits, to_arabic_digits
@@ -79,6 +80,7 @@ class FiscalYearPeriod:
 Period = TextPeriod | DateRange | MonthRange | QuarterPeriod | FiscalYearPeriod
 
 
+@lru_cache(maxsize=4096)
 def format_period(period: Period, *, digits: Digits = "thai") -> str:
     """Write *period* in the style of the reference documents.
 
