@@ -9,9 +9,11 @@ The names below load on first use, so that ``ita-docs --help`` starts quickly.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # -- not typing.TYPE_CHECKING: importing typing costs start-up time --
 if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
+
     from .consistency import check
     from .errors import (
         DataValidationError,
@@ -65,7 +67,7 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> Any:  # noqa: F821 - Any is only for type checkers
     if name in _LOCATIONS:
         value = getattr(import_module(f".{_LOCATIONS[name]}", __name__), name)
         globals()[name] = value

@@ -1,14 +1,14 @@
 """The ``ita-docs`` command. Each subcommand calls one public function of the library."""
 from __future__ import annotations
 
-import argparse
 import sys
-import warnings
-from collections.abc import Sequence
-from pathlib import Path
 
 from . import __version__
-from .errors import DataValidationError, InputError, ItaDocsError, ItaDocsWarning
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    import argparse
+    from collections.abc import Sequence
 
 __all__ = ["main"]
 
@@ -17,6 +17,8 @@ EXIT_INVALID_INPUT = 2
 
 
 def _render(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from .rendering import render
 
     out = args.output or Path(args.data).with_suffix(".docx")
@@ -39,7 +41,9 @@ def _written(path: Path) -> None:
 
 def _new(args: argparse.Namespace) -> int:
     from importlib import resources
+    from pathlib import Path
 
+    from .errors import InputError
     import yaml
 
     from .io import load, save
@@ -92,6 +96,9 @@ def _template_export(args: argparse.Namespace) -> int:
 
 
 def _template_check(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .errors import InputError
     from .model import KINDS
     from .rendering.template_check import check_template
 
@@ -106,6 +113,21 @@ def _template_check(args: argparse.Namespace) -> int:
     if any(f.level == "error" for f in findings):
         return EXIT_INVALID_INPUT
     return EXIT_WARNINGS if any(f.level == "warning" for f in findings) else 0
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from .batch import render_many, terminal_progress
+
+    progress = terminal_progress if sys.stderr.isatty() else None
+    results = render_many(args.inputs, args.output, template=args.template, overwrite=args.force,
+                          jobs=args.jobs, pdf=args.pdf, progress=progress)
+    failed = [r for r in results if r.error]
+    for result in failed:
+        where = "" if result.source in (result.error or "") else f"{result.source}: "
+        print(f"Error: {where}{result.error}", file=sys.stderr)
+    print(f"สร้างเอกสารแล้ว {len(results) - len(failed)} ไฟล์ ใน {args.output}"
+          + (f" ไม่สำเร็จ {len(failed)} ไฟล์" if failed else ""))
+    return EXIT_WARNINGS if failed else 0
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -131,6 +153,10 @@ def _pdf(args: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+    import os
+    from pathlib import Path
+
     parser = argparse.ArgumentParser(
         prog="ita-docs",
         description="สร้างเอกสาร ITA (มาตรการ รายงานผล) เป็นไฟล์ Word จากข้อมูล YAML/JSON — "
@@ -215,6 +241,20 @@ def _parser() -> argparse.ArgumentParser:
     later.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
     later.set_defaults(handler=_next_year)
 
+    batch = commands.add_parser(
+        "batch", help="render many data files, one document each",
+        description="Render each data file (a YAML or JSON file may hold a list of documents) to "
+        "OUTDIR, named after the organisation, year and kind. A failure is reported and the others "
+        "go on; the exit status is 1 if any failed.",
+        epilog="Example: ita-docs batch data/*.yaml -o out/ --jobs 2 --pdf")
+    batch.add_argument("inputs", nargs="+", help="data files")
+    batch.add_argument("-o", "--output", type=Path, required=True, help="the output folder")
+    batch.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes (default: all cores)")
+    batch.add_argument("--template", type=Path, help="a custom .docx template")
+    batch.add_argument("--pdf", action="store_true", help="also convert every document to PDF")
+    batch.add_argument("--force", action="store_true", help="overwrite documents that exist")
+    batch.set_defaults(handler=_batch)
+
     template = commands.add_parser(
         "template", help="export a bundled template to edit in Word, or check an edited one",
         description="Templates are .docx files with Jinja tags (docs/templates.md lists the variables "
@@ -240,7 +280,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _report(exc: ItaDocsError) -> None:
+def _report(exc: Exception) -> None:
+    from .errors import DataValidationError
+
     problems = exc.problems if isinstance(exc, DataValidationError) else None
     if problems:
         for problem in problems:
@@ -251,7 +293,15 @@ def _report(exc: ItaDocsError) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status: 0 fine, 1 warnings or findings, 2 invalid input."""
-    args = _parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments == ["--version"]:  # -- answered before anything else is imported --
+        print(f"ita-docs {__version__}")
+        return 0
+    import warnings
+
+    from .errors import ItaDocsError, ItaDocsWarning
+
+    args = _parser().parse_args(arguments)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ItaDocsWarning)
         try:

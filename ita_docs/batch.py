@@ -1,0 +1,177 @@
+"""Many documents at once: one per data file (or per item of a list), in parallel.
+
+Each document is named after its organisation, fiscal year and kind, with every
+character that could leave the output folder or upset a file system replaced; a
+failure is reported and the others go on.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ItaDocsError
+
+__all__ = ["BatchResult", "output_name", "render_many"]
+
+#: Characters no file name gets: path separators, Windows' reserved ones, controls.
+_UNSAFE = re.compile(r'[\\\\/:*?"<>|\\x00-\\x1f\\x7f]+')
+MAX_NAME = 120
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What became of one source: the .docx written, or the error."""
+
+    source: str
+    output: Path | None = None
+    error: str | None = None
+    pdf: Path | None = None
+
+
+def output_name(document: Any) -> str:
+    """A safe file name for *document*: organisation, fiscal year, kind.
+
+    >>> from types import SimpleNamespace as N
+    >>> output_name(N(organisation=N(name="../../เทศบาล/ตำบล x"), fiscal_year=2566, kind="measures_plan"))
+    'เทศบาล_ตำบล x-2566-measures_plan.docx'
+    """
+    name = unicodedata.normalize("NFC", document.organisation.name)
+    name = _UNSAFE.sub("_", name).strip(" ._") or "document"
+    while ".." in name:
+        name = name.replace("..", ".")
+    year = getattr(document, "fiscal_year", None)
+    stem = "-".join(part for part in (name[:MAX_NAME], str(year) if year else "", document.kind) if part)
+    return f"{stem}.docx"
+
+
+def _sources(inputs: Iterable[str | Path | Mapping[str, Any]]) -> list[tuple[str, Any]]:
+    """(label, source) for each document: a file, a list in a file, or plain data."""
+    from .io import read_data
+
+    out: list[tuple[str, Any]] = []
+    for item in inputs:
+        if isinstance(item, Mapping):
+            out.append((f"[{len(out)}]", dict(item)))
+            continue
+        path = Path(item)
+        if path.suffix.lower() in (".yaml", ".yml", ".json"):
+            try:
+                data = read_data(path)
+            except ItaDocsError as exc:
+                out.append((str(path), exc))
+                continue
+            if isinstance(data, list):  # -- one file holding many organisations --
+                out += [(f"{path}[{i}]", entry) for i, entry in enumerate(data)]
+                continue
+        out.append((str(path), path))
+    return out
+
+
+def _render_one(job: tuple[str, Any, str | None]) -> tuple[str, str | None, bytes | None, str | None]:
+    """Load and render one source; (label, file name, .docx bytes, error). Runs in a worker."""
+    import warnings
+
+    from .io import load
+    from .rendering import render_bytes
+
+    label, source, template = job
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # -- figures that contradict: the check reports them --
+            document = load(source)
+            return label, output_name(document), render_bytes(document, template), None
+    except ItaDocsError as exc:
+        return label, None, None, " ".join(str(exc).split("\n"))
+
+
+def render_many(
+    inputs: Iterable[str | Path | Mapping[str, Any]],
+    out_dir: str | Path,
+    *,
+    template: str | Path | None = None,
+    overwrite: bool = False,
+    jobs: int = 1,
+    pdf: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[BatchResult]:
+    """Render each input to its own .docx in *out_dir*; returns a result per document.
+
+    Inputs are data files (a YAML or JSON file may hold a list of documents) or plain
+    data. A failure is recorded in its result and the others go on. *jobs* > 1 loads and
+    renders in that many processes (the files are written here, so names stay unique);
+    *pdf* also converts every document, in batched LibreOffice runs.
+    """
+    from .rendering.output import write_atomic
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    sources = _sources(inputs)
+    template_name = str(template) if template else None
+    jobs_list = [(label, source, template_name) for label, source in sources if not isinstance(source, ItaDocsError)]
+    results: list[BatchResult] = [BatchResult(label, error=str(source))
+                                  for label, source in sources if isinstance(source, ItaDocsError)]
+    total = len(sources)
+    taken: set[str] = set()
+
+    def finish(outcome: tuple[str, str | None, bytes | None, str | None]) -> None:
+        label, name, data, error = outcome
+        if error is not None or name is None or data is None:
+            results.append(BatchResult(label, error=error))
+        else:
+            stem, number = name[:-5], 2
+            while name in taken:  # -- two organisations of one name: a number tells them apart --
+                name, number = f"{stem}-{number}.docx", number + 1
+            taken.add(name)
+            try:
+                results.append(BatchResult(label, write_atomic(out / name, data, overwrite=overwrite)))
+            except ItaDocsError as exc:
+                results.append(BatchResult(label, error=str(exc)))
+        if progress:
+            progress(len(results), total)
+
+    if jobs > 1 and len(jobs_list) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for outcome in pool.map(_render_one, jobs_list, chunksize=max(1, len(jobs_list) // (jobs * 16))):
+                finish(outcome)
+    else:
+        for job in jobs_list:
+            finish(_render_one(job))
+    order = {label: index for index, (label, _) in enumerate(sources)}
+    results.sort(key=lambda r: order.get(r.source, 0))
+    if pdf:
+        results = _convert(results, out, overwrite)
+    return results
+
+
+def _convert(results: list[BatchResult], out: Path, overwrite: bool) -> list[BatchResult]:
+    from .rendering.pdf import convert_to_pdf
+
+    written = [r for r in results if r.output is not None]
+    converted: dict[Path, Path] = {}
+    for start in range(0, len(written), 200):  # -- a few hundred files a LibreOffice run --
+        chunk = [r.output for r in written[start:start + 200]]
+        try:
+            for docx, pdf in zip(chunk, convert_to_pdf(chunk, out, overwrite=overwrite)):
+                converted[docx] = pdf
+        except ItaDocsError as exc:
+            for docx in chunk:
+                converted[docx] = None  # type: ignore[assignment]
+            print(f"Error: {exc}", file=sys.stderr)
+    return [BatchResult(r.source, r.output, r.error, converted.get(r.output)) if r.output else r for r in results]
+
+
+def terminal_progress(done: int, total: int) -> None:
+    """A one-line progress bar on a terminal's stderr."""
+    width = 30
+    filled = width * done // max(total, 1)
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()

@@ -1,0 +1,77 @@
+"""Batch rendering: one document per organisation, failures reported, names kept in the folder."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+
+from ita_docs.batch import output_name, render_many
+from ita_docs.cli import main
+from tests.conftest import NONGMUANG
+
+
+@pytest.fixture
+def folder_of_50(tmp_path, nongmuang_data):
+    """50 data files, one of them broken."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for index in range(50):
+        data = copy.deepcopy(nongmuang_data)
+        data["organisation"]["name"] = f"เทศบาลตำบลทดสอบ{index}"
+        if index == 17:
+            data["measures"][0]["period"] = {"quarter": 9}
+        (folder / f"d{index:02d}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return sorted(folder.glob("*.yaml"))
+
+
+def test_batch_of_50_with_one_broken(tmp_path, folder_of_50, capsys):
+    out = tmp_path / "out"
+    assert main(["batch", *map(str, folder_of_50), "-o", str(out), "--jobs", "2"]) == 1
+    assert len(list(out.glob("*.docx"))) == 49
+    err = capsys.readouterr().err
+    assert "d17.yaml" in err and "measures[0].period" in err and "ไตรมาส" in err
+    assert "Traceback" not in err
+
+
+def test_names_cannot_leave_the_output_folder(tmp_path, nongmuang_data):
+    evil = []
+    for name in ("../../x", "a/b", "..", "con", "ก\\ข:ค*?", "เทศบาลตำบลหนองม่วง", "เทศบาลตำบลหนองม่วง"):
+        data = copy.deepcopy(nongmuang_data)
+        data["organisation"]["name"] = name
+        evil.append(data)
+    results = render_many(evil, tmp_path / "out")
+    outputs = [r.output for r in results]
+    assert all(p is not None and p.parent == tmp_path / "out" for p in outputs)
+    assert len(set(outputs)) == len(outputs)          # the two of the same name both kept
+    assert outputs[-1].name == "เทศบาลตำบลหนองม่วง-2566-measures_plan-2.docx"
+    assert not (tmp_path / "x-2566-measures_plan.docx").exists()
+
+
+def test_a_file_holding_many_documents(tmp_path, nongmuang_data):
+    many = []
+    for index in range(3):
+        data = copy.deepcopy(nongmuang_data)
+        data["organisation"]["name"] = f"อบต.ตัวอย่าง{index}"
+        many.append(data)
+    source = tmp_path / "province.yaml"
+    source.write_text(yaml.safe_dump(many, allow_unicode=True), encoding="utf-8")
+    results = render_many([source], tmp_path / "out")
+    assert [r.source for r in results] == [f"{source}[{i}]" for i in range(3)]
+    assert all(r.output and r.output.exists() for r in results)
+
+
+def test_output_name():
+    from types import SimpleNamespace as N
+
+    assert output_name(N(organisation=N(name="องค์การบริหารส่วนตำบลร่อนทอง"), fiscal_year=2564,
+                         kind="annual_report")) == "องค์การบริหารส่วนตำบลร่อนทอง-2564-annual_report.docx"
+    assert output_name(N(organisation=N(name="../"), fiscal_year=None, kind="committee_order")) \
+        == "document-committee_order.docx"
+
+
+def test_existing_documents_are_kept_without_force(tmp_path):
+    first = render_many([NONGMUANG], tmp_path)
+    again = render_many([NONGMUANG], tmp_path)
+    assert first[0].output and again[0].error and "--force" in again[0].error
+    assert render_many([NONGMUANG], tmp_path, overwrite=True)[0].output
