@@ -151,20 +151,24 @@ def render_many(
 
 
 def _convert(results: list[BatchResult], out: Path, overwrite: bool) -> list[BatchResult]:
+    """Convert the written documents to PDF in batched LibreOffice runs.
+
+    A run that fails marks each of its documents with the error (the .docx stays), so
+    the batch counts them as failed.
+    """
     from .rendering.pdf import convert_to_pdf
 
-    written = [r for r in results if r.output is not None]
+    written = [r.output for r in results if r.output is not None]
     converted: dict[Path, Path] = {}
+    failures: dict[Path, str] = {}
     for start in range(0, len(written), 200):  # -- a few hundred files a LibreOffice run --
-        chunk = [r.output for r in written[start:start + 200]]
+        chunk = written[start:start + 200]
         try:
-            for docx, pdf in zip(chunk, convert_to_pdf(chunk, out, overwrite=overwrite)):
-                converted[docx] = pdf
+            converted.update(zip(chunk, convert_to_pdf(chunk, out, overwrite=overwrite)))
         except ItaDocsError as exc:
-            for docx in chunk:
-                converted[docx] = None  # type: ignore[assignment]
-            print(f"Error: {exc}", file=sys.stderr)
-    return [BatchResult(r.source, r.output, r.error, converted.get(r.output)) if r.output else r for r in results]
+            failures.update((docx, f"แปลงเป็น PDF ไม่สำเร็จ: {exc}") for docx in chunk)
+    return [BatchResult(r.source, r.output, failures.get(r.output), converted.get(r.output))
+            if r.output else r for r in results]
 
 
 def terminal_progress(done: int, total: int) -> None:

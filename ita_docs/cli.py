@@ -125,8 +125,9 @@ def _batch(args: argparse.Namespace) -> int:
     for result in failed:
         where = "" if result.source in (result.error or "") else f"{result.source}: "
         print(f"Error: {where}{result.error}", file=sys.stderr)
-    print(f"สร้างเอกสารแล้ว {len(results) - len(failed)} ไฟล์ ใน {args.output}"
-          + (f" ไม่สำเร็จ {len(failed)} ไฟล์" if failed else ""))
+    written = sum(1 for r in results if r.output)
+    print(f"สร้างเอกสารแล้ว {written} ไฟล์ ใน {args.output}"
+          + (f" ไม่สำเร็จ {len(failed)} รายการ" if failed else ""))
     return EXIT_WARNINGS if failed else 0
 
 

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import copy
+import os
+import shutil
+import subprocess
 
 import pytest
 import yaml
@@ -75,3 +78,31 @@ def test_existing_documents_are_kept_without_force(tmp_path):
     again = render_many([NONGMUANG], tmp_path)
     assert first[0].output and again[0].error and "--force" in again[0].error
     assert render_many([NONGMUANG], tmp_path, overwrite=True)[0].output
+
+
+def test_a_failed_pdf_conversion_counts_as_a_failure(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ITA_DOCS_SOFFICE", str(tmp_path / "no-soffice"))
+    assert main(["batch", str(NONGMUANG), "-o", str(tmp_path / "out"), "--pdf"]) == 1
+    captured = capsys.readouterr()
+    assert "แปลงเป็น PDF ไม่สำเร็จ" in captured.err and "LibreOffice" in captured.err
+    assert "สร้างเอกสารแล้ว 1 ไฟล์" in captured.out         # the .docx is kept
+    assert len(list((tmp_path / "out").glob("*.docx"))) == 1
+
+
+@pytest.mark.slow
+def test_batch_to_pdf_in_one_libreoffice_run(tmp_path, nongmuang_data):
+    if not shutil.which("soffice") or not shutil.which("pdftotext"):
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice and poppler-utils must be installed in CI (.ci/run installs them)")
+        pytest.skip("needs LibreOffice and poppler-utils")
+    many = []
+    for suffix in "กขค":
+        data = copy.deepcopy(nongmuang_data)
+        data["organisation"]["name"] = f"เทศบาลตำบลทดสอบ{suffix}"
+        many.append(data)
+    results = render_many(many, tmp_path / "out", pdf=True)
+    assert [r.error for r in results] == [None] * 3
+    for suffix, result in zip("กขค", results):
+        text = subprocess.run(["pdftotext", str(result.pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert f"เทศบาลตำบลทดสอบ{suffix}" in text
