@@ -19,7 +19,7 @@ from .errors import ItaDocsError
 __all__ = ["BatchResult", "output_name", "render_many"]
 
 #: Characters no file name gets: path separators, Windows' reserved ones, controls.
-_UNSAFE = re.compile(r'[\\\\/:*?"<>|\\x00-\\x1f\\x7f]+')
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
 MAX_NAME = 120
 
 

@@ -71,6 +71,9 @@ def test_output_name():
                          kind="annual_report")) == "องค์การบริหารส่วนตำบลร่อนทอง-2564-annual_report.docx"
     assert output_name(N(organisation=N(name="../"), fiscal_year=None, kind="committee_order")) \
         == "document-committee_order.docx"
+    # -- letters and digits survive; only separators, reserved characters and controls go --
+    assert output_name(N(organisation=N(name="อบต. Ban Xyz 12\x07a<b>"), fiscal_year=2567, kind="measures_plan")) \
+        == "อบต. Ban Xyz 12_a_b-2567-measures_plan.docx"
 
 
 def test_existing_documents_are_kept_without_force(tmp_path):
