@@ -90,19 +90,30 @@ def expand_breaks(root: etree._Element) -> None:
             anchor = element
 
 
-def _inspect(path: Path, package: zipfile.ZipFile) -> None:
-    infos = package.infolist()
-    if len(infos) > MAX_TEMPLATE_PARTS:
-        raise TemplateError(f"แม่แบบมีส่วนประกอบมากเกินไป ({len(infos)} ส่วน): {path}")
-    if sum(info.file_size for info in infos) > MAX_TEMPLATE_UNPACKED:
-        raise TemplateError(f"แม่แบบขยายตัวเกิน {MAX_TEMPLATE_UNPACKED // 1024 // 1024} MB เมื่อแตกไฟล์ "
-                            f"(อาจเป็น zip bomb): {path}")
-    for info in infos:
-        if info.filename.endswith((".xml", ".rels")):
-            with package.open(info) as part:
-                head = part.read(4096)
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                raise TemplateError(f"แม่แบบมีการประกาศ DOCTYPE/ENTITY ใน {info.filename} ซึ่งไม่อนุญาต: {path}")
+def check_template_file(path: Path) -> None:
+    """Refuse a template that is missing, too big, not a zip, unpacks too far, holds too
+    many parts, or declares XML entities — before anything parses it."""
+    if not path.is_file():
+        raise TemplateError(f"ไม่พบไฟล์แม่แบบ {path}")
+    if path.stat().st_size > MAX_TEMPLATE_BYTES:
+        raise TemplateError(f"ไฟล์แม่แบบใหญ่เกิน {MAX_TEMPLATE_BYTES // 1024 // 1024} MB: {path}")
+    try:
+        with zipfile.ZipFile(path) as package:
+            infos = package.infolist()
+            if len(infos) > MAX_TEMPLATE_PARTS:
+                raise TemplateError(f"แม่แบบมีส่วนประกอบมากเกินไป ({len(infos)} ส่วน): {path}")
+            if sum(info.file_size for info in infos) > MAX_TEMPLATE_UNPACKED:
+                raise TemplateError(f"แม่แบบขยายตัวเกิน {MAX_TEMPLATE_UNPACKED // 1024 // 1024} MB "
+                                    f"เมื่อแตกไฟล์ (อาจเป็น zip bomb): {path}")
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")):
+                    with package.open(info) as part:
+                        head = part.read(4096)
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        raise TemplateError(f"แม่แบบมีการประกาศ DOCTYPE/ENTITY ใน {info.filename} "
+                                            f"ซึ่งไม่อนุญาต: {path}")
+    except zipfile.BadZipFile:
+        raise TemplateError(f"ไฟล์แม่แบบไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้: {path}") from None
 
 
 class _ZipWriter:
@@ -211,16 +222,9 @@ class CompiledTemplate:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        if not self.path.is_file():
-            raise TemplateError(f"ไม่พบไฟล์แม่แบบ {self.path}")
-        if self.path.stat().st_size > MAX_TEMPLATE_BYTES:
-            raise TemplateError(f"ไฟล์แม่แบบใหญ่เกิน {MAX_TEMPLATE_BYTES // 1024 // 1024} MB: {self.path}")
-        try:
-            with zipfile.ZipFile(self.path) as package:
-                _inspect(self.path, package)
-                self.parts = {info.filename: package.read(info) for info in package.infolist()}
-        except zipfile.BadZipFile:
-            raise TemplateError(f"ไฟล์แม่แบบไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้: {self.path}") from None
+        check_template_file(self.path)
+        with zipfile.ZipFile(self.path) as package:
+            self.parts = {info.filename: package.read(info) for info in package.infolist()}
         if DOCUMENT not in self.parts:
             raise TemplateError(f"ไฟล์แม่แบบไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้ (ไม่มี {DOCUMENT}): {self.path}")
         self._docxtpl = _Docxtpl()

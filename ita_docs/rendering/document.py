@@ -32,7 +32,7 @@ from .postprocess import (
     ensure_cell_paragraphs,
     link_addresses,
 )
-from .compiled import SETTINGS, STYLES, compiled_template
+from .compiled import SETTINGS, STYLES, check_template_file, compiled_template
 from .tables import TableLayoutSpec
 from .template_check import check_tags_balanced
 from .templates import bundled_template
@@ -52,42 +52,10 @@ RENDERERS: dict[type[DocumentBase], tuple[str, ViewBuilder]] = {
     Combined: ("combined", combined.build_view),
 }
 
-#: Largest template accepted; a .docx template is a few hundred KB at most.
-MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
-#: Limits on what a template unpacks to (a zip bomb is refused before it is opened).
-MAX_TEMPLATE_UNPACKED = 100 * 1024 * 1024
-MAX_TEMPLATE_PARTS = 500
-
-
-def _inspect_package(path: Path) -> None:
-    """Refuse a template whose zip unpacks too far, holds too many parts, or declares entities."""
-    try:
-        with zipfile.ZipFile(path) as package:
-            infos = package.infolist()
-            if len(infos) > MAX_TEMPLATE_PARTS:
-                raise TemplateError(f"แม่แบบมีส่วนประกอบมากเกินไป ({len(infos)} ส่วน): {path}")
-            unpacked = sum(info.file_size for info in infos)
-            if unpacked > MAX_TEMPLATE_UNPACKED:
-                raise TemplateError(f"แม่แบบขยายตัวเกิน {MAX_TEMPLATE_UNPACKED // 1024 // 1024} MB เมื่อแตกไฟล์ "
-                                    f"(อาจเป็น zip bomb): {path}")
-            for info in infos:
-                if info.filename.endswith((".xml", ".rels")):
-                    with package.open(info) as part:
-                        head = part.read(4096)
-                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        raise TemplateError(f"แม่แบบมีการประกาศ DOCTYPE/ENTITY ใน {info.filename} ซึ่งไม่อนุญาต: {path}")
-    except zipfile.BadZipFile:
-        raise TemplateError(f"ไฟล์แม่แบบไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้: {path}") from None
-
-
 def _open_template(path: Path) -> Any:
     from .docxtpl_patch import ItaDocxTemplate  # -- heavy import, only when rendering --
 
-    if not path.is_file():
-        raise TemplateError(f"ไม่พบไฟล์แม่แบบ {path}")
-    if path.stat().st_size > MAX_TEMPLATE_BYTES:
-        raise TemplateError(f"ไฟล์แม่แบบใหญ่เกิน {MAX_TEMPLATE_BYTES // 1024 // 1024} MB: {path}")
-    _inspect_package(path)
+    check_template_file(path)
     from docx.opc.exceptions import PackageNotFoundError
 
     tpl = ItaDocxTemplate(str(path))

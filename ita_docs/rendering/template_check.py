@@ -78,15 +78,6 @@ def _split_tags(parts: Iterable[tuple[str, etree._Element]]) -> list[TemplateFin
     return found
 
 
-def _parts(tpl) -> list[tuple[str, etree._Element]]:  # type: ignore[no-untyped-def]
-    parts = [("word/document.xml", tpl.docx.element)]
-    for section in tpl.docx.sections:
-        for hf in (section.header, section.first_page_header, section.footer, section.first_page_footer):
-            if not hf.is_linked_to_previous:
-                parts.append((str(hf.part.partname), hf._element))
-    return parts
-
-
 def _sources(tpl) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     """Each part's XML as docxtpl gives it to Jinja: one paragraph a line."""
     sources = [("word/document.xml", tpl.patch_xml(tpl.get_xml()))]
@@ -116,13 +107,13 @@ def check_template(path: str | Path, kind: str) -> list[TemplateFinding]:
     """Everything found in the template at *path* for document *kind*."""
     from jinja2 import TemplateSyntaxError, meta
 
-    from .document import _open_template
+    from .document import _open_template, _template_parts
     from .environment import make_environment
     from .templates import bundled_template
 
     path = Path(path)
     tpl = _open_template(path)
-    parts = _parts(tpl)
+    parts = _template_parts(tpl)
     found = _unbalanced(parts) + _split_tags(parts)
     if any(f.level == "error" for f in found):
         return found
