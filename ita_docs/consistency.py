@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -156,11 +156,16 @@ def _oit_findings(document: DocumentBase) -> Iterator[Finding]:
                           f"ไม่มีรหัส OIT '{item.code}' ในกรอบการประเมินปี {document.fiscal_year}{hint}")
 
 
+def _per_part(document: Combined, findings: Callable[[DocumentBase], list[Finding]]) -> list[Finding]:
+    """The findings of each part of a combined document, located under ``parts[i]``."""
+    return [Finding(f.kind, Location(path=f"parts[{i}].{f.location.path}"), f.message)
+            for i, part in enumerate(document.parts) for f in findings(part)]
+
+
 def text_findings(document: DocumentBase) -> list[Finding]:
     """Findings about the text of *document* (names, years, digits, periods, OIT codes)."""
     if isinstance(document, Combined):
-        return [Finding(f.kind, Location(path=f"parts[{i}].{f.location.path}"), f.message)
-                for i, part in enumerate(document.parts) for f in text_findings(part)]
+        return _per_part(document, text_findings)
     checks = (_name_findings, _year_findings, _digit_findings, _period_findings, _oit_findings)
     return [finding for check_ in checks for finding in check_(document)]
 
@@ -236,8 +241,7 @@ def _annual_figures(report: AnnualReport) -> Iterator[Finding]:
 def figure_findings(document: DocumentBase) -> list[Finding]:
     """Given figures that differ from those computed from the scores and the framework."""
     if isinstance(document, Combined):
-        return [Finding(f.kind, Location(path=f"parts[{i}].{f.location.path}"), f.message)
-                for i, part in enumerate(document.parts) for f in figure_findings(part)]
+        return _per_part(document, figure_findings)
     if isinstance(document, MeasuresPlan):
         return list(_plan_figures(document))
     if isinstance(document, AnnualReport):
