@@ -55,21 +55,27 @@ class Finding:
         return f"{self.message} ({self.location})"
 
 
-def _texts(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
-    """Every string in a model, with its field path (``measures[2].method[0]``)."""
-    if isinstance(value, str):
+def _leaves(value: Any, wanted: type | tuple[type, ...], path: str = "") -> Iterator[tuple[str, Any]]:
+    """Every value of type *wanted* in a model, with its field path (``measures[2].method[0]``).
+
+    Mappings are searched too, but a wanted value is not searched inside.
+    """
+    if isinstance(value, wanted):
         yield path, value
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from _texts(getattr(value, name), f"{path}.{name}" if path else name)
+            yield from _leaves(getattr(value, name), wanted, f"{path}.{name}" if path else name)
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
-            yield from _texts(item, f"{path}[{index}]")
+            yield from _leaves(item, wanted, f"{path}[{index}]")
     elif isinstance(value, Mapping):
         for key, item in value.items():
-            yield from _texts(item, f"{path}.{key}")
-    elif hasattr(value, "text") and isinstance(getattr(value, "text"), str):  # a free-text period
-        yield path, value.text
+            yield from _leaves(item, wanted, f"{path}.{key}")
+
+
+def _texts(value: Any) -> Iterator[tuple[str, str]]:
+    """Every string in a model, with its field path."""
+    return _leaves(value, str)
 
 
 def _short_name(name: str) -> str:
@@ -131,15 +137,9 @@ def _period_findings(document: DocumentBase) -> Iterator[Finding]:
         yield Finding("period", Location(path="meeting.date"), f"วันประชุม {meeting.date} อยู่นอกปีงบประมาณ {year}")
 
 
-def _periods(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
-    if isinstance(value, DateRange | MonthRange):
-        yield path, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _periods(getattr(value, name), f"{path}.{name}" if path else name)
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from _periods(item, f"{path}[{index}]")
+def _periods(value: Any) -> Iterator[tuple[str, Any]]:
+    """Every date or month range in a model, with its field path."""
+    return _leaves(value, (DateRange, MonthRange))
 
 
 def _oit_findings(document: DocumentBase) -> Iterator[Finding]:
