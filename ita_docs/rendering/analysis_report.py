@@ -7,7 +7,7 @@ from ..model import Column
 from ..model.analysis_report import AnalysisReport, Topic
 from ..presets import load_preset
 from .blocks import BlockWriter
-from .placeholders import document_values, fill
+from .placeholders import document_values, fill_lines
 from .tables import TableLayoutSpec
 
 __all__ = ["build_view", "write"]
@@ -54,10 +54,8 @@ def write(report: AnalysisReport, writer: BlockWriter) -> None:
     """Lay out *report* as blocks."""
     preset = load_preset("analysis_report")
     values = document_values(report)
-    if report.cover:
-        writer.paragraphs("cover", [fill(line, values, where="cover") for line in report.cover])
-        writer.page_break()
-    writer.paragraphs("title", [fill(line, values, where="title") for line in report.title])
+    writer.cover(fill_lines(report.cover or [], values, where="cover"))
+    writer.paragraphs("title", fill_lines(report.title, values, where="title"))
     writer.paragraphs("body", report.summary)
     if report.indicators:
         _write_indicators(report, writer, preset)

@@ -22,7 +22,7 @@ from ..scoring import change
 from ..thai import format_date
 from . import progress_report
 from .blocks import BlockWriter
-from .placeholders import document_values, fill
+from .placeholders import document_values, fill, fill_lines
 from .tables import TableLayoutSpec
 
 __all__ = ["build_view", "write"]
@@ -97,9 +97,7 @@ def write(report: AnnualReport, writer: BlockWriter) -> None:
     values = document_values(report)
     values["published_month"] = (
         format_date(report.published_on, "month_year", digits=report.digits) if report.published_on else None)
-    if report.cover:
-        writer.paragraphs("cover", [fill(line, values, where="cover") for line in report.cover])
-        writer.page_break()
+    writer.cover(fill_lines(report.cover or [], values, where="cover"))
     if report.foreword is not None:
         writer.paragraphs("title", [report.foreword.heading])
         writer.paragraphs("body", report.foreword.paragraphs)

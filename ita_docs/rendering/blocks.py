@@ -88,6 +88,12 @@ class BlockWriter:
     def page_break(self) -> None:
         self.blocks.append({"type": "page_break"})
 
+    def cover(self, lines: list[str]) -> None:
+        """A cover page of *lines*, if there are any, and the page break after it."""
+        if lines:
+            self.paragraphs("cover", lines)
+            self.page_break()
+
     def toc(self, title: str, page_label: str, levels: int, entries: list[tuple[int, str]]) -> None:
         """A table of contents over heading levels 1..*levels*; *entries* are its cached lines."""
         self.blocks.append({"type": "toc", "title": title, "page_label": page_label, "levels": levels,

@@ -6,7 +6,7 @@ from typing import Any
 from ..model import Column, OitAssignments
 from ..presets import load_preset
 from .blocks import BlockWriter
-from .placeholders import document_values, fill
+from .placeholders import document_values, fill_lines
 from .tables import TableLayoutSpec
 
 __all__ = ["build_view", "write"]
@@ -17,7 +17,7 @@ def write(table: OitAssignments, writer: BlockWriter) -> None:
     preset = load_preset("oit_assignments")
     values = document_values(table)
     title = table.title if table.title is not None else preset["title"]
-    writer.paragraphs("title", [fill(line, values, where="title") for line in title])
+    writer.paragraphs("title", fill_lines(title, values, where="title"))
     columns = table.columns or [Column.model_validate(c) for c in preset["columns"]]
     writer.table(columns, [{"cells": [[item.code], [item.title], list(item.responsible)]}
                            for item in table.items], aligns=("center", "left", "left"))

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..errors import InputError, Location
 
-__all__ = ["document_values", "fill"]
+__all__ = ["document_values", "fill", "fill_lines"]
 
 _PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
 
@@ -34,6 +34,11 @@ def fill(text: str, values: Mapping[str, str | None], *, where: str) -> str:
         return value
 
     return _PLACEHOLDER.sub(replace, text)
+
+
+def fill_lines(lines: list[str], values: Mapping[str, str | None], *, where: str) -> list[str]:
+    """:func:`fill` each line; an error names the line (``cover[1]``)."""
+    return [fill(line, values, where=f"{where}[{index}]") for index, line in enumerate(lines)]
 
 
 def document_values(document: Any) -> dict[str, str | None]:

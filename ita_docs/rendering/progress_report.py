@@ -8,7 +8,7 @@ from ..model.progress_report import IssueTable, MeasureTable, ProgressReport
 from ..presets import load_preset
 from .blocks import BlockWriter
 from .measure_tables import measure_columns, measure_rows
-from .placeholders import document_values, fill
+from .placeholders import document_values, fill_lines
 from .tables import TableLayoutSpec
 
 __all__ = ["build_view", "write", "write_issues", "write_measure_table"]
@@ -53,13 +53,11 @@ def write(report: ProgressReport, writer: BlockWriter) -> None:
     """Lay out *report* as blocks."""
     preset = load_preset("progress_report")
     values = document_values(report)
-    if report.cover:
-        writer.paragraphs("cover", [fill(line, values, where="cover") for line in report.cover])
-        writer.page_break()
+    writer.cover(fill_lines(report.cover or [], values, where="cover"))
     title = report.title if report.title is not None else preset["title"]
-    writer.paragraphs("title", [fill(line, values, where="title") for line in title])
+    writer.paragraphs("title", fill_lines(title, values, where="title"))
     intro = report.intro if report.intro is not None else preset["intro"]
-    writer.paragraphs("body", [fill(p, values, where="intro") for p in intro])
+    writer.paragraphs("body", fill_lines(intro, values, where="intro"))
     writer.free(report.before)
     for index, table in enumerate(report.tables):
         write_measure_table(writer, table, preset, f"tables[{index}]", digits=report.digits)
