@@ -146,27 +146,43 @@ def render_many(
     order = {label: index for index, (label, _) in enumerate(sources)}
     results.sort(key=lambda r: order.get(r.source, 0))
     if pdf:
-        results = _convert(results, out, overwrite)
+        results = _convert(results, out, overwrite, jobs)
     return results
 
 
-def _convert(results: list[BatchResult], out: Path, overwrite: bool) -> list[BatchResult]:
-    """Convert the written documents to PDF in batched LibreOffice runs.
+#: Most documents one LibreOffice run converts (its start costs ~1 s; memory grows with the run).
+PDF_RUN_SIZE = 200
 
-    A run that fails marks each of its documents with the error (the .docx stays), so
-    the batch counts them as failed.
+
+def _convert(results: list[BatchResult], out: Path, overwrite: bool, jobs: int) -> list[BatchResult]:
+    """Convert the written documents to PDF in batched LibreOffice runs, *jobs* at a time.
+
+    Each run has its own profile, so runs go side by side. A run that fails marks each of
+    its documents with the error (the .docx stays), so the batch counts them as failed.
     """
+    from concurrent.futures import ThreadPoolExecutor
+
     from .rendering.pdf import convert_to_pdf
 
     written = [r.output for r in results if r.output is not None]
+    if not written:
+        return results
+    runs = max(1, min(jobs, len(written)))
+    size = min(PDF_RUN_SIZE, -(-len(written) // runs))  # -- even shares, one per job --
+    chunks = [written[start:start + size] for start in range(0, len(written), size)]
+
+    def run(chunk: list[Path]) -> tuple[dict[Path, Path], dict[Path, str]]:
+        try:
+            return dict(zip(chunk, convert_to_pdf(chunk, out, overwrite=overwrite))), {}
+        except ItaDocsError as exc:
+            return {}, {docx: f"แปลงเป็น PDF ไม่สำเร็จ: {exc}" for docx in chunk}
+
     converted: dict[Path, Path] = {}
     failures: dict[Path, str] = {}
-    for start in range(0, len(written), 200):  # -- a few hundred files a LibreOffice run --
-        chunk = written[start:start + 200]
-        try:
-            converted.update(zip(chunk, convert_to_pdf(chunk, out, overwrite=overwrite)))
-        except ItaDocsError as exc:
-            failures.update((docx, f"แปลงเป็น PDF ไม่สำเร็จ: {exc}") for docx in chunk)
+    with ThreadPoolExecutor(max_workers=runs) as pool:  # -- the work is in LibreOffice processes --
+        for done, failed in pool.map(run, chunks):
+            converted.update(done)
+            failures.update(failed)
     return [BatchResult(r.source, r.output, failures.get(r.output), converted.get(r.output))
             if r.output else r for r in results]
 
