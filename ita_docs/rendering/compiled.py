@@ -43,6 +43,7 @@ MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
 MAX_TEMPLATE_UNPACKED = 100 * 1024 * 1024
 MAX_TEMPLATE_PARTS = 500
 _TAGGED = re.compile(rb"\{[{%#]")
+CORE_PROPERTIES = "docProps/core.xml"
 #: What a web or e-mail address in the text must contain (see ita_docs.thai.digits).
 _ADDRESS_MARKS = ("://", "www.", "@", ".th")
 #: How a table cell without a paragraph can look in rendered XML.
@@ -233,7 +234,9 @@ class CompiledTemplate:
         self.templates: dict[str, Any] = {}
         roots = []
         for name, data in self.parts.items():
-            if name.startswith("word/") and name.endswith(".xml") and (name == DOCUMENT or _TAGGED.search(data)):
+            # -- body, headers, footers, footnotes, and the title/subject properties, as docxtpl --
+            rendered = (name.startswith("word/") and name.endswith(".xml")) or name == CORE_PROPERTIES
+            if rendered and (name == DOCUMENT or _TAGGED.search(data)):
                 root = self._parse(name, data)
                 roots.append((name, root))
                 source = self._docxtpl.patch(etree.tostring(root, encoding="unicode"))

@@ -44,3 +44,18 @@ def test_rendering_from_threads_gives_the_same_bytes():
     for thread in threads:
         thread.join()
     assert len(results) == 12 and set(results) == {expected}
+
+
+def test_tags_in_the_document_properties_are_rendered(tmp_path):
+    import docx
+
+    from ita_docs import render
+
+    template = docx.Document(str(bundled_template("measures_plan")))
+    template.core_properties.title = "{{ subtitle }}"
+    template.core_properties.subject = "A & B {{ title }}"
+    template.save(str(tmp_path / "mine.docx"))
+    out = render(NONGMUANG, tmp_path / "out.docx", template=tmp_path / "mine.docx")
+    properties = docx.Document(str(out)).core_properties
+    assert properties.title == "เทศบาลตำบลหนองม่วง อำเภอหนองม่วง จังหวัดลพบุรี"
+    assert properties.subject.startswith("A & B มาตรการส่งเสริมคุณธรรมและความโปร่งใส")
