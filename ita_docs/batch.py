@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+import warnings
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import ItaDocsError
+from .errors import ItaDocsError, ItaDocsWarning
 
 __all__ = ["BatchResult", "output_name", "render_many"]
 
@@ -31,6 +32,8 @@ class BatchResult:
     output: Path | None = None
     error: str | None = None
     pdf: Path | None = None
+    #: Figures given in the data that differ from the computed ones (printed as given).
+    warnings: tuple[str, ...] = ()
 
 
 def output_name(document: Any) -> str:
@@ -72,21 +75,24 @@ def _sources(inputs: Iterable[str | Path | Mapping[str, Any]]) -> list[tuple[str
     return out
 
 
-def _render_one(job: tuple[str, Any, str | None]) -> tuple[str, str | None, bytes | None, str | None]:
-    """Load and render one source; (label, file name, .docx bytes, error). Runs in a worker."""
-    import warnings
+_Outcome = tuple[str, str | None, bytes | None, str | None, tuple[str, ...]]
 
+
+def _render_one(job: tuple[str, Any, str | None]) -> _Outcome:
+    """Load and render one source; (label, file name, .docx bytes, error, warnings). Runs in a worker."""
     from .io import load
     from .rendering import render_bytes
 
     label, source, template = job
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # -- figures that contradict: the check reports them --
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ItaDocsWarning)  # -- carried back to the caller, not lost --
+        try:
             document = load(source)
-            return label, output_name(document), render_bytes(document, template), None
-    except ItaDocsError as exc:
-        return label, None, None, " ".join(str(exc).split("\n"))
+            name, data, error = output_name(document), render_bytes(document, template), None
+        except ItaDocsError as exc:
+            name, data, error = None, None, " ".join(str(exc).split("\n"))
+    found = tuple(str(w.message) for w in caught if isinstance(w.message, ItaDocsWarning))
+    return label, name, data, error, found
 
 
 def render_many(
@@ -104,7 +110,10 @@ def render_many(
     Inputs are data files (a YAML or JSON file may hold a list of documents) or plain
     data. A failure is recorded in its result and the others go on. *jobs* > 1 loads and
     renders in that many processes (the files are written here, so names stay unique);
-    *pdf* also converts every document, in batched LibreOffice runs.
+    *pdf* also converts every document, in batched LibreOffice runs, *jobs* at a time.
+    A given figure that contradicts the computed one is kept in ``result.warnings`` and
+    issued as an :class:`~ita_docs.errors.ItaDocsWarning` naming its source, as
+    :func:`~ita_docs.render` does.
     """
     from .rendering.output import write_atomic
 
@@ -118,8 +127,10 @@ def render_many(
     total = len(sources)
     taken: set[str] = set()
 
-    def finish(outcome: tuple[str, str | None, bytes | None, str | None]) -> None:
-        label, name, data, error = outcome
+    def finish(outcome: _Outcome) -> None:
+        label, name, data, error, found = outcome
+        for warning in found:  # -- as render() does, so a caller sees them the same way --
+            warnings.warn(ItaDocsWarning(warning if label in warning else f"{label}: {warning}"), stacklevel=3)
         if error is not None or name is None or data is None:
             results.append(BatchResult(label, error=error))
         else:
@@ -128,7 +139,8 @@ def render_many(
                 name, number = f"{stem}-{number}.docx", number + 1
             taken.add(name)
             try:
-                results.append(BatchResult(label, write_atomic(out / name, data, overwrite=overwrite)))
+                results.append(BatchResult(label, write_atomic(out / name, data, overwrite=overwrite),
+                                           warnings=found))
             except ItaDocsError as exc:
                 results.append(BatchResult(label, error=str(exc)))
         if progress:
@@ -183,7 +195,7 @@ def _convert(results: list[BatchResult], out: Path, overwrite: bool, jobs: int) 
         for done, failed in pool.map(run, chunks):
             converted.update(done)
             failures.update(failed)
-    return [BatchResult(r.source, r.output, failures.get(r.output), converted.get(r.output))
+    return [BatchResult(r.source, r.output, failures.get(r.output), converted.get(r.output), r.warnings)
             if r.output else r for r in results]
 
 

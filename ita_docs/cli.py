@@ -246,7 +246,7 @@ def _parser() -> argparse.ArgumentParser:
         "batch", help="render many data files, one document each",
         description="Render each data file (a YAML or JSON file may hold a list of documents) to "
         "OUTDIR, named after the organisation, year and kind. A failure is reported and the others "
-        "go on; the exit status is 1 if any failed.",
+        "go on; the exit status is 1 if any failed or gave warnings.",
         epilog="Example: ita-docs batch data/*.yaml -o out/ --jobs 2 --pdf")
     batch.add_argument("inputs", nargs="+", help="data files")
     batch.add_argument("-o", "--output", type=Path, required=True, help="the output folder")

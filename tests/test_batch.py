@@ -11,7 +11,8 @@ import yaml
 
 from ita_docs.batch import output_name, render_many
 from ita_docs.cli import main
-from tests.conftest import NONGMUANG
+from ita_docs.errors import ItaDocsWarning
+from tests.conftest import NONGMUANG, SAMPLES
 
 
 @pytest.fixture
@@ -109,3 +110,13 @@ def test_batch_to_pdf_in_libreoffice_runs_side_by_side(tmp_path, nongmuang_data)
         text = subprocess.run(["pdftotext", str(result.pdf), "-"], capture_output=True, text=True,
                               check=True).stdout
         assert f"เทศบาลตำบลทดสอบ{suffix}" in text
+
+
+def test_contradicting_figures_are_reported_not_dropped(tmp_path, capsys):
+    ronthong = SAMPLES / "ronthong-2564-report.yaml"
+    with pytest.warns(ItaDocsWarning, match="ronthong-2564-report.yaml"):
+        (result,) = render_many([ronthong], tmp_path / "lib")
+    assert result.output and any("strengths.below" in w for w in result.warnings)
+    assert main(["batch", str(ronthong), "-o", str(tmp_path / "cli")]) == 1   # as `render` does
+    err = capsys.readouterr().err
+    assert "Warning:" in err and "ronthong-2564-report.yaml" in err and "strengths.below" in err
