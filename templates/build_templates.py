@@ -24,7 +24,7 @@ from ita_docs.rendering.oxml import el, set_run_fonts  # noqa: E402
 FONT = "TH SarabunPSK"  # the renderer puts the document's own font in its place
 BODY_SIZE = 32          # half-points: 16 pt
 TITLE_SIZE = 36
-COVER_SIZE = 44
+COVER_SIZE = 40          # 20 pt: the longest cover line of the seeds (satengnok) fits on one line, as published
 MEMBER_TABS = (3686, 6804)  # twips from the margin: position and role columns of an order's member list
 TEXT_WIDTH = 11906 - 1701 - 1134  # A4 width less left (3 cm) and right (2 cm) margins
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
