@@ -17,7 +17,7 @@ import struct
 import threading
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -218,6 +218,30 @@ class RenderedPackage:
         return writer.finish()
 
 
+def tagged_parts(path: Path, parts: Mapping[str, bytes]) -> list[tuple[str, etree._Element]]:
+    """The parts a template renders, parsed: the body always; headers, footers, footnotes
+    and the document properties (title, subject …) when they hold a tag, as docxtpl does."""
+    found = []
+    for name, data in parts.items():
+        rendered = (name.startswith("word/") and name.endswith(".xml")) or name == CORE_PROPERTIES
+        if rendered and (name == DOCUMENT or _TAGGED.search(data)):
+            try:
+                found.append((name, etree.fromstring(data, _SAFE_PARSER)))
+            except etree.XMLSyntaxError as exc:
+                raise TemplateError(f"แม่แบบ {path.name} มี XML เสียใน {name}: {exc}") from None
+    return found
+
+
+def template_sources(path: Path) -> list[tuple[str, str]]:
+    """Each rendered part of the template at *path* as Jinja source, after docxtpl's patching."""
+    check_template_file(path)
+    with zipfile.ZipFile(path) as package:
+        parts = {info.filename: package.read(info) for info in package.infolist()}
+    patcher = _Docxtpl()
+    return [(name, patcher.patch(etree.tostring(root, encoding="unicode")))
+            for name, root in tagged_parts(path, parts)]
+
+
 class CompiledTemplate:
     """A .docx template read, checked and compiled once; ``render`` it many times."""
 
@@ -232,23 +256,11 @@ class CompiledTemplate:
         self._environment = make_environment()
         self._lock = threading.Lock()
         self.templates: dict[str, Any] = {}
-        roots = []
-        for name, data in self.parts.items():
-            # -- body, headers, footers, footnotes, and the title/subject properties, as docxtpl --
-            rendered = (name.startswith("word/") and name.endswith(".xml")) or name == CORE_PROPERTIES
-            if rendered and (name == DOCUMENT or _TAGGED.search(data)):
-                root = self._parse(name, data)
-                roots.append((name, root))
-                source = self._docxtpl.patch(etree.tostring(root, encoding="unicode"))
-                self.templates[name] = self._compile(name, source)
+        roots = tagged_parts(self.path, self.parts)
         check_tags_balanced(roots, str(self.path))
+        for name, root in roots:
+            self.templates[name] = self._compile(name, self._docxtpl.patch(etree.tostring(root, encoding="unicode")))
         self.font = _default_font(self.parts.get(STYLES))
-
-    def _parse(self, name: str, data: bytes) -> etree._Element:
-        try:
-            return etree.fromstring(data, _SAFE_PARSER)
-        except etree.XMLSyntaxError as exc:
-            raise TemplateError(f"แม่แบบ {self.path.name} มี XML เสียใน {name}: {exc}") from None
 
     def _compile(self, name: str, source: str) -> Any:
         from jinja2 import TemplateSyntaxError

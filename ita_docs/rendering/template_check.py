@@ -78,14 +78,11 @@ def _split_tags(parts: Iterable[tuple[str, etree._Element]]) -> list[TemplateFin
     return found
 
 
-def _sources(tpl) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    """Each part's XML as docxtpl gives it to Jinja: one paragraph a line."""
-    sources = [("word/document.xml", tpl.patch_xml(tpl.get_xml()))]
-    for rel_key, part in tpl.docx.part.rels.items():
-        if part.reltype.endswith(("/header", "/footer")):
-            sources.append((str(part.target_part.partname),
-                            tpl.patch_xml(part.target_part.blob.decode("utf-8"))))
-    return [(name, re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)) for name, xml in sources]
+def _sources(path: Path) -> list[tuple[str, str]]:
+    """Each rendered part as docxtpl gives it to Jinja, one paragraph a line (for line numbers)."""
+    from .compiled import template_sources
+
+    return [(name, re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)) for name, xml in template_sources(path)]
 
 
 def template_variables(path: str | Path) -> set[str]:
@@ -95,10 +92,10 @@ def template_variables(path: str | Path) -> set[str]:
     from .document import _open_template
     from .environment import make_environment
 
-    tpl = _open_template(Path(path))
+    _open_template(Path(path))  # -- refuses what is not a Word file, with a clear message --
     env = make_environment()
     names: set[str] = set()
-    for _, source in _sources(tpl):
+    for _, source in _sources(Path(path)):
         names |= meta.find_undeclared_variables(env.parse(source))
     return names
 
@@ -119,7 +116,7 @@ def check_template(path: str | Path, kind: str) -> list[TemplateFinding]:
         return found
     env = make_environment()
     used: set[str] = set()
-    for part_name, source in _sources(tpl):
+    for part_name, source in _sources(path):
         try:
             used |= meta.find_undeclared_variables(env.parse(source))
         except TemplateSyntaxError as exc:

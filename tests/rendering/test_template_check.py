@@ -37,6 +37,16 @@ def test_problems_are_found_and_located(tmp_path, old, new, level, words):
         assert all(f.where for f in findings)
 
 
+def test_a_variable_in_the_document_properties_is_checked(tmp_path):
+    import docx
+
+    template = docx.Document(str(BUNDLED))
+    template.core_properties.title = "{{ mayor }}"
+    template.save(str(tmp_path / "mine.docx"))
+    findings = check_template(tmp_path / "mine.docx", "measures_plan")
+    assert any(f.level == "warning" and "'mayor'" in f.message for f in findings), findings
+
+
 def test_a_tag_split_over_runs_is_noted(tmp_path):
     split = '{{ sub</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">title }}'
     findings = check_template(_template_with(tmp_path, "{{ subtitle }}", split), "measures_plan")
