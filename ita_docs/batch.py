@@ -10,7 +10,7 @@ import re
 import sys
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,12 +52,26 @@ def output_name(document: Any) -> str:
     return f"{stem}.docx"
 
 
+def _expand_folders(inputs: Iterable[str | Path | Mapping[str, Any]]) -> Iterator[str | Path | Mapping[str, Any]]:
+    """Each input, with a folder replaced by its data files in name order (not its subfolders;
+    hidden files and Excel's "~$" lock files left out)."""
+    from .io import SUFFIXES
+
+    for item in inputs:
+        if not isinstance(item, Mapping) and Path(item).is_dir():
+            yield from sorted(p for p in Path(item).iterdir()
+                              if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith((".", "~$")))
+        else:
+            yield item
+
+
 def _sources(inputs: Iterable[str | Path | Mapping[str, Any]]) -> list[tuple[str, Any]]:
-    """(label, source) for each document: a file, a list in a file, or plain data."""
+    """(label, source) for each document: a file, a folder's data files, a list in a file,
+    or plain data."""
     from .io import read_data
 
     out: list[tuple[str, Any]] = []
-    for item in inputs:
+    for item in _expand_folders(inputs):
         if isinstance(item, Mapping):
             out.append((f"[{len(out)}]", dict(item)))
             continue

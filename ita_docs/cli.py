@@ -248,7 +248,7 @@ def _parser() -> argparse.ArgumentParser:
         "OUTDIR, named after the organisation, year and kind. A failure is reported and the others "
         "go on; the exit status is 1 if any failed or gave warnings.",
         epilog="Example: ita-docs batch data/*.yaml -o out/ --jobs 2 --pdf")
-    batch.add_argument("inputs", nargs="+", help="data files")
+    batch.add_argument("inputs", nargs="+", help="data files, or folders of them")
     batch.add_argument("-o", "--output", type=Path, required=True, help="the output folder")
     batch.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes (default: all cores)")
     batch.add_argument("--template", type=Path, help="a custom .docx template")

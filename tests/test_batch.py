@@ -120,3 +120,12 @@ def test_contradicting_figures_are_reported_not_dropped(tmp_path, capsys):
     assert main(["batch", str(ronthong), "-o", str(tmp_path / "cli")]) == 1   # as `render` does
     err = capsys.readouterr().err
     assert "Warning:" in err and "ronthong-2564-report.yaml" in err and "strengths.below" in err
+
+
+def test_a_folder_stands_for_its_data_files(tmp_path, folder_of_50):
+    folder = folder_of_50[0].parent
+    (folder / "notes.txt").write_text("not data", encoding="utf-8")
+    (folder / "~$d00.xlsx").write_bytes(b"Excel's lock file")
+    results = render_many([folder], tmp_path / "out", jobs=2)
+    assert [r.source for r in results] == [str(p) for p in folder_of_50]
+    assert sum(1 for r in results if r.output) == 49
