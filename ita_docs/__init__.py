@@ -14,6 +14,7 @@ TYPE_CHECKING = False  # -- not typing.TYPE_CHECKING: importing typing costs sta
 if TYPE_CHECKING:  # pragma: no cover
     from typing import Any
 
+    from .batch import render_many
     from .consistency import check
     from .errors import (
         DataValidationError,
@@ -26,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .io import load, save
     from .model import MeasuresPlan
     from .rendering import render, render_bytes
-    from .rendering.pdf import to_pdf
+    from .rendering.pdf import convert_to_pdf, to_pdf
     from .thai import to_thai_digits
 
 #: Where each public name lives.
@@ -39,9 +40,11 @@ _LOCATIONS = {
     "OutputExistsError": "errors",
     "TemplateError": "errors",
     "check": "consistency",
+    "convert_to_pdf": "rendering.pdf",
     "load": "io",
     "render": "rendering",
     "render_bytes": "rendering",
+    "render_many": "batch",
     "save": "io",
     "to_pdf": "rendering.pdf",
     "to_thai_digits": "thai",
@@ -56,9 +59,11 @@ __all__ = [
     "OutputExistsError",
     "TemplateError",
     "check",
+    "convert_to_pdf",
     "load",
     "render",
     "render_bytes",
+    "render_many",
     "save",
     "to_pdf",
     "to_thai_digits",
