@@ -65,6 +65,14 @@ def _expand_folders(inputs: Iterable[str | Path | Mapping[str, Any]]) -> Iterato
             yield item
 
 
+def _not_a_document(path: Path, index: int) -> ItaDocsError:
+    """The error for a list entry that is not a document (a string, a number …)."""
+    from .errors import DataValidationError, Location, Problem
+
+    return DataValidationError([Problem(Location(str(path), f"[{index}]"),
+                                        "แต่ละรายการต้องเป็นกลุ่มข้อมูลแบบ ชื่อ: ค่า ที่มีช่อง kind")])
+
+
 def _sources(inputs: Iterable[str | Path | Mapping[str, Any]]) -> list[tuple[str, Any]]:
     """(label, source) for each document: a file, a folder's data files, a list in a file,
     or plain data."""
@@ -83,7 +91,8 @@ def _sources(inputs: Iterable[str | Path | Mapping[str, Any]]) -> list[tuple[str
                 out.append((str(path), exc))
                 continue
             if isinstance(data, list):  # -- one file holding many organisations --
-                out += [(f"{path}[{i}]", entry) for i, entry in enumerate(data)]
+                out += [(f"{path}[{i}]", entry if isinstance(entry, Mapping) else _not_a_document(path, i))
+                        for i, entry in enumerate(data)]
                 continue
         out.append((str(path), path))
     return out

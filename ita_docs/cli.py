@@ -116,6 +116,8 @@ def _template_check(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
+    import re
+
     from .batch import render_many, terminal_progress
 
     progress = terminal_progress if sys.stderr.isatty() else None
@@ -123,7 +125,8 @@ def _batch(args: argparse.Namespace) -> int:
                           jobs=args.jobs, pdf=args.pdf, progress=progress)
     failed = [r for r in results if r.error]
     for result in failed:
-        where = "" if result.source in (result.error or "") else f"{result.source}: "
+        file = re.sub(r"\[\d+\]$", "", result.source)  # -- "a.json[3]": entry 3 of a.json --
+        where = "" if file in (result.error or "") else f"{result.source}: "
         print(f"Error: {where}{result.error}", file=sys.stderr)
     written = sum(1 for r in results if r.output)
     print(f"สร้างเอกสารแล้ว {written} ไฟล์ ใน {args.output}"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import os
 import shutil
 import subprocess
@@ -129,3 +130,11 @@ def test_a_folder_stands_for_its_data_files(tmp_path, folder_of_50):
     results = render_many([folder], tmp_path / "out", jobs=2)
     assert [r.source for r in results] == [str(p) for p in folder_of_50]
     assert sum(1 for r in results if r.output) == 49
+
+
+def test_a_list_entry_that_is_not_a_document_is_named(tmp_path, nongmuang_data):
+    source = tmp_path / "province.json"
+    source.write_text(json.dumps([nongmuang_data, "measures_plan"], ensure_ascii=False), encoding="utf-8")
+    first, second = render_many([source], tmp_path / "out")
+    assert first.output and second.output is None
+    assert f"{source}: [1]" in second.error and "กลุ่มข้อมูล" in second.error
