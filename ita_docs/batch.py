@@ -130,8 +130,8 @@ def render_many(
 ) -> list[BatchResult]:
     """Render each input to its own .docx in *out_dir*; returns a result per document.
 
-    Inputs are data files (a YAML or JSON file may hold a list of documents) or plain
-    data. A failure is recorded in its result and the others go on. *jobs* > 1 loads and
+    Inputs are data files (a YAML or JSON file may hold a list of documents), folders of
+    them, or plain data. A failure is recorded in its result and the others go on. *jobs* > 1 loads and
     renders in that many processes (the files are written here, so names stay unique);
     *pdf* also converts every document, in batched LibreOffice runs, *jobs* at a time.
     A given figure that contradicts the computed one is kept in ``result.warnings`` and
