@@ -187,6 +187,8 @@ def render_many(
 
 #: Most documents one LibreOffice run converts (its start costs ~1 s; memory grows with the run).
 PDF_RUN_SIZE = 200
+#: Most LibreOffice runs side by side, whatever --jobs says: each holds a few hundred MB.
+MAX_PDF_RUNS = 8
 
 
 def _convert(results: list[BatchResult], out: Path, overwrite: bool, jobs: int) -> list[BatchResult]:
@@ -202,7 +204,7 @@ def _convert(results: list[BatchResult], out: Path, overwrite: bool, jobs: int) 
     written = [r.output for r in results if r.output is not None]
     if not written:
         return results
-    runs = max(1, min(jobs, len(written)))
+    runs = max(1, min(jobs, MAX_PDF_RUNS, len(written)))
     size = min(PDF_RUN_SIZE, -(-len(written) // runs))  # -- even shares, one per job --
     chunks = [written[start:start + size] for start in range(0, len(written), size)]
 
