@@ -211,6 +211,19 @@ def _text_run(rpr: etree._Element | None, text: str, *, style: str | None = None
     return el("w:r", props if len(props) else None, el("w:t", text, xml_space="preserve"))
 
 
+def _runs_with_address_marks(body: etree._Element) -> list[etree._Element]:
+    """Runs outside hyperlinks whose text may hold an address (a plain loop: 2-3x an XPath)."""
+    runs: dict[etree._Element, None] = {}
+    run_tag, hyperlink_tag = qn("w:r"), qn("w:hyperlink")
+    for t in body.iter(qn("w:t")):
+        text = t.text
+        if text and ("://" in text or "www." in text or "@" in text or ".th" in text):
+            run = t.getparent()
+            if run is not None and run.tag == run_tag and run.getparent().tag != hyperlink_tag:
+                runs[run] = None
+    return list(runs)
+
+
 def link_addresses(body: etree._Element, relate: Callable[[str], str]) -> int:
     """Make each URL and e-mail address in the text a clickable ``<w:hyperlink>``.
 
@@ -218,10 +231,7 @@ def link_addresses(body: etree._Element, relate: Callable[[str], str]) -> int:
     The text itself is unchanged. Returns the number of links made.
     """
     made = 0
-    candidates = body.xpath(
-        "//w:r[not(parent::w:hyperlink)][w:t[contains(., '://') or contains(., 'www.') or contains(., '@')"
-        " or contains(., '.th')]]", namespaces={"w": W_NS})
-    for run in candidates:
+    for run in _runs_with_address_marks(body):
         texts = [t.text or "" for t in run.iter(qn("w:t"))]
         if not any(ADDRESS_PATTERN.search(t) for t in texts):
             continue
