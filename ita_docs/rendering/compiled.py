@@ -42,7 +42,8 @@ PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
 MAX_TEMPLATE_UNPACKED = 100 * 1024 * 1024
 MAX_TEMPLATE_PARTS = 500
-_TAGGED = re.compile(rb"\{[{%#]")
+#: A tag opening, also when Word has cut it over runs ("{" in one, "{ x }}" in the next).
+_TAGGED = re.compile(rb"\{(?:<[^>]*>)*[{%#]")
 CORE_PROPERTIES = "docProps/core.xml"
 #: What a web or e-mail address in the text must contain (see ita_docs.thai.digits).
 _ADDRESS_MARKS = ("://", "www.", "@", ".th")

@@ -29,17 +29,29 @@ def test_committed_template_matches_the_build_script(kind):
     )
 
 
-def _template_with(tmp_path: Path, old: str, new: str) -> Path:
+def _template_with(tmp_path: Path, old: str, new: str, *, part: str = "word/document.xml") -> Path:
     source = TEMPLATES / "measures_plan.docx"
     target = tmp_path / "mine.docx"
     with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
             data = zin.read(item)
-            if item.filename == "word/document.xml":
+            if item.filename == part:
                 assert old.encode() in data
                 data = data.replace(old.encode(), new.encode("utf-8"))
             zout.writestr(item, data)
     return target
+
+
+def test_a_header_tag_word_cut_over_runs_is_rendered(tmp_path):
+    # -- both of the header's tags split: the part must still be found to hold tags --
+    template = _template_with(tmp_path, '<w:t xml:space="preserve">{{ page_',
+                              '<w:t xml:space="preserve">{</w:t></w:r><w:r><w:t xml:space="preserve">{ page_',
+                              part="word/header1.xml")
+    out = render(NONGMUANG, tmp_path / "o.docx", template=template)
+    with zipfile.ZipFile(out) as package:
+        header = package.read("word/header1.xml").decode("utf-8")
+    assert "page_" not in header and "{" not in header
+    assert '<w:t xml:space="preserve">- </w:t>' in header and '<w:t xml:space="preserve"> -</w:t>' in header
 
 
 def test_custom_template_is_used(tmp_path):
