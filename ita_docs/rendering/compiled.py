@@ -233,14 +233,21 @@ def tagged_parts(path: Path, parts: Mapping[str, bytes]) -> list[tuple[str, etre
     return found
 
 
-def template_sources(path: Path) -> list[tuple[str, str]]:
-    """Each rendered part of the template at *path* as Jinja source, after docxtpl's patching."""
+def read_template(path: Path) -> dict[str, bytes]:
+    """The parts of the template at *path*, once :func:`check_template_file` passes it and
+    it has a document body."""
     check_template_file(path)
     with zipfile.ZipFile(path) as package:
         parts = {info.filename: package.read(info) for info in package.infolist()}
+    if DOCUMENT not in parts:
+        raise TemplateError(f"ไฟล์แม่แบบไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้ (ไม่มี {DOCUMENT}): {path}")
+    return parts
+
+
+def template_sources(roots: Iterable[tuple[str, etree._Element]]) -> list[tuple[str, str]]:
+    """Each part of :func:`tagged_parts` as Jinja source, after docxtpl's tag patching."""
     patcher = _Docxtpl()
-    return [(name, patcher.patch(etree.tostring(root, encoding="unicode")))
-            for name, root in tagged_parts(path, parts)]
+    return [(name, patcher.patch(etree.tostring(root, encoding="unicode"))) for name, root in roots]
 
 
 class CompiledTemplate:
@@ -248,19 +255,13 @@ class CompiledTemplate:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        check_template_file(self.path)
-        with zipfile.ZipFile(self.path) as package:
-            self.parts = {info.filename: package.read(info) for info in package.infolist()}
-        if DOCUMENT not in self.parts:
-            raise TemplateError(f"ไฟล์แม่แบบไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้ (ไม่มี {DOCUMENT}): {self.path}")
-        self._docxtpl = _Docxtpl()
+        self.parts = read_template(self.path)
         self._environment = make_environment()
         self._lock = threading.Lock()
-        self.templates: dict[str, Any] = {}
         roots = tagged_parts(self.path, self.parts)
         check_tags_balanced(roots, str(self.path))
-        for name, root in roots:
-            self.templates[name] = self._compile(name, self._docxtpl.patch(etree.tostring(root, encoding="unicode")))
+        self.templates: dict[str, Any] = {name: self._compile(name, source)
+                                          for name, source in template_sources(roots)}
         self.font = _default_font(self.parts.get(STYLES))
 
     def _compile(self, name: str, source: str) -> Any:

@@ -4,12 +4,11 @@ from __future__ import annotations
 import io
 import warnings
 from contextlib import nullcontext
-import zipfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import ItaDocsWarning, TemplateError, file_context
+from ..errors import ItaDocsWarning, file_context
 from ..io import load
 from ..model import (
     AnalysisReport,
@@ -32,7 +31,7 @@ from .postprocess import (
     ensure_cell_paragraphs,
     link_addresses,
 )
-from .compiled import SETTINGS, STYLES, check_template_file, compiled_template
+from .compiled import SETTINGS, STYLES, compiled_template
 from .tables import TableLayoutSpec
 from .template_check import check_tags_balanced
 from .templates import bundled_template
@@ -51,30 +50,6 @@ RENDERERS: dict[type[DocumentBase], tuple[str, ViewBuilder]] = {
     AnnualReport: ("annual_report", annual_report.build_view),
     Combined: ("combined", combined.build_view),
 }
-
-def _open_template(path: Path) -> Any:
-    from .docxtpl_patch import ItaDocxTemplate  # -- heavy import, only when rendering --
-
-    check_template_file(path)
-    from docx.opc.exceptions import PackageNotFoundError
-
-    tpl = ItaDocxTemplate(str(path))
-    try:
-        tpl.init_docx()  # -- docxtpl opens lazily; open now so a bad file is reported here --
-        return tpl
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise TemplateError(f"ไฟล์แม่แบบไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้: {path} ({exc})") from None
-
-
-def _template_parts(tpl: Any) -> list[tuple[str, Any]]:
-    """The document body and the header and footer parts, as (name, root element)."""
-    parts = [("word/document.xml", tpl.docx.element)]
-    for section in tpl.docx.sections:
-        for hf in (section.header, section.first_page_header, section.footer, section.first_page_footer):
-            if not hf.is_linked_to_previous:
-                parts.append((str(hf.part.partname), hf._element))
-    return parts
-
 
 def warn_about_figures(document: DocumentBase, file: str | Path | None = None) -> None:
     """Issue an :class:`ItaDocsWarning` for each given figure that differs from the computed one."""

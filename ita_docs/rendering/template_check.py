@@ -78,24 +78,29 @@ def _split_tags(parts: Iterable[tuple[str, etree._Element]]) -> list[TemplateFin
     return found
 
 
-def _sources(path: Path) -> list[tuple[str, str]]:
-    """Each rendered part as docxtpl gives it to Jinja, one paragraph a line (for line numbers)."""
+def _template_roots(path: Path) -> list[tuple[str, etree._Element]]:
+    """The parts of the template the renderer renders, parsed (the same reading as rendering)."""
+    from .compiled import read_template, tagged_parts
+
+    return tagged_parts(path, read_template(path))
+
+
+def _sources(roots: list[tuple[str, etree._Element]]) -> list[tuple[str, str]]:
+    """Each part as docxtpl gives it to Jinja, one paragraph a line (for line numbers)."""
     from .compiled import template_sources
 
-    return [(name, re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)) for name, xml in template_sources(path)]
+    return [(name, re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)) for name, xml in template_sources(roots)]
 
 
 def template_variables(path: str | Path) -> set[str]:
     """The top-level variables a template uses."""
     from jinja2 import meta
 
-    from .document import _open_template
     from .environment import make_environment
 
-    _open_template(Path(path))  # -- refuses what is not a Word file, with a clear message --
     env = make_environment()
     names: set[str] = set()
-    for _, source in _sources(Path(path)):
+    for _, source in _sources(_template_roots(Path(path))):
         names |= meta.find_undeclared_variables(env.parse(source))
     return names
 
@@ -104,19 +109,17 @@ def check_template(path: str | Path, kind: str) -> list[TemplateFinding]:
     """Everything found in the template at *path* for document *kind*."""
     from jinja2 import TemplateSyntaxError, meta
 
-    from .document import _open_template, _template_parts
     from .environment import make_environment
     from .templates import bundled_template
 
     path = Path(path)
-    tpl = _open_template(path)
-    parts = _template_parts(tpl)
+    parts = _template_roots(path)
     found = _unbalanced(parts) + _split_tags(parts)
     if any(f.level == "error" for f in found):
         return found
     env = make_environment()
     used: set[str] = set()
-    for part_name, source in _sources(path):
+    for part_name, source in _sources(parts):
         try:
             used |= meta.find_undeclared_variables(env.parse(source))
         except TemplateSyntaxError as exc:
@@ -127,11 +130,11 @@ def check_template(path: str | Path, kind: str) -> list[TemplateFinding]:
                                          f"แม่แบบผิดไวยากรณ์: {exc.message}"))
     if any(f.level == "error" for f in found):
         return found
-    provided = template_variables(bundled_template(kind)) | _CONTEXT_EXTRAS
-    for name in sorted(used - provided):
+    standard = template_variables(bundled_template(kind))
+    for name in sorted(used - standard - _CONTEXT_EXTRAS):
         found.append(TemplateFinding("warning", name, f"ใช้ตัวแปร '{name}' ซึ่งเอกสารชนิด {kind} ไม่มี "
                                                       "(จะเกิดข้อผิดพลาดเมื่อสร้างเอกสาร)"))
-    for name in sorted(template_variables(bundled_template(kind)) - used):
+    for name in sorted(standard - used):
         found.append(TemplateFinding("warning", name, f"ไม่ได้ใช้ตัวแปร '{name}' ที่แม่แบบมาตรฐานใช้ "
                                                       "(ส่วนนั้นจะไม่ปรากฏในเอกสาร)"))
     return found
