@@ -60,21 +60,25 @@ class Problem:
         return f"{self.location}: {self.message}"
 
 
-class ItaDocsError(Exception):
-    """Root of every error ita-docs raises on purpose."""
+class _Located:
+    """A message in Thai and where it applies; printed as "message (file: path)"."""
 
     def __init__(self, message: str, *, location: Location | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.location = location or Location()
 
-    def with_file(self, file: str | Path) -> ItaDocsError:
-        self.location = self.location.with_file(file)
-        return self
-
     def __str__(self) -> str:
         where = str(self.location)
         return self.message if where == "?" else f"{self.message} ({where})"
+
+
+class ItaDocsError(_Located, Exception):
+    """Root of every error ita-docs raises on purpose."""
+
+    def with_file(self, file: str | Path) -> ItaDocsError:
+        self.location = self.location.with_file(file)
+        return self
 
 
 class InputError(ItaDocsError, ValueError):
@@ -111,17 +115,8 @@ class OutputExistsError(ItaDocsError, FileExistsError):
     """The output file exists and overwriting was not asked for (a clerk may have edited it)."""
 
 
-class ItaDocsWarning(UserWarning):
+class ItaDocsWarning(_Located, UserWarning):
     """The data contradicts itself or the ITA framework; the document is still produced."""
-
-    def __init__(self, message: str, *, location: Location | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.location = location or Location()
-
-    def __str__(self) -> str:
-        where = str(self.location)
-        return self.message if where == "?" else f"{self.message} ({where})"
 
 
 @contextmanager
