@@ -156,6 +156,14 @@ def _pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_output(command: argparse.ArgumentParser, what: str) -> None:
+    """The required ``-o/--output`` file and the ``--force`` that lets it be overwritten."""
+    from pathlib import Path
+
+    command.add_argument("-o", "--output", type=Path, required=True, help=what)
+    command.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+
+
 def _parser() -> argparse.ArgumentParser:
     import argparse
     import os
@@ -212,8 +220,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Example: ita-docs new measures_plan -o plan.xlsx")
     new.add_argument("kind", help="measures_plan, progress_report, analysis_report, annual_report, "
                      "committee_order, oit_assignments or combined")
-    new.add_argument("-o", "--output", type=Path, required=True, help=".xlsx, .yaml or .json")
-    new.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+    _add_output(new, ".xlsx, .yaml or .json")
     new.set_defaults(handler=_new)
 
     convert = commands.add_parser(
@@ -231,8 +238,7 @@ def _parser() -> argparse.ArgumentParser:
         "(title, method, responsible, period), with empty results and suggestions to fill in.",
         epilog="Example: ita-docs followup samples/nongmuang-2566-measures.yaml -o progress.xlsx")
     follow.add_argument("plan", help="the measures plan (.yaml, .json or .xlsx)")
-    follow.add_argument("-o", "--output", type=Path, required=True, help=".xlsx, .yaml or .json")
-    follow.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+    _add_output(follow, ".xlsx, .yaml or .json")
     follow.set_defaults(handler=_followup)
 
     later = commands.add_parser(
@@ -241,8 +247,7 @@ def _parser() -> argparse.ArgumentParser:
         "places in its text that still name the old years, to review.",
         epilog="Example: ita-docs next-year samples/nongmuang-2566-measures.yaml -o plan-2567.yaml")
     later.add_argument("data", help="this year's document (.yaml, .json or .xlsx)")
-    later.add_argument("-o", "--output", type=Path, required=True, help=".xlsx, .yaml or .json")
-    later.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+    _add_output(later, ".xlsx, .yaml or .json")
     later.set_defaults(handler=_next_year)
 
     batch = commands.add_parser(
@@ -269,8 +274,7 @@ def _parser() -> argparse.ArgumentParser:
         "export", help="write a bundled template for editing",
         epilog="Example: ita-docs template export measures_plan -o mine.docx")
     export.add_argument("kind", help="the document kind")
-    export.add_argument("-o", "--output", type=Path, required=True, help="the .docx to write")
-    export.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+    _add_output(export, "the .docx to write")
     export.set_defaults(handler=_template_export)
     inspect = template_commands.add_parser(
         "check", help="check an edited template",
