@@ -14,10 +14,15 @@ SHARED = ROOT.parent / "shared"
 NONGMUANG = SAMPLES / "nongmuang-2566-measures.yaml"
 
 
+def sample_data(stem: str) -> dict[str, Any]:
+    """The sample ``samples/<stem>.yaml`` as plain data, read afresh on each call."""
+    return yaml.safe_load((SAMPLES / f"{stem}.yaml").read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="session")
 def nongmuang_data() -> dict[str, Any]:
     """The nongmuang sample as plain data (copy before changing it: use ``plan_data``)."""
-    return yaml.safe_load(NONGMUANG.read_text(encoding="utf-8"))
+    return sample_data(NONGMUANG.stem)
 
 
 @pytest.fixture

@@ -8,15 +8,11 @@ import yaml
 
 from ita_docs import check
 from ita_docs.cli import main
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, sample_data
 
 
 def _kinds(findings):
     return [f.kind for f in findings]
-
-
-def _data(stem):
-    return yaml.safe_load((SAMPLES / f"{stem}.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture

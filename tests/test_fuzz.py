@@ -13,14 +13,13 @@ import shutil
 
 import docx
 import pytest
-import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from ita_docs import load
 from ita_docs.rendering import render_bytes
 from ita_docs.thai import clean_text, convert_digits
-from tests.conftest import NONGMUANG, SAMPLES
+from tests.conftest import NONGMUANG, sample_data
 
 EXAMPLES = int(os.environ.get("ITA_FUZZ_EXAMPLES", "25"))
 # -- no shrinking in the bounded run: a failure is reported as found, quickly --
@@ -35,8 +34,8 @@ text = st.one_of(
 ).filter(lambda s: "${" not in s and clean_text(s).strip())
 paragraphs = st.lists(text, min_size=1, max_size=3)
 
-PLAN = yaml.safe_load(NONGMUANG.read_text(encoding="utf-8"))
-PROGRESS = yaml.safe_load((SAMPLES / "krut-2566-progress.yaml").read_text(encoding="utf-8"))
+PLAN = sample_data(NONGMUANG.stem)
+PROGRESS = sample_data("krut-2566-progress")
 
 
 def _expected_paragraphs(items: list[str], digits: str = "thai") -> str:

@@ -6,12 +6,11 @@ import warnings
 import zipfile
 
 import pytest
-import yaml
 from lxml import etree
 
 from ita_docs import ItaDocsWarning, render, to_pdf
 from ita_docs.rendering.oxml import qn
-from tests.conftest import SAMPLES, body_paragraphs, table_texts
+from tests.conftest import SAMPLES, body_paragraphs, sample_data, table_texts
 
 RONTHONG = SAMPLES / "ronthong-2564-report.yaml"
 
@@ -27,7 +26,7 @@ def ronthong_docx(tmp_path_factory):
 
 @pytest.fixture
 def ronthong_data():
-    return yaml.safe_load(RONTHONG.read_text(encoding="utf-8"))
+    return sample_data(RONTHONG.stem)
 
 
 def _without_given_figures(data):

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from ita_docs import load, render
 from ita_docs.errors import DataValidationError
 from ita_docs.rendering.oxml import qn
-from tests.conftest import SAMPLES, body_paragraphs, table_texts
+from tests.conftest import SAMPLES, body_paragraphs, sample_data, table_texts
 
 SANMAKET = SAMPLES / "sanmaket-2565-progress.yaml"
 
@@ -19,7 +18,7 @@ def sanmaket_docx(tmp_path_factory):
 
 @pytest.fixture
 def sanmaket_data():
-    return yaml.safe_load(SANMAKET.read_text(encoding="utf-8"))
+    return sample_data(SANMAKET.stem)
 
 
 def test_parts_inherit_the_shared_fields():

@@ -4,12 +4,11 @@ from __future__ import annotations
 import zipfile
 
 import pytest
-import yaml
 from lxml import etree
 
 from ita_docs import render
 from ita_docs.rendering.oxml import qn
-from tests.conftest import SAMPLES, body_paragraphs, table_texts
+from tests.conftest import SAMPLES, body_paragraphs, sample_data, table_texts
 
 KRUT = SAMPLES / "krut-2566-progress.yaml"
 
@@ -21,7 +20,7 @@ def krut_docx(tmp_path_factory):
 
 @pytest.fixture
 def krut_data():
-    return yaml.safe_load(KRUT.read_text(encoding="utf-8"))
+    return sample_data(KRUT.stem)
 
 
 def test_title_and_intro_come_from_the_preset(krut_docx):
