@@ -27,6 +27,7 @@ from lxml import etree
 from ..errors import TemplateError
 from .environment import make_environment
 from .oxml import qn
+from .postprocess import ADDRESS_MARKS
 from .template_check import check_tags_balanced
 
 __all__ = ["CompiledTemplate", "RenderedPackage", "compiled_template"]
@@ -45,8 +46,6 @@ MAX_TEMPLATE_PARTS = 500
 #: A tag opening, also when Word has cut it over runs ("{" in one, "{ x }}" in the next).
 _TAGGED = re.compile(rb"\{(?:<[^>]*>)*[{%#]")
 CORE_PROPERTIES = "docProps/core.xml"
-#: What a web or e-mail address in the text must contain (see ita_docs.thai.digits).
-_ADDRESS_MARKS = ("://", "www.", "@", ".th")
 #: How a table cell without a paragraph can look in rendered XML.
 _EMPTY_CELL_MARKS = ("</w:tcPr></w:tc>", "<w:tcPr/></w:tc>", "<w:tc></w:tc>", "<w:tc/>")
 _SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -303,7 +302,7 @@ class CompiledTemplate:
             if "\n" in xml or "\t" in xml:  # -- a quick look at the text before walking the tree --
                 expand_breaks(root)
             if name == DOCUMENT:
-                maybe_links = any(mark in xml for mark in _ADDRESS_MARKS)
+                maybe_links = any(mark in xml for mark in ADDRESS_MARKS)
                 maybe_empty_cells = any(mark in xml for mark in _EMPTY_CELL_MARKS)
             trees[name] = root
         _renumber_drawings(trees.values())

@@ -17,6 +17,7 @@ from .oxml import W_NS, el, get_or_add, qn, set_run_fonts
 from .tables import TableLayoutSpec
 
 __all__ = [
+    "ADDRESS_MARKS",
     "URL_KINDS",
     "apply_font",
     "apply_page_number_format",
@@ -211,13 +212,18 @@ def _text_run(rpr: etree._Element | None, text: str, *, style: str | None = None
     return el("w:r", props if len(props) else None, el("w:t", text, xml_space="preserve"))
 
 
+#: What a text holding an address has somewhere (link_addresses looks no further without it).
+ADDRESS_MARKS = ("://", "www.", "@", ".th")
+_ADDRESS_MARK = re.compile("|".join(re.escape(mark) for mark in ADDRESS_MARKS))
+
+
 def _runs_with_address_marks(body: etree._Element) -> list[etree._Element]:
     """Runs outside hyperlinks whose text may hold an address (a plain loop: 2-3x an XPath)."""
     runs: dict[etree._Element, None] = {}
     run_tag, hyperlink_tag = qn("w:r"), qn("w:hyperlink")
     for t in body.iter(qn("w:t")):
         text = t.text
-        if text and ("://" in text or "www." in text or "@" in text or ".th" in text):
+        if text and _ADDRESS_MARK.search(text):
             run = t.getparent()
             if run is not None and run.tag == run_tag and run.getparent().tag != hyperlink_tag:
                 runs[run] = None
