@@ -71,7 +71,7 @@ def write(report: AnalysisReport, writer: BlockWriter) -> None:
                 rows.append({"cells": [[action.topic] if index == 0 else [], list(step.approach),
                                        list(step.responsible), list(step.steps), list(step.period)]})
         writer.table(_columns(report.action_columns, preset, "action_columns"), rows, merges=merges)
-    writer.free(report.after)
+    writer.free(report.after, values, "after")
 
 
 def build_view(report: AnalysisReport) -> tuple[dict[str, Any], list[TableLayoutSpec]]:

@@ -121,7 +121,7 @@ def write(report: AnnualReport, writer: BlockWriter) -> None:
             case HeadingBlock(heading=text, level=level):
                 writer.heading(fill(text, values, where=f"content[{index}].heading"), level)
             case _:
-                writer.free([block])
+                writer.free_block(block, values, f"content[{index}]")
 
 
 def build_view(report: AnnualReport) -> tuple[dict[str, Any], list[TableLayoutSpec]]:

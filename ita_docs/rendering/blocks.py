@@ -7,12 +7,13 @@ writes every string in the document's digit form at the end.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..model import Column
 from ..model.blocks import Block, HeadingBlock, ListBlock, PageBreakBlock, ParagraphsBlock, TableBlock
 from ..thai import Digits, convert_digits, to_arabic_digits, to_thai_digits
+from .placeholders import fill
 from .tables import TableLayoutSpec, table_view
 
 __all__ = ["BlockWriter", "Converted", "converted"]
@@ -99,20 +100,36 @@ class BlockWriter:
         self.blocks.append({"type": "toc", "title": title, "page_label": page_label, "levels": levels,
                             "entries": [{"level": level, "text": text} for level, text in entries]})
 
-    def free(self, blocks: Iterable[Block]) -> None:
-        """Lay out free content blocks given in the data."""
-        for block in blocks:
-            match block:
-                case HeadingBlock(heading=text, level=level):
-                    self.heading(text, level)
-                case ParagraphsBlock(paragraphs=items, style=style):
-                    self.paragraphs(style, items)
-                case ListBlock():
-                    self.numbered(block)
-                case TableBlock(table=table):
-                    self.table(table.columns, [{"cells": [list(c) for c in row]} for row in table.rows])
-                case PageBreakBlock():
-                    self.page_break()
+    def free(self, blocks: Iterable[Block], values: Mapping[str, str | None], where: str) -> None:
+        """Lay out free content blocks given in the data at *where* (their path, for errors)."""
+        for index, block in enumerate(blocks):
+            self.free_block(block, values, f"{where}[{index}]")
+
+    def free_block(self, block: Block, values: Mapping[str, str | None], at: str) -> None:
+        """Lay out one free block given at *at*, its ``${name}`` placeholders filled from *values*."""
+        def fill_text(text: str, where: str) -> str:
+            return fill(text, values, where=where) if "${" in text else text
+
+        match block:
+            case HeadingBlock(heading=text, level=level):
+                self.heading(fill_text(text, f"{at}.heading"), level)
+            case ParagraphsBlock(paragraphs=items, style=style):
+                self.paragraphs(style, [fill_text(p, f"{at}.paragraphs[{i}]") for i, p in enumerate(items)])
+            case ListBlock():
+                self.numbered(block.model_copy(update={"list": [
+                    item.model_copy(update={
+                        "text": fill_text(item.text, f"{at}.list[{i}]"),
+                        "items": [fill_text(s, f"{at}.list[{i}].items[{j}]") for j, s in enumerate(item.items)]})
+                    for i, item in enumerate(block.list)]}))
+            case TableBlock(table=table):
+                self.table(
+                    [c.model_copy(update={"heading": fill_text(c.heading, f"{at}.table.columns[{i}].heading")})
+                     for i, c in enumerate(table.columns)],
+                    [{"cells": [[fill_text(p, f"{at}.table.rows[{r}][{c}]") for p in cell]
+                                for c, cell in enumerate(row)]}
+                     for r, row in enumerate(table.rows)])
+            case PageBreakBlock():
+                self.page_break()
 
     def view(self, **extra: Any) -> tuple[dict[str, Any], list[TableLayoutSpec]]:
         """The template context (strings in the document's digits) and the table layouts."""

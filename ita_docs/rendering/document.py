@@ -30,6 +30,7 @@ from .postprocess import (
     apply_update_fields,
     ensure_cell_paragraphs,
     link_addresses,
+    separate_tables,
 )
 from .compiled import SETTINGS, STYLES, compiled_template
 from .tables import TableLayoutSpec
@@ -81,6 +82,7 @@ def _render(document: DocumentBase, template: str | Path | None) -> bytes:
     if package.maybe_links:
         link_addresses(body, package.relate_hyperlink())
     apply_table_layouts(body, table_specs)
+    separate_tables(body)
     apply_page_number_format(body, document.digits)
     if STYLES in package._parts and document.font != compiled.font:
         apply_font(package.tree(STYLES), document.font)

@@ -25,6 +25,7 @@ __all__ = [
     "apply_update_fields",
     "ensure_cell_paragraphs",
     "link_addresses",
+    "separate_tables",
 ]
 
 # -- elements the schema places after the one we add (CT_PPr, CT_SectPr) --
@@ -165,6 +166,23 @@ def ensure_cell_paragraphs(body: etree._Element) -> None:
     """Give every ``<w:tc>`` at least one ``<w:p>``: Word refuses a cell without one."""
     for tc in body.xpath("//w:tc[not(w:p)]", namespaces={"w": W_NS}):
         tc.append(el("w:p"))
+
+
+def separate_tables(body: etree._Element) -> int:
+    """Put an empty ``<w:p>`` between two ``<w:tbl>`` that follow each other.
+
+    Word and LibreOffice draw adjacent tables as one, so the first table's header rows
+    would repeat over the second's. Any template gets this, custom ones included.
+    Returns the number of paragraphs added.
+    """
+    added = 0
+    tbl = qn("w:tbl")
+    for table in list(body.iter(tbl)):
+        following = table.getnext()
+        if following is not None and following.tag == tbl:
+            table.addnext(el("w:p"))
+            added += 1
+    return added
 
 
 def apply_update_fields(settings: etree._Element) -> None:

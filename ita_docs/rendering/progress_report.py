@@ -58,9 +58,9 @@ def write(report: ProgressReport, writer: BlockWriter) -> None:
     writer.paragraphs("title", fill_lines(title, values, where="title"))
     intro = report.intro if report.intro is not None else preset["intro"]
     writer.paragraphs("body", fill_lines(intro, values, where="intro"))
-    writer.free(report.before)
+    writer.free(report.before, values, "before")
     for index, table in enumerate(report.tables):
         write_measure_table(writer, table, preset, f"tables[{index}]", digits=report.digits)
     if report.indicator_issues is not None:
         write_issues(writer, report.indicator_issues, preset)
-    writer.free(report.after)
+    writer.free(report.after, values, "after")

@@ -7,6 +7,7 @@ from ita_docs.rendering.postprocess import (
     apply_page_number_format,
     apply_table_layouts,
     ensure_cell_paragraphs,
+    separate_tables,
 )
 from ita_docs.rendering.tables import TableLayoutSpec
 
@@ -77,3 +78,11 @@ def test_addresses_become_links_and_keep_their_text():
     linked_run = links[0].find(qn("w:r"))
     assert _names(linked_run.find(qn("w:rPr"))) == ["rStyle", "b"]  # the run's own format kept
     assert len(body.findall(f".//{qn('w:br')}")) == 1
+
+
+def test_adjacent_tables_get_a_paragraph_between():
+    first, second, third = _table("ก"), _table("ข"), _table("ค")
+    body = el("w:body", first, second, el("w:p"), third)
+    assert separate_tables(body) == 1
+    assert _names(body) == ["tbl", "p", "tbl", "p", "tbl"]
+    assert separate_tables(body) == 0

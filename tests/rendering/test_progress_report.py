@@ -67,3 +67,29 @@ def test_empty_results_render_as_empty_cells(tmp_path, krut_data):
         measure.pop("suggestion", None)
     rows = table_texts(render(krut_data, tmp_path / "e.docx"))[1][1:]
     assert {row[4] for row in rows} == {""} and {row[5] for row in rows} == {""}
+
+
+def test_krut_tables_are_never_joined(krut_docx):
+    with zipfile.ZipFile(krut_docx) as zf:
+        body = etree.fromstring(zf.read("word/document.xml")).find(qn("w:body"))
+    kids = list(body)
+    assert not [i for i, (a, b) in enumerate(zip(kids, kids[1:])) if a.tag == b.tag == qn("w:tbl")]
+
+
+def test_placeholders_are_filled_in_free_blocks(krut_data, tmp_path):
+    krut_data["after"] = [{"paragraphs": ["ปีงบประมาณ ${fiscal_year} ของ${org_name}"]},
+                          {"list": [{"text": "${province}", "items": ["${district}"]}]},
+                          {"table": {"columns": [{"key": "a", "heading": "${next_year}", "width_cm": 5}],
+                                     "rows": [["${previous_year}"]]}}]
+    paragraphs = body_paragraphs(render(krut_data, tmp_path / "out.docx"))
+    assert "ปีงบประมาณ ๒๕๖๖ ของเทศบาลตำบลกรูด" in paragraphs
+    assert not [p for p in paragraphs if "${" in p]
+
+
+def test_an_unknown_placeholder_in_a_free_block_is_located(krut_data, tmp_path):
+    from ita_docs.errors import InputError
+
+    krut_data["after"] = [{"paragraphs": ["ok", "${nope}"]}]
+    with pytest.raises(InputError) as caught:
+        render(krut_data, tmp_path / "out.docx")
+    assert caught.value.location.path == "after[0].paragraphs[1]"
