@@ -12,13 +12,19 @@ settings are never touched:
   updates its indexes — ``--convert-to`` leaves a table of contents without page
   numbers — and exports the PDF.
 
-Several files convert in one LibreOffice run (one run per digit form).
+Several files convert in one LibreOffice run (one run per digit form). Each run is
+started in a process group of its own and ended with all its children — soffice is a
+script that starts oosplash, which starts soffice.bin — on timeout, on error, on
+Ctrl-C, and (on Linux) when the Python process dies.
 """
 from __future__ import annotations
 
 import os
+import signal
 import shutil
 import subprocess
+import sys
+import time
 import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -43,7 +49,13 @@ BUNDLED_FAMILY = "Ratchakan Text"
 #: CTLTextNumerals per digit form: 3 = context (Thai text shows Thai digits), 0 = Arabic.
 CTL_TEXT_NUMERALS = {"thai": 3, "arabic": 0}
 PAGE_FORMAT_DIGITS = {"thaiNumbers": "thai", "thaiCounting": "thai"}
-SECONDS_PER_FILE = 60
+#: A run's time limit: a base, a part per file, and a part per table row (LibreOffice's
+#: cost grows with the rows a table spans, faster than linearly).
+SECONDS_BASE = 60
+SECONDS_PER_FILE = 30
+SECONDS_PER_ROW = 0.03
+#: How long a process group has to end after SIGTERM before it gets SIGKILL.
+TERMINATE_GRACE = 5
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -76,10 +88,99 @@ def document_digits(docx: Path) -> str:
     return "thai" if any(PAGE_FORMAT_DIGITS.get(f) == "thai" for f in formats) else "arabic"
 
 
+#: A watchdog started beside each LibreOffice run: it reads its stdin until the end, and
+#: ends the run's process group unless it was told "done" — so a Python process killed
+#: outright (no handler runs) leaves no LibreOffice behind.
+_WATCHDOG = """
+import os, shutil, signal, sys, time
+told = sys.stdin.read()
+if told != "done":
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(int(sys.argv[1]), sig)
+        except OSError:
+            break
+        time.sleep(2)
+    if len(sys.argv) > 2:
+        shutil.rmtree(sys.argv[2], ignore_errors=True)
+"""
+
+
+def end_process_group(process: subprocess.Popen[str]) -> None:
+    """End *process* and every process of its group: SIGTERM, then SIGKILL after a grace time."""
+    for sig, wait in ((signal.SIGTERM, TERMINATE_GRACE), (signal.SIGKILL, TERMINATE_GRACE)):
+        try:
+            os.killpg(process.pid, sig)
+        except (ProcessLookupError, PermissionError):
+            break
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(process.pid, 0)
+            except (ProcessLookupError, PermissionError):
+                break
+            process.poll()
+            time.sleep(0.05)
+        else:
+            continue
+        break
+    try:  # -- read what is left and close the pipes --
+        process.communicate(timeout=TERMINATE_GRACE)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    finally:
+        for pipe in (process.stdout, process.stderr):
+            if pipe is not None:
+                pipe.close()
+
+
+def run_in_group(command: Sequence[str], env: dict[str, str], timeout: float,
+                 work: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run *command* in a new process group; on timeout or any interruption the whole group ends.
+
+    Should this Python process be killed outright, a watchdog ends the group and
+    removes the folder *work*. Raises :class:`subprocess.TimeoutExpired` after ending the group.
+    """
+    process = subprocess.Popen(list(command), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, start_new_session=True)
+    watchdog = subprocess.Popen([sys.executable, "-c", _WATCHDOG, str(process.pid), *([str(work)] if work else [])], stdin=subprocess.PIPE,
+                                text=True, start_new_session=True)
+    try:
+        out, err = process.communicate(timeout=timeout)
+    except BaseException:  # -- timeout, Ctrl-C, any error: leave no LibreOffice behind --
+        end_process_group(process)
+        raise
+    finally:
+        watchdog.communicate("done")
+    # -- the program may exit while children it started in its group run on --
+    try:
+        os.killpg(process.pid, 0)
+    except (ProcessLookupError, PermissionError):
+        pass
+    else:
+        end_process_group(process)
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
+
+
+def table_rows(docx: Path) -> int:
+    """The number of table rows of a .docx (what LibreOffice's time grows with)."""
+    try:
+        with zipfile.ZipFile(docx) as zf, zf.open("word/document.xml") as part:
+            return sum(1 for _, element in ET.iterparse(part) if element.tag == f"{W}tr")
+    except (OSError, KeyError, zipfile.BadZipFile, ET.ParseError):
+        return 0
+
+
+def time_limit(files: Sequence[Path]) -> float:
+    """Seconds a LibreOffice run over *files* may take."""
+    return SECONDS_BASE + sum(SECONDS_PER_FILE + SECONDS_PER_ROW * table_rows(f) for f in files)
+
+
 def _init_profile(soffice: Path, profile: Path, env: dict[str, str]) -> None:
     """Let LibreOffice create the profile; it replaces a user folder it did not make."""
-    subprocess.run([str(soffice), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                    "--terminate_after_init"], env=env, capture_output=True, timeout=120)
+    run_in_group([str(soffice), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                  "--terminate_after_init"], env, timeout=120, work=profile.parent)
 
 
 def _write_macro(profile: Path) -> None:
@@ -120,19 +221,23 @@ def _write_fontconfig(work: Path) -> Path:
 
 def _run_libreoffice(soffice: Path, files: Sequence[Path], out_dir: Path, work: Path, digits: str) -> None:
     profile = work / f"profile-{digits}"
-    env = dict(os.environ, FONTCONFIG_FILE=str(_write_fontconfig(work)), SAL_USE_VCLPLUGIN="svp")
+    temp = work / "tmp"  # -- LibreOffice's own temporary files, removed with the work folder --
+    temp.mkdir(exist_ok=True)
+    env = dict(os.environ, FONTCONFIG_FILE=str(_write_fontconfig(work)), SAL_USE_VCLPLUGIN="svp", TMPDIR=str(temp))
     listing = work / f"files-{digits}.txt"
     listing.write_text("".join(f"{f}\t{out_dir / (f.stem + '.pdf')}\n" for f in files), encoding="utf-8")
     command = [str(soffice), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                f'macro:///Standard.Module1.ConvertList("{listing}")']
+    limit = time_limit(files)
     try:
         _init_profile(soffice, profile, env)
         _write_profile(profile, digits)
         _write_macro(profile)
-        result = subprocess.run(command, env=env, capture_output=True, text=True,
-                                timeout=60 + SECONDS_PER_FILE * len(files))
+        result = run_in_group(command, env, timeout=limit, work=work)
     except subprocess.TimeoutExpired:
-        raise PdfError(f"LibreOffice ใช้เวลานานเกินไปในการแปลง {len(files)} ไฟล์") from None
+        raise PdfError(
+            f"LibreOffice แปลง {len(files)} ไฟล์ไม่เสร็จใน {limit:.0f} วินาที และถูกหยุดแล้ว "
+            "ถ้าเอกสารมีตารางยาวมาก ให้แบ่งมาตรการเป็นหลายเอกสาร หรือแปลงทีละไฟล์") from None
     missing = [f for f in files if not (out_dir / f"{f.stem}.pdf").is_file()]
     if result.returncode != 0 or missing:
         detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or [""]
@@ -148,7 +253,10 @@ def convert_to_pdf(docx_files: Iterable[str | Path], out_dir: str | Path | None 
     existing PDFs are kept unless *overwrite*. Returns the PDF paths in input order.
     """
     sources = [Path(f) for f in docx_files]
-    targets = [Path(out_dir or s.parent) / f"{s.stem}.pdf" for s in sources]
+    return _convert(sources, [Path(out_dir or s.parent) / f"{s.stem}.pdf" for s in sources], overwrite=overwrite)
+
+
+def _convert(sources: Sequence[Path], targets: Sequence[Path], *, overwrite: bool) -> list[Path]:
     for source, target in zip(sources, targets):
         if not source.is_file():
             raise PdfError("ไม่พบไฟล์", location=Location(str(source)))
@@ -175,16 +283,10 @@ def convert_to_pdf(docx_files: Iterable[str | Path], out_dir: str | Path | None 
             _run_libreoffice(soffice, copies, out, work, digits)
             for index, copy in zip(indexes, copies):
                 write_atomic(targets[index], (out / f"{copy.stem}.pdf").read_bytes(), overwrite=overwrite)
-    return targets
+    return list(targets)
 
 
 def to_pdf(docx: str | Path, out: str | Path | None = None, *, overwrite: bool = False) -> Path:
     """Convert one .docx to PDF (*out*, or the .docx path with .pdf); returns the PDF path."""
     docx = Path(docx)
-    if out is None:
-        return convert_to_pdf([docx], overwrite=overwrite)[0]
-    out = Path(out)
-    check_writable(out, overwrite=overwrite)
-    with tempfile.TemporaryDirectory(prefix="ita-docs-pdf-out-") as tmp:
-        produced = convert_to_pdf([docx], tmp)[0]
-        return write_atomic(out, produced.read_bytes(), overwrite=overwrite)
+    return _convert([docx], [Path(out) if out is not None else docx.with_suffix(".pdf")], overwrite=overwrite)[0]
