@@ -219,13 +219,19 @@ def _write_fontconfig(work: Path) -> Path:
     return path
 
 
-def _run_libreoffice(soffice: Path, files: Sequence[Path], out_dir: Path, work: Path, digits: str) -> None:
+#: SelectPdfVersion of LibreOffice's PDF export: 0 = PDF 1.x, 2 = PDF/A-2b.
+PDF_A_VERSION = 2
+
+
+def _run_libreoffice(soffice: Path, files: Sequence[Path], out_dir: Path, work: Path, digits: str,
+                     *, pdf_a: bool = False) -> None:
     profile = work / f"profile-{digits}"
     temp = work / "tmp"  # -- LibreOffice's own temporary files, removed with the work folder --
     temp.mkdir(exist_ok=True)
     env = dict(os.environ, FONTCONFIG_FILE=str(_write_fontconfig(work)), SAL_USE_VCLPLUGIN="svp", TMPDIR=str(temp))
     listing = work / f"files-{digits}.txt"
-    listing.write_text("".join(f"{f}\t{out_dir / (f.stem + '.pdf')}\n" for f in files), encoding="utf-8")
+    version = PDF_A_VERSION if pdf_a else 0
+    listing.write_text("".join(f"{f}\t{out_dir / (f.stem + '.pdf')}\t{version}\n" for f in files), encoding="utf-8")
     command = [str(soffice), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                f'macro:///Standard.Module1.ConvertList("{listing}")']
     limit = time_limit(files)
@@ -246,17 +252,19 @@ def _run_libreoffice(soffice: Path, files: Sequence[Path], out_dir: Path, work: 
 
 
 def convert_to_pdf(docx_files: Iterable[str | Path], out_dir: str | Path | None = None,
-                   *, overwrite: bool = False) -> list[Path]:
-    """Convert .docx files to PDF, in one LibreOffice run per digit form.
+                   *, overwrite: bool = False, pdf_a: bool = False) -> list[Path]:
+    """Convert .docx files to tagged PDF, in one LibreOffice run per digit form.
 
     Each PDF is written beside its .docx (or into *out_dir*) under the same stem;
-    existing PDFs are kept unless *overwrite*. Returns the PDF paths in input order.
+    existing PDFs are kept unless *overwrite*. *pdf_a* writes PDF/A-2b, which archives
+    ask for. Returns the PDF paths in input order.
     """
     sources = [Path(f) for f in docx_files]
-    return _convert(sources, [Path(out_dir or s.parent) / f"{s.stem}.pdf" for s in sources], overwrite=overwrite)
+    return _convert(sources, [Path(out_dir or s.parent) / f"{s.stem}.pdf" for s in sources],
+                    overwrite=overwrite, pdf_a=pdf_a)
 
 
-def _convert(sources: Sequence[Path], targets: Sequence[Path], *, overwrite: bool) -> list[Path]:
+def _convert(sources: Sequence[Path], targets: Sequence[Path], *, overwrite: bool, pdf_a: bool = False) -> list[Path]:
     for source, target in zip(sources, targets):
         if not source.is_file():
             raise PdfError("ไม่พบไฟล์", location=Location(str(source)))
@@ -280,13 +288,14 @@ def _convert(sources: Sequence[Path], targets: Sequence[Path], *, overwrite: boo
                 copies.append(copy)
             out = work / f"out-{digits}"
             out.mkdir()
-            _run_libreoffice(soffice, copies, out, work, digits)
+            _run_libreoffice(soffice, copies, out, work, digits, pdf_a=pdf_a)
             for index, copy in zip(indexes, copies):
                 write_atomic(targets[index], (out / f"{copy.stem}.pdf").read_bytes(), overwrite=overwrite)
     return list(targets)
 
 
-def to_pdf(docx: str | Path, out: str | Path | None = None, *, overwrite: bool = False) -> Path:
+def to_pdf(docx: str | Path, out: str | Path | None = None, *, overwrite: bool = False, pdf_a: bool = False) -> Path:
     """Convert one .docx to PDF (*out*, or the .docx path with .pdf); returns the PDF path."""
     docx = Path(docx)
-    return _convert([docx], [Path(out) if out is not None else docx.with_suffix(".pdf")], overwrite=overwrite)[0]
+    return _convert([docx], [Path(out) if out is not None else docx.with_suffix(".pdf")],
+                    overwrite=overwrite, pdf_a=pdf_a)[0]

@@ -158,3 +158,32 @@ def test_arabic_document_and_batch_conversion(tmp_path, plan_data):
     assert not set("๐๑๒๓๔๕๖๗๘๙") & set("".join(p.text() for p in arabic))
     with zipfile.ZipFile(docs[3]) as zf:  # the .docx itself is not changed by conversion
         assert b"decimal" in zf.read("word/document.xml")
+
+
+@pytest.mark.slow
+def test_pdf_is_tagged_by_default(nongmuang_pdf):
+    from pypdf import PdfReader
+
+    catalog = PdfReader(str(nongmuang_pdf)).trailer["/Root"]
+    assert "/StructTreeRoot" in catalog
+    assert catalog["/MarkInfo"]["/Marked"]
+
+
+def _pdfa_id(pdf) -> dict[str, str]:
+    """The PDF/A identification (part, conformance) in the PDF's XMP metadata."""
+    import re
+
+    from pypdf import PdfReader
+
+    xmp = PdfReader(str(pdf)).xmp_metadata
+    text = xmp.stream.get_data().decode("utf-8") if xmp is not None else ""
+    return dict(re.findall(r"pdfaid:(part|conformance)(?:>|=\")\s*([^<\"\s]+)", text))
+
+
+@pytest.mark.slow
+def test_pdf_a_declares_pdf_a_2b_and_embeds_every_font(nongmuang_docx, tmp_path):
+    _needs_libreoffice()
+    assert _pdfa_id(to_pdf(nongmuang_docx, tmp_path / "plain.pdf")) == {}
+    archived = to_pdf(nongmuang_docx, tmp_path / "archive.pdf", pdf_a=True)
+    assert _pdfa_id(archived) == {"part": "2", "conformance": "B"}
+    assert all(embedded for _, embedded in pdfcheck.embedded_fonts(archived))
