@@ -15,6 +15,7 @@ Variants:
   cant_split    every body row marked w:cantSplit
   split100      the long table cut into tables of 100 body rows, each with the header rows
   split25       the same with 25 body rows per table
+  joined100     tables of 100 body rows with nothing between, header rows in the first only
 """
 from __future__ import annotations
 
@@ -46,15 +47,16 @@ def longest_table(xml: str) -> re.Match:
     return max(TABLE.finditer(xml), key=lambda m: len(m.group()))
 
 
-def split(xml: str, size: int) -> str:
+def split(xml: str, size: int, *, gap: str = GAP, headers: bool = True) -> str:
     match = longest_table(xml)
     table = match.group()
     rows = ROW.findall(table)
     head = [r for r in rows if "<w:tblHeader/>" in r]
     body = rows[len(head):]
     start = table[:table.index(rows[0])]
-    parts = [start + "".join(head + body[i:i + size]) + "</w:tbl>" for i in range(0, len(body), size)]
-    return xml[:match.start()] + GAP.join(parts) + xml[match.end():]
+    parts = [start + "".join((head if headers or i == 0 else []) + body[i:i + size]) + "</w:tbl>"
+             for i in range(0, len(body), size)]
+    return xml[:match.start()] + gap.join(parts) + xml[match.end():]
 
 
 def cant_split(xml: str) -> str:
@@ -70,6 +72,7 @@ VARIANTS = {
     "cant_split": cant_split,
     "split100": lambda xml: split(xml, 100),
     "split25": lambda xml: split(xml, 25),
+    "joined100": lambda xml: split(xml, 100, gap="", headers=False),
 }
 
 
