@@ -34,6 +34,7 @@ from xml.etree import ElementTree as ET
 
 from ..errors import ItaDocsError, Location
 from ..resources import data_dir
+from . import paged_tables
 from .output import check_writable, write_atomic
 
 __all__ = ["PdfError", "convert_to_pdf", "find_soffice", "to_pdf"]
@@ -236,9 +237,10 @@ def _run_libreoffice(soffice: Path, files: Sequence[Path], out_dir: Path, work: 
                f'macro:///Standard.Module1.ConvertList("{listing}")']
     limit = time_limit(files)
     try:
-        _init_profile(soffice, profile, env)
-        _write_profile(profile, digits)
-        _write_macro(profile)
+        if not profile.exists():  # -- prepared once, used by every run of this work folder --
+            _init_profile(soffice, profile, env)
+            _write_profile(profile, digits)
+            _write_macro(profile)
         result = run_in_group(command, env, timeout=limit, work=work)
     except subprocess.TimeoutExpired:
         raise PdfError(
@@ -278,20 +280,44 @@ def _convert(sources: Sequence[Path], targets: Sequence[Path], *, overwrite: boo
         for index, source in enumerate(sources):
             by_digits.setdefault(document_digits(source), []).append(index)
         for digits, indexes in by_digits.items():
-            # -- LibreOffice names each PDF after its input: give every input its own stem --
-            inputs = work / f"in-{digits}"
-            inputs.mkdir()
-            copies = []
-            for index in indexes:
-                copy = inputs / f"{index:05d}.docx"
-                shutil.copyfile(sources[index], copy)
-                copies.append(copy)
-            out = work / f"out-{digits}"
-            out.mkdir()
-            _run_libreoffice(soffice, copies, out, work, digits, pdf_a=pdf_a)
-            for index, copy in zip(indexes, copies):
-                write_atomic(targets[index], (out / f"{copy.stem}.pdf").read_bytes(), overwrite=overwrite)
+            pdfs = _convert_group([sources[i] for i in indexes], work / digits, soffice, digits, pdf_a=pdf_a)
+            for index, pdf in zip(indexes, pdfs):
+                write_atomic(targets[index], pdf.read_bytes(), overwrite=overwrite)
     return list(targets)
+
+
+def _convert_group(sources: Sequence[Path], work: Path, soffice: Path, digits: str, *, pdf_a: bool) -> list[Path]:
+    """Convert *sources* of one digit form; returns their PDFs (inside *work*).
+
+    A document with a very long table converts twice, the second time from a copy cut
+    at the table's page breaks (:mod:`.paged_tables`): LibreOffice's time then grows
+    linearly with the pages, not with their square.
+    """
+    def run(name: str, documents: dict[int, bytes]) -> dict[int, Path]:
+        # -- LibreOffice names each PDF after its input: give every input its own stem --
+        inputs, out = work / f"in-{name}", work / f"out-{name}"
+        inputs.mkdir(parents=True)
+        out.mkdir()
+        copies = {}
+        for index, data in documents.items():
+            copies[index] = inputs / f"{index:05d}.docx"
+            copies[index].write_bytes(data)
+        _run_libreoffice(soffice, list(copies.values()), out, work, digits, pdf_a=pdf_a)
+        return {index: out / f"{copy.stem}.pdf" for index, copy in copies.items()}
+
+    originals = {index: source.read_bytes() for index, source in enumerate(sources)}
+    long = {index for index, data in originals.items() if paged_tables.long_table_count(data)}
+    pdfs = run("first", {i: paged_tables.measure_copy(d) if i in long else d for i, d in originals.items()})
+    final: dict[int, bytes] = {}
+    for index in long:
+        try:
+            final[index] = paged_tables.final_copy(originals[index], paged_tables.row_pages(pdfs[index],
+                                                                                            originals[index]))
+        except ValueError:  # -- the PDF's tables do not match: convert the document as it is --
+            final[index] = originals[index]
+    if final:
+        pdfs.update(run("final", final))
+    return [pdfs[index] for index in range(len(sources))]
 
 
 def to_pdf(docx: str | Path, out: str | Path | None = None, *, overwrite: bool = False, pdf_a: bool = False) -> Path:
