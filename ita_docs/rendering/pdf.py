@@ -36,6 +36,7 @@ from ..errors import ItaDocsError, Location
 from ..resources import data_dir
 from . import paged_tables
 from .output import check_writable, write_atomic
+from .pdf_text import thai_digit_actual_text
 
 __all__ = ["PdfError", "convert_to_pdf", "find_soffice", "to_pdf"]
 
@@ -280,8 +281,10 @@ def _convert(sources: Sequence[Path], targets: Sequence[Path], *, overwrite: boo
         for index, source in enumerate(sources):
             by_digits.setdefault(document_digits(source), []).append(index)
         for digits, indexes in by_digits.items():
-            pdfs = _convert_group([sources[i] for i in indexes], work / digits, soffice, digits, pdf_a=pdf_a)
+            pdfs = _convert_group([sources[i] for i in indexes], work, soffice, digits, pdf_a=pdf_a)
             for index, pdf in zip(indexes, pdfs):
+                if digits == "thai":
+                    thai_digit_actual_text(pdf)
                 write_atomic(targets[index], pdf.read_bytes(), overwrite=overwrite)
     return list(targets)
 
@@ -295,8 +298,8 @@ def _convert_group(sources: Sequence[Path], work: Path, soffice: Path, digits: s
     """
     def run(name: str, documents: dict[int, bytes]) -> dict[int, Path]:
         # -- LibreOffice names each PDF after its input: give every input its own stem --
-        inputs, out = work / f"in-{name}", work / f"out-{name}"
-        inputs.mkdir(parents=True)
+        inputs, out = work / f"in-{digits}-{name}", work / f"out-{digits}-{name}"
+        inputs.mkdir()
         out.mkdir()
         copies = {}
         for index, data in documents.items():
