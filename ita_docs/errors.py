@@ -5,6 +5,7 @@
     │   ├── ReadError                  the file cannot be read or parsed
     │   └── DataValidationError        the data breaks the schema; carries .problems
     ├── TemplateError                  a template is missing, malformed or fails to render
+    │   └── TemplateLimitError         it goes over its time or size budget (a loop without end …)
     └── OutputExistsError (FileExistsError)
                                        the output exists and overwriting was not asked for
 
@@ -31,6 +32,7 @@ __all__ = [
     "Problem",
     "ReadError",
     "TemplateError",
+    "TemplateLimitError",
     "file_context",
 ]
 
@@ -126,3 +128,7 @@ def file_context(file: str | Path) -> Iterator[None]:
         yield
     except ItaDocsError as exc:
         raise exc.with_file(file)
+
+
+class TemplateLimitError(TemplateError):
+    """A template went over what one render may spend (time, text built, loop length, depth)."""
