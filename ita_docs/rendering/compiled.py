@@ -28,7 +28,7 @@ from ..errors import ItaDocsError, Location, TemplateError, TemplateLimitError
 from .environment import Budget, budget, make_environment
 from .oxml import qn
 from .postprocess import ADDRESS_MARKS
-from .template_check import check_tags_balanced
+from .template_check import check_package, check_tags_balanced
 
 __all__ = ["CompiledTemplate", "RenderedPackage", "compiled_template"]
 
@@ -261,6 +261,7 @@ class CompiledTemplate:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.parts = read_template(self.path)
+        check_package(str(self.path), self.parts)
         self._environment = make_environment()
         self._lock = threading.Lock()
         roots = tagged_parts(self.path, self.parts)
