@@ -118,9 +118,11 @@ def test_contradicting_figures_are_reported_not_dropped(tmp_path, capsys):
     with pytest.warns(ItaDocsWarning, match="ronthong-2564-report.yaml"):
         (result,) = render_many([ronthong], tmp_path / "lib")
     assert result.output and any("strengths.below" in w for w in result.warnings)
-    assert main(["batch", str(ronthong), "-o", str(tmp_path / "cli")]) == 1   # as `render` does
+    assert main(["batch", str(ronthong), "-o", str(tmp_path / "cli")]) == 0   # every document written
     err = capsys.readouterr().err
     assert "Warning:" in err and "ronthong-2564-report.yaml" in err and "strengths.below" in err
+    assert main(["batch", str(ronthong), "-o", str(tmp_path / "strict"), "--strict"]) == 1
+    assert "strengths.below" in capsys.readouterr().err
 
 
 def test_a_folder_stands_for_its_data_files(tmp_path, folder_of_50):

@@ -103,7 +103,10 @@ def test_cli_check_exit_codes(tmp_path, capsys, clean_plan):
 
 
 def test_cli_render_reports_contradicting_figures(tmp_path, capsys):
-    assert main(["render", str(SAMPLES / "ronthong-2564-report.yaml"), "-o", str(tmp_path / "r.docx")]) == 1
+    ronthong = str(SAMPLES / "ronthong-2564-report.yaml")
+    assert main(["render", ronthong, "-o", str(tmp_path / "r.docx")]) == 0   # written, with warnings
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 6 and all(line.startswith("Warning: ") for line in err)
     assert (tmp_path / "r.docx").exists()
+    assert main(["render", ronthong, "-o", str(tmp_path / "s.docx"), "--strict"]) == 1
+    assert len(capsys.readouterr().err.splitlines()) == 6
