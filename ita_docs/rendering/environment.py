@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
-from jinja2 import StrictUndefined, pass_context
+from jinja2 import StrictUndefined, nodes, pass_context
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace
@@ -33,8 +33,10 @@ from .formats import MAX_WIDTH, check_format, check_percent_format
 
 __all__ = ["BoundedEnvironment", "Budget", "budget", "make_environment"]
 
-#: The longest string (characters) or list a template expression may build.
-MAX_STRING = 16 * 1024 * 1024
+#: The longest string (characters) or list a template expression may build or pass on:
+#: small enough that one call on it (``urlize``, ``sort``; about 3 s at this size) cannot
+#: outrun the clock by much, since the clock is only read between calls.
+MAX_STRING = 256 * 1024
 #: The longest ``range`` a template may loop over.
 MAX_RANGE = 100_000
 #: The highest power a template may raise a number to (``10 ** 1000`` is already vast).
@@ -139,6 +141,16 @@ class _BoundedRange(Sequence[int]):
         return repr(self._range)
 
 
+_TICKED = "ita_docs_ticked"
+
+
+def _ticked(items: Any) -> Iterator[Any]:
+    """*items*, reading the clock before each (what every ``for`` loop iterates over)."""
+    for item in items:
+        _tick()
+        yield item
+
+
 class _BoundedNamespace(Namespace):
     """``namespace()`` whose values stay short (``{% set ns.s = ns.s ~ ns.s %}`` doubles)."""
 
@@ -170,6 +182,7 @@ def _guard(builtin: Any, check: Any) -> Any:
     pass_arg = getattr(builtin, "jinja_pass_arg", None)
 
     def guarded(*args: Any, **kwargs: Any) -> Any:
+        _tick()
         check(*(args[1:] if pass_arg else args), **kwargs)
         return _check_size(builtin(*args, **kwargs))
 
@@ -247,7 +260,15 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
         self.globals.pop("lipsum", None)
         self.globals["range"] = _BoundedRange
         self.globals["namespace"] = _BoundedNamespace
-        self.filters.update({name: _guard(self.filters[name], check) for name, check in _FILTER_CHECKS.items()})
+        self.filters[_TICKED] = _ticked
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        """The template's syntax tree, with every ``for`` loop's items read through the clock
+        (an empty loop body calls nothing the sandbox sees)."""
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            loop.iter = nodes.Filter(loop.iter, _TICKED, [], [], None, None, lineno=loop.lineno)
+        return tree
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         _tick()
@@ -306,4 +327,10 @@ def make_environment() -> BoundedEnvironment:
     """Build the sandboxed, bounded environment with ita-docs' filters."""
     env = BoundedEnvironment(autoescape=True, undefined=StrictUndefined)
     env.filters.update(FILTERS)
+    # -- every filter reads the clock, and its result is measured; some check their arguments first --
+    env.filters = {name: _guard(f, _FILTER_CHECKS.get(name, _any)) for name, f in env.filters.items()}
     return env
+
+
+def _any(*args: Any, **kwargs: Any) -> None:
+    """The check of a filter that needs none beyond the clock and the size of its result."""
