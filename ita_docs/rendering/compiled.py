@@ -285,7 +285,8 @@ class CompiledTemplate:
             lines = lined.splitlines()
             line = lines[exc.lineno - 1] if exc.lineno and exc.lineno <= len(lines) else ""
             text = re.sub(r"<[^>]+>", "", line).strip()[:60]
-            raise TemplateError(f"แม่แบบ {self.path.name} ใช้ไม่ได้ ({name} ย่อหน้า {text!r}): {exc.message}") from None
+            raise TemplateError(f"แม่แบบ {self.path.name} ใช้ไม่ได้ ({name} ย่อหน้า {text!r}): {exc.message}",
+                                location=Location(str(self.path), name)) from None
         raise TemplateError(f"แม่แบบ {self.path.name} ใช้ไม่ได้ ({name})")  # pragma: no cover
 
     def render(self, context: dict[str, Any]) -> RenderedPackage:

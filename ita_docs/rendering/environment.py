@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
-from jinja2 import StrictUndefined, nodes, pass_context
+from jinja2 import StrictUndefined, TemplateSyntaxError, nodes, pass_context
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace
@@ -142,6 +142,23 @@ class _BoundedRange(Sequence[int]):
 
 
 _TICKED = "ita_docs_ticked"
+#: The deepest a template's expressions and tags may nest (Python's own compiler stops at 200).
+MAX_DEPTH = 100
+#: Tags that read another template file: a .docx template has none to read.
+_OTHER_FILES = (nodes.Include, nodes.Extends, nodes.Import, nodes.FromImport)
+
+
+def _check_tree(tree: nodes.Template, name: str | None, filename: str | None) -> None:
+    """Refuse tags that read other files, and nesting deeper than :data:`MAX_DEPTH`."""
+    for node in tree.find_all(_OTHER_FILES):
+        raise TemplateSyntaxError("แม่แบบ .docx อ้างถึงแม่แบบไฟล์อื่นไม่ได้ (include, extends, import)",
+                                  node.lineno, name, filename)
+    stack = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise TemplateSyntaxError(f"นิพจน์ซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น", node.lineno, name, filename)
+        stack.extend((child, depth + 1) for child in node.iter_child_nodes())
 
 
 def _ticked(items: Any) -> Iterator[Any]:
@@ -265,7 +282,11 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         """The template's syntax tree, with every ``for`` loop's items read through the clock
         (an empty loop body calls nothing the sandbox sees)."""
-        tree = super()._parse(source, name, filename)
+        try:
+            tree = super()._parse(source, name, filename)
+        except RecursionError:
+            raise TemplateSyntaxError(f"นิพจน์ซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น", 1, name, filename) from None
+        _check_tree(tree, name, filename)
         for loop in tree.find_all(nodes.For):
             loop.iter = nodes.Filter(loop.iter, _TICKED, [], [], None, None, lineno=loop.lineno)
         return tree

@@ -235,3 +235,22 @@ def test_an_external_hyperlink_in_a_template_is_kept(tmp_path):
 
     template = _package(tmp_path, lambda parts: _edit_xml(parts, "word/_rels/document.xml.rels", link))
     CompiledTemplate(template)  # -- no error --
+
+
+@pytest.mark.parametrize(("tag", "message"), [
+    ("{{ " + "(" * 3000 + "1" + ")" * 3000 + " }}", "นิพจน์ซ้อนกันลึกเกิน 100 ชั้น"),
+    ("{{ " + "-" * 150 + "1 }}", "นิพจน์ซ้อนกันลึกเกิน 100 ชั้น"),
+    ("{% include 'x.html' %}", "อ้างถึงแม่แบบไฟล์อื่นไม่ได้"),
+    ("{% from 'x' import y %}", "อ้างถึงแม่แบบไฟล์อื่นไม่ได้"),
+    ("{{ subtitle|nofilter }}", "No filter named 'nofilter'"),
+], ids=["parentheses", "signs", "include", "import", "unknown-filter"])
+def test_what_render_refuses_at_compile_time_check_reports(tmp_path, tag, message):
+    from ita_docs.rendering.template_check import check_template
+
+    template = _template_with(tmp_path, "{{ subtitle }}", "{{ subtitle }}" + tag)
+    findings = check_template(template, "measures_plan")
+    assert [f.level for f in findings] == ["error"] and message in findings[0].message
+    assert findings[0].where.startswith("word/document.xml ย่อหน้า")
+    with pytest.raises(TemplateError, match=message) as caught:
+        CompiledTemplate(template)
+    assert caught.value.location.path == "word/document.xml"
