@@ -320,6 +320,8 @@ class CompiledTemplate:
     def _render_part(self, name: str, template: Any, context: dict[str, Any], spent: Budget) -> str:
         """One part's XML, its output counted against *spent*; every failure located in the part."""
         from jinja2 import TemplateError as JinjaTemplateError
+        from jinja2 import UndefinedError
+        from jinja2.sandbox import SecurityError
 
         where = Location(str(self.path), name)
         pieces = []
@@ -332,6 +334,12 @@ class CompiledTemplate:
             if not exc.location.file:
                 exc.location = where
             raise
+        except SecurityError as exc:
+            raise TemplateError(f"แม่แบบ {self.path.name} เข้าถึงส่วนภายในของโปรแกรม ซึ่งไม่อนุญาต ({exc})",
+                                location=where) from None
+        except UndefinedError as exc:
+            raise TemplateError(f"แม่แบบ {self.path.name} ใช้ตัวแปรหรือช่องข้อมูลที่ไม่มี ({exc})",
+                                location=where) from None
         except JinjaTemplateError as exc:
             raise TemplateError(f"แม่แบบ {self.path.name} ใช้ไม่ได้: {exc}", location=where) from None
         except RecursionError:

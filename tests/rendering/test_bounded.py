@@ -48,7 +48,7 @@ def _render_with(tmp_path: Path, template: Path) -> tuple[subprocess.CompletedPr
 HOSTILE = [
     ("repeat", "{{ 'a' * 10**9 }}", TOO_LONG),
     ("repeat-list", "{{ [1] * 10**9 }}", TOO_LONG),
-    ("lipsum", "{{ lipsum(10**6) }}", "'lipsum' is undefined"),
+    ("lipsum", "{{ lipsum(10**6) }}", "ใช้ตัวแปรหรือช่องข้อมูลที่ไม่มี ('lipsum' is undefined)"),
     ("range", "{{ range(10**9)|list }}", "range() ในแม่แบบยาวเกิน 100,000 รอบ"),
     ("format-width", "{{ '{:>999999999}'.format(1) }}", "ความกว้างหรือทศนิยมเกิน 100 ตัวอักษร"),
     ("nested-width", "{{ '{:{} }'.format(1, 999999999) }}", "ห้ามซ้อนช่องข้อมูลในรูปแบบ"),
@@ -66,7 +66,7 @@ HOSTILE = [
     ("macro-recursion", "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "เรียก macro ซ้อนกันลึกเกินไป"),
     ("output", "{% for i in range(100000) %}{{ 'x' * 200000 }}{% endfor %}", "ยาวเกินขนาดที่อนุญาต"),
     ("divide", "{{ 1 / 0 }}", "ZeroDivisionError"),
-    ("python", "{{ ''.__class__.__mro__ }}", "unsafe"),
+    ("python", "{{ ''.__class__.__mro__ }}", "เข้าถึงส่วนภายในของโปรแกรม ซึ่งไม่อนุญาต"),
 ]
 #: Stopped by the clock (about 5 s each).
 ENDLESS = [
