@@ -68,6 +68,9 @@ DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.
 #: Relationships that may point outside the package: a link the reader clicks. An external
 #: image, frame, attached template or OLE object is fetched when the document is opened.
 EXTERNAL_ALLOWED = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",)
+#: Field codes that fetch or run something when the field is updated (a TOC document asks
+#: Word to update every field on opening): DDEAUTO starts programs.
+FETCHING_FIELDS = ("INCLUDEPICTURE", "INCLUDETEXT", "LINK", "DDE", "DDEAUTO", "IMPORT")
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -128,6 +131,13 @@ def package_findings(template: str, parts: dict[str, bytes]) -> list[TemplateFin
             error(CONTENT_TYPES, f"แม่แบบไม่ใช่เอกสาร Word (.docx) แต่เป็น {kind or 'ชนิดที่ไม่ระบุ'} "
                                  "(เช่น .docm ที่มีมาโคร หรือ .dotx) ให้บันทึกใหม่เป็น Word Document (.docx)")
     for name, root in trees.items():
+        if name.startswith("word/") and name.endswith(".xml"):
+            codes = [t.text or "" for t in root.iter(qn("w:instrText"))]
+            codes += [f.get(qn("w:instr"), "") for f in root.iter(qn("w:fldSimple"))]
+            for code in codes:
+                word = (code.split() or [""])[0].upper()
+                if word in FETCHING_FIELDS:
+                    error(name, f"แม่แบบมีฟิลด์ {word} ซึ่งดึงไฟล์หรือเรียกโปรแกรมภายนอกเมื่อเปิดเอกสาร จึงไม่ใช้")
         if not name.endswith(".rels"):
             continue
         for rel in root.iter(_RELATIONSHIP):

@@ -202,6 +202,16 @@ def _late_entity(parts) -> None:
                                   b'<!DOCTYPE w:settings [<!ENTITY e "x">]>' + body)
 
 
+def _dde_field(parts) -> None:
+    def edit(root) -> None:
+        w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+        paragraph = root.find(f"{w}body/{w}p")
+        field = etree.SubElement(paragraph, f"{w}fldSimple")
+        field.set(f"{w}instr", 'DDEAUTO c:\\windows\\system32\\cmd.exe "/k calc.exe"')
+
+    _edit_xml(parts, "word/document.xml", edit)
+
+
 PACKAGES = [
     ("no-content-types", lambda parts: parts.pop("[Content_Types].xml"), "[Content_Types].xml",
      "ไม่มี [Content_Types].xml"),
@@ -209,6 +219,7 @@ PACKAGES = [
     ("late-entity", _late_entity, "word/settings.xml", "DOCTYPE/ENTITY"),
     ("tracking-pixel", lambda parts: _edit_xml(parts, "word/_rels/document.xml.rels", _tracking_pixel),
      "word/_rels/document.xml.rels", "https://tracker.example/p.png"),
+    ("dde", _dde_field, "word/document.xml", "ฟิลด์ DDEAUTO"),
     ("dot-dot", lambda parts: parts.update({"../../x": b"x"}), "../../x", "ชี้ออกนอกไฟล์"),
     ("absolute", lambda parts: parts.update({"/abs/x": b"x"}), "/abs/x", "ชี้ออกนอกไฟล์"),
 ]
