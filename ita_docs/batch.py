@@ -6,6 +6,7 @@ failure is reported and the others go on.
 """
 from __future__ import annotations
 
+import os
 import re
 import sys
 import unicodedata
@@ -15,13 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import ItaDocsError, ItaDocsWarning
+from .errors import ItaDocsError, ItaDocsWarning, file_error
 
-__all__ = ["BatchResult", "output_name", "render_many"]
+__all__ = ["BatchResult", "available_cores", "output_name", "render_many", "worker_count"]
 
 #: Characters no file name gets: path separators, Windows' reserved ones, controls.
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
-MAX_NAME = 120
+#: The most UTF-8 bytes of the organisation's name in a file name (a Thai character takes
+#: three; file systems take 255 bytes, and the year, kind and a number are added).
+MAX_NAME_BYTES = 180
 
 
 @dataclass(frozen=True)
@@ -48,8 +51,31 @@ def output_name(document: Any) -> str:
     while ".." in name:
         name = name.replace("..", ".")
     year = getattr(document, "fiscal_year", None)
-    stem = "-".join(part for part in (name[:MAX_NAME], str(year) if year else "", document.kind) if part)
+    stem = "-".join(part for part in (_cut(name, MAX_NAME_BYTES), str(year) if year else "", document.kind) if part)
     return f"{stem}.docx"
+
+
+def _cut(text: str, size: int) -> str:
+    """*text* cut to at most *size* UTF-8 bytes, between characters, with no mark left
+    without its consonant (nor a leading vowel without the consonant after it).
+
+    >>> _cut("เทศบาลตำบลน้ำ", 33)
+    'เทศบาลตำบล'
+    >>> _cut("abc", 10)
+    'abc'
+    """
+    if len(text.encode("utf-8")) <= size:
+        return text
+    cut = text.encode("utf-8")[:size].decode("utf-8", errors="ignore")
+    while cut and (unicodedata.category(text[len(cut)]).startswith("M") or text[len(cut)] in _AFTER_VOWEL
+                   or cut[-1] in _LEADING_VOWELS):
+        cut = cut[:-1]
+    return cut.rstrip(" ._")
+
+
+#: Thai vowels written before their consonant, and the SARA AM and SARA AA that follow one.
+_LEADING_VOWELS = frozenset("เแโใไ")
+_AFTER_VOWEL = frozenset("ำาๅ")
 
 
 def _expand_folders(inputs: Iterable[str | Path | Mapping[str, Any]]) -> Iterator[str | Path | Mapping[str, Any]]:
@@ -114,6 +140,10 @@ def _render_one(job: tuple[str, Any, str | None]) -> _Outcome:
             name, data, error = output_name(document), render_bytes(document, template), None
         except ItaDocsError as exc:
             name, data, error = None, None, " ".join(str(exc).split("\n"))
+        except OSError as exc:
+            name, data, error = None, None, str(file_error(exc))
+        except Exception as exc:  # noqa: BLE001 -- one document's fault (or ours) never stops the batch
+            name, data, error = None, None, f"สร้างเอกสารไม่สำเร็จ (ข้อผิดพลาดภายในโปรแกรม {type(exc).__name__}: {exc})"
     found = tuple(str(w.message) for w in caught if isinstance(w.message, ItaDocsWarning))
     return label, name, data, error, found
 
@@ -138,10 +168,14 @@ def render_many(
     issued as an :class:`~ita_docs.errors.ItaDocsWarning` naming its source, as
     :func:`~ita_docs.render` does.
     """
+    from .errors import output_error
     from .rendering.output import write_atomic
 
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(exc, out) from None
     sources = _sources(inputs)
     template_name = str(template) if template else None
     jobs_list = [(label, source, template_name) for label, source in sources if not isinstance(source, ItaDocsError)]
@@ -169,7 +203,8 @@ def render_many(
         if progress:
             progress(len(results), total)
 
-    if jobs > 1 and len(jobs_list) > 1:
+    jobs = worker_count(jobs, len(jobs_list))
+    if jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -183,6 +218,24 @@ def render_many(
     if pdf:
         results = _convert(results, out, overwrite, jobs)
     return results
+
+
+def available_cores() -> int:
+    """The cores this process may run on: more worker processes than that only wait."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # pragma: no cover -- not on Linux
+        return os.cpu_count() or 1
+
+
+def worker_count(jobs: int, documents: int, cores: int | None = None) -> int:
+    """How many processes render *documents* when *jobs* are asked for: never more than the
+    *cores* (default: :func:`available_cores`) nor the documents, and at least one.
+
+    >>> worker_count(400, 2, cores=2), worker_count(400, 50, cores=8), worker_count(0, 5, cores=4)
+    (2, 8, 1)
+    """
+    return max(1, min(jobs, available_cores() if cores is None else cores, documents))
 
 
 #: Most documents one LibreOffice run converts (its start costs ~1 s; memory grows with the run).

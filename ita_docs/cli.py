@@ -21,11 +21,15 @@ def _render(args: argparse.Namespace) -> int:
 
     from .rendering import render
 
-    out = args.output or Path(args.data).with_suffix(".docx")
-    if args.pdf:
-        from .rendering.output import check_writable
+    from .rendering.output import check_not_input, check_writable
 
-        check_writable(out.with_suffix(".pdf"), overwrite=args.force)  # -- before any work --
+    out = args.output or Path(args.data).with_suffix(".docx")
+    inputs = [args.data, *([args.template] if args.template else [])]
+    check_not_input(out, inputs)
+    check_writable(out, overwrite=args.force)  # -- before any work --
+    if args.pdf:
+        check_not_input(out.with_suffix(".pdf"), inputs)
+        check_writable(out.with_suffix(".pdf"), overwrite=args.force)
     path = render(args.data, out, template=args.template, overwrite=args.force)
     print(f"เขียนไฟล์แล้ว: {path}")
     if args.pdf:
@@ -63,7 +67,9 @@ def _new(args: argparse.Namespace) -> int:
 
 def _convert(args: argparse.Namespace) -> int:
     from .io import load, save
+    from .rendering.output import check_not_input
 
+    check_not_input(args.target, [args.source])
     _written(save(load(args.source), args.target, overwrite=args.force))
     return 0
 
@@ -71,7 +77,9 @@ def _convert(args: argparse.Namespace) -> int:
 def _followup(args: argparse.Namespace) -> int:
     from .cycle import followup
     from .io import load, save
+    from .rendering.output import check_not_input
 
+    check_not_input(args.output, [args.plan])
     _written(save(followup(load(args.plan)), args.output, overwrite=args.force))
     return 0
 
@@ -79,7 +87,9 @@ def _followup(args: argparse.Namespace) -> int:
 def _next_year(args: argparse.Namespace) -> int:
     from .cycle import next_year
     from .io import load, save
+    from .rendering.output import check_not_input
 
+    check_not_input(args.output, [args.data])
     document, review = next_year(load(args.data))
     _written(save(document, args.output, overwrite=args.force))
     for finding in review:
@@ -136,13 +146,21 @@ def _batch(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from .consistency import check
+    from .errors import ItaDocsError
 
-    found = 0
+    found = invalid = 0
     for data in args.data:
-        findings = check(data)
+        try:
+            findings = check(data)
+        except ItaDocsError as exc:  # -- what render would refuse; the other files are still checked --
+            _report(exc)
+            invalid += 1
+            continue
         for finding in findings:
             print(f"Warning: {finding.message} ({finding.location})")
         found += len(findings)
+    if invalid:
+        return EXIT_INVALID_INPUT
     if not found:
         print("ไม่พบข้อขัดแย้ง")
     return EXIT_WARNINGS if found else 0
@@ -164,10 +182,16 @@ def _add_output(command: argparse.ArgumentParser, what: str) -> None:
     command.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
 
 
+def _add_strict(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--strict", action="store_true",
+                         help="exit with status 1 if there was any warning (default: 0 once every document is written)")
+
+
 def _parser() -> argparse.ArgumentParser:
     import argparse
-    import os
     from pathlib import Path
+
+    from .batch import available_cores
 
     parser = argparse.ArgumentParser(
         prog="ita-docs",
@@ -189,6 +213,7 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--template", type=Path, help="a custom .docx template instead of the bundled one")
     render.add_argument("--pdf", action="store_true", help="also write a PDF beside the .docx (needs LibreOffice)")
     render.add_argument("--force", action="store_true", help="overwrite the output files if they exist")
+    _add_strict(render)
     render.set_defaults(handler=_render)
     pdf = commands.add_parser(
         "pdf",
@@ -254,14 +279,16 @@ def _parser() -> argparse.ArgumentParser:
         "batch", help="render many data files, one document each",
         description="Render each data file (a YAML or JSON file may hold a list of documents) to "
         "OUTDIR, named after the organisation, year and kind. A failure is reported and the others "
-        "go on; the exit status is 1 if any failed or gave warnings.",
+        "go on; the exit status is 1 if any failed (or, with --strict, gave warnings).",
         epilog="Example: ita-docs batch data/*.yaml -o out/ --jobs 2 --pdf")
     batch.add_argument("inputs", nargs="+", help="data files, or folders of them")
     batch.add_argument("-o", "--output", type=Path, required=True, help="the output folder")
-    batch.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes (default: all cores)")
+    batch.add_argument("--jobs", type=int, default=available_cores(),
+                       help="processes (default and most: the cores this machine has)")
     batch.add_argument("--template", type=Path, help="a custom .docx template")
     batch.add_argument("--pdf", action="store_true", help="also convert every document to PDF")
     batch.add_argument("--force", action="store_true", help="overwrite documents that exist")
+    _add_strict(batch)
     batch.set_defaults(handler=_batch)
 
     template = commands.add_parser(
@@ -300,14 +327,15 @@ def _report(exc: Exception) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status: 0 fine, 1 warnings or findings, 2 invalid input."""
+    """Run the command line; returns the exit status: 0 done (warnings printed), 1 findings of
+    ``check``, failed documents of ``batch`` or, with ``--strict``, warnings; 2 invalid input."""
     arguments = sys.argv[1:] if argv is None else list(argv)
     if arguments == ["--version"]:  # -- answered before anything else is imported --
         print(f"ita-docs {__version__}")
         return 0
     import warnings
 
-    from .errors import ItaDocsError, ItaDocsWarning
+    from .errors import ItaDocsError, ItaDocsWarning, file_error
 
     args = _parser().parse_args(arguments)
     with warnings.catch_warnings(record=True) as caught:
@@ -317,10 +345,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ItaDocsError as exc:
             _report(exc)
             return EXIT_INVALID_INPUT
+        except OSError as exc:  # -- a file-system failure no reader or writer located --
+            _report(file_error(exc))
+            return EXIT_INVALID_INPUT
     found = [w.message for w in caught if isinstance(w.message, ItaDocsWarning)]
     for warning in found:
         print(f"Warning: {warning}", file=sys.stderr)
-    return EXIT_WARNINGS if found and status == 0 else status
+    strict = getattr(args, "strict", False)
+    return EXIT_WARNINGS if found and strict and status == 0 else status
 
 
 if __name__ == "__main__":  # pragma: no cover

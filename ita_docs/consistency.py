@@ -12,6 +12,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,20 @@ from .io import load
 from .model import AnnualReport, Combined, DocumentBase, MeasuresPlan, OitAssignments
 from .model.annual_report import StrengthsBlock, YearComparisonBlock
 from .scoring import change, level_of
-from .thai import DateRange, MonthRange, fiscal_year_end, fiscal_year_start, to_arabic_digits
+from .thai import (
+    BE_OFFSET,
+    DateRange,
+    FiscalYearPeriod,
+    MonthRange,
+    QuarterPeriod,
+    TextPeriod,
+    fiscal_year_end,
+    fiscal_year_of,
+    fiscal_year_start,
+    format_date,
+    month_names,
+    to_arabic_digits,
+)
 
 __all__ = ["Finding", "check", "figure_findings", "text_findings"]
 
@@ -74,13 +88,30 @@ def _leaves(value: Any, wanted: type | tuple[type, ...], path: str = "") -> Iter
 
 
 def _texts(value: Any) -> Iterator[tuple[str, str]]:
-    """Every string in a model, with its field path."""
-    return _leaves(value, str)
+    """Every string in a model, with its field path; a period written as free text included."""
+    for path, leaf in _leaves(value, (str, TextPeriod)):
+        yield path, leaf.text if isinstance(leaf, TextPeriod) else leaf
 
 
 def _short_name(name: str) -> str:
     match = _TYPE_PATTERN.match(name)
     return name[match.end():].strip() if match else name
+
+
+def _closest_prefix(own: str, following: str) -> tuple[str, float]:
+    """The start of *following* (within its first word) most like *own*, and how alike.
+
+    A variant may be longer or shorter than the real name; it is quoted whole.
+
+    >>> _closest_prefix("สะเตงนอก", "สระเตงนอกได้จัดทำ")
+    ('สระเตงนอก', 0.9411764705882353)
+    """
+    best = (following[:len(own)], -1.0)
+    for size in range(max(1, len(own) - 3), min(len(following), len(own) + 3) + 1):
+        ratio = difflib.SequenceMatcher(None, own, following[:size]).ratio()
+        if ratio > best[1]:
+            best = (following[:size], ratio)
+    return best
 
 
 def _name_findings(document: DocumentBase) -> Iterator[Finding]:
@@ -92,8 +123,7 @@ def _name_findings(document: DocumentBase) -> Iterator[Finding]:
             following = text[match.end():].lstrip()
             if following.startswith(own) or not following:
                 continue
-            candidate = following[:len(own)]
-            ratio = difflib.SequenceMatcher(None, own, candidate).ratio()
+            candidate, ratio = _closest_prefix(own, following)
             if ratio >= _SIMILAR:
                 yield Finding("name_variant", Location(path=path),
                               f"สะกดชื่อหน่วยงานต่างไป: '{match.group(0)}{candidate}' (ชื่อจริง: {document.organisation.name})")
@@ -123,23 +153,123 @@ def _digit_findings(document: DocumentBase) -> Iterator[Finding]:
                 yield Finding("mixed_digits", Location(path=path), f"มีเลขไทยปนเลขอารบิกในคำเดียว: '{token}'")
 
 
+def _month_year(value: date) -> str:
+    return format_date(value, "month_year", digits="arabic")
+
+
+def _thai_range(value: DateRange | MonthRange) -> str:
+    """A date or month range as a clerk writes it: Thai months, Buddhist era.
+
+    >>> _thai_range(MonthRange(date(2024, 10, 1), date(2024, 10, 31)))
+    'ตุลาคม 2567'
+    >>> _thai_range(DateRange(date(2023, 10, 1), date(2023, 12, 31)))
+    '1 ต.ค. 2566 – 31 ธ.ค. 2566'
+    """
+    if isinstance(value, MonthRange):
+        first, last = _month_year(value.start), _month_year(value.end)
+    else:
+        first, last = (format_date(d, "short_year", digits="arabic") for d in (value.start, value.end))
+    return first if first == last else f"{first} – {last}"
+
+
+def _fiscal_span(year: int) -> str:
+    """The first and last day of fiscal *year*, as a clerk writes them.
+
+    >>> _fiscal_span(2567)
+    '1 ต.ค. 2566 – 30 ก.ย. 2567'
+    """
+    return _thai_range(DateRange(fiscal_year_start(year), fiscal_year_end(year)))
+
+
 def _period_findings(document: DocumentBase) -> Iterator[Finding]:
     year = getattr(document, "fiscal_year", None)
     if year is None:
         return
     start, end = fiscal_year_start(year), fiscal_year_end(year)
+    outside = f"อยู่นอกปีงบประมาณ {year} ({_fiscal_span(year)})"
     for path, value in _periods(document):
-        if isinstance(value, DateRange | MonthRange) and (value.end < start or value.start > end):
+        if isinstance(value, DateRange | MonthRange) and (value.start < start or value.end > end):
+            yield Finding("period", Location(path=path), f"ระยะเวลา {_thai_range(value)} {outside}")
+        elif isinstance(value, QuarterPeriod | FiscalYearPeriod) and value.fiscal_year not in (None, year):
             yield Finding("period", Location(path=path),
-                          f"ระยะเวลา {value.start:%Y-%m}–{value.end:%Y-%m} อยู่นอกปีงบประมาณ {year}")
+                          f"ระยะเวลาระบุปีงบประมาณ {value.fiscal_year} ในเอกสารปีงบประมาณ {year}")
+        elif isinstance(value, TextPeriod):  # -- written freely: outside when a month it names is --
+            if any(fiscal_year_of(month) != year for _, month in _months_in(value.text)):
+                yield Finding("period", Location(path=path), f"ระยะเวลา '{value.text}' {outside}")
     meeting = getattr(document, "meeting", None)
     if meeting is not None and not start <= meeting.date <= end:
-        yield Finding("period", Location(path="meeting.date"), f"วันประชุม {meeting.date} อยู่นอกปีงบประมาณ {year}")
+        yield Finding("period", Location(path="meeting.date"),
+                      f"วันประชุม {format_date(meeting.date, 'medium', digits='arabic')} {outside}")
+
+
+_DIGIT = "[0-9๐-๙]"
+_MONTHS = sorted((*month_names(), *month_names("abbreviated")), key=len, reverse=True)
+#: A month and its year written in text: "ม.ค. 2568", "มกราคม ๒๕๖๘", "ต.ค.๖๕".
+_MONTH_IN_TEXT = re.compile(rf"(?<![ก-๛])({'|'.join(re.escape(m) for m in _MONTHS)})\s*(?:พ\.ศ\.\s*)?"
+                            rf"({_DIGIT}{{4}}|{_DIGIT}{{2}})(?!{_DIGIT})")
+#: A year after a word that introduces one: "พ.ศ. 2568", "ปี ๒๕๖๘".
+_YEAR_IN_TEXT = re.compile(rf"(?:พ\.ศ\.|ปี(?!งบ))\s*({_DIGIT}{{4}})(?!{_DIGIT})")
+_NUMBER = re.compile(rf"(?<![0-9๐-๙.,]){_DIGIT}{{4}}(?![0-9๐-๙]|\.[0-9๐-๙])")
+
+
+def _months_in(text: str) -> Iterator[tuple[str, date]]:
+    """Each month-and-year written in *text*, with the first day of that month.
+
+    >>> [(t, d.isoformat()) for t, d in _months_in("ดำเนินการ ม.ค. 2568 และ ต.ค.๖๕")]
+    [('ม.ค. 2568', '2025-01-01'), ('ต.ค.๖๕', '2022-10-01')]
+    """
+    for match in _MONTH_IN_TEXT.finditer(text):
+        number = int(to_arabic_digits(match.group(2)))
+        be = 2500 + number if number < 100 else number if number >= 2400 else number + BE_OFFSET
+        yield match.group(0), date(be - BE_OFFSET, _month_number(match.group(1)), 1)
+
+
+def _month_number(name: str) -> int:
+    for names in (month_names(), month_names("abbreviated")):
+        if name in names:
+            return names.index(name) + 1
+    raise ValueError(name)  # pragma: no cover -- the pattern only matches these names
+
+
+#: The fiscal years, before and after the document's own, that a month written in its text
+#: may fall in, by kind: a plan's and a report's months are this year's or last year's;
+#: an analysis plans the next year too; an annual report looks back further.
+DATE_WINDOWS = {"measures_plan": (1, 0), "progress_report": (1, 0), "annual_report": (10, 1)}
+DEFAULT_DATE_WINDOW = (1, 1)
+
+
+def _date_findings(document: DocumentBase) -> Iterator[Finding]:
+    """Months and years written in free text that do not belong to the document's year: a
+    month outside the kind's :data:`DATE_WINDOWS`, a year after the next one, and a year
+    with 543 added twice ("3105" for 2562). Free-text periods are :func:`_period_findings`'."""
+    year = getattr(document, "fiscal_year", None)
+    if year is None:
+        return
+    before, after = DATE_WINDOWS.get(document.kind, DEFAULT_DATE_WINDOW)
+    periods = {path for path, value in _periods(document) if isinstance(value, TextPeriod)}
+    for path, text in _texts(document):
+        if path.startswith("organisation") or path in periods:
+            continue
+        for written, month in _months_in(text):
+            if not year - before <= fiscal_year_of(month) <= year + after:
+                yield Finding("date", Location(path=path),
+                              f"ข้อความกล่าวถึง '{written}' ซึ่งอยู่ในปีงบประมาณ {fiscal_year_of(month)} "
+                              f"ในเอกสารปีงบประมาณ {year} ({_fiscal_span(year)})")
+        for match in _YEAR_IN_TEXT.finditer(text):
+            mentioned = int(to_arabic_digits(match.group(1)))
+            if mentioned > year + 1:
+                yield Finding("date", Location(path=path),
+                              f"ข้อความกล่าวถึงปี {mentioned} ซึ่งเลยปีงบประมาณ {year} ไปแล้ว: '{match.group(0)}'")
+        for match in _NUMBER.finditer(text):
+            number = int(to_arabic_digits(match.group(0)))
+            if year - 10 <= number - BE_OFFSET <= year + 1:
+                yield Finding("date", Location(path=path),
+                              f"'{match.group(0)}' อาจเป็นปี พ.ศ. {number - BE_OFFSET} ที่บวก 543 ซ้ำสองครั้ง")
 
 
 def _periods(value: Any) -> Iterator[tuple[str, Any]]:
-    """Every date or month range in a model, with its field path."""
-    return _leaves(value, (DateRange, MonthRange))
+    """Every period in a model, with its field path."""
+    return _leaves(value, (DateRange, MonthRange, QuarterPeriod, FiscalYearPeriod, TextPeriod))
 
 
 def _oit_findings(document: DocumentBase) -> Iterator[Finding]:
@@ -166,7 +296,7 @@ def text_findings(document: DocumentBase) -> list[Finding]:
     """Findings about the text of *document* (names, years, digits, periods, OIT codes)."""
     if isinstance(document, Combined):
         return _per_part(document, text_findings)
-    checks = (_name_findings, _year_findings, _digit_findings, _period_findings, _oit_findings)
+    checks = (_name_findings, _year_findings, _digit_findings, _period_findings, _date_findings, _oit_findings)
     return [finding for check_ in checks for finding in check_(document)]
 
 
@@ -252,12 +382,25 @@ def figure_findings(document: DocumentBase) -> list[Finding]:
 def check(source: str | Path | Mapping[str, Any] | DocumentBase) -> list[Finding]:
     """Every finding about *source* (a data file, plain data, or a model), figures first.
 
-    Raises :class:`~ita_docs.errors.InputError` if the data is invalid.
+    Raises :class:`~ita_docs.errors.InputError` if the data is invalid, or if rendering
+    would refuse it (a ``${name}`` without data, an unsafe number pattern …): the view
+    of the document is built as ``render`` builds it, so ``check`` passes nothing that
+    ``render`` refuses.
     """
     document = load(source)
     file = str(source) if isinstance(source, str | Path) else None
     try:
+        _render_view(document)
         findings = figure_findings(document) + text_findings(document)
     except InputError as exc:
         raise exc.with_file(file) if file else exc
     return [Finding(f.kind, f.location.with_file(file), f.message) if file else f for f in findings]
+
+
+def _render_view(document: DocumentBase) -> None:
+    """Build what ``render`` gives the template, for the errors it raises (the result is not needed)."""
+    from .rendering.document import RENDERERS
+    from .rendering.formats import check_document_formats
+
+    check_document_formats(document)
+    RENDERERS[type(document)][1](document)

@@ -5,8 +5,11 @@
     │   ├── ReadError                  the file cannot be read or parsed
     │   └── DataValidationError        the data breaks the schema; carries .problems
     ├── TemplateError                  a template is missing, malformed or fails to render
-    └── OutputExistsError (FileExistsError)
-                                       the output exists and overwriting was not asked for
+    │   └── TemplateLimitError         it goes over its time or size budget (a loop without end …)
+    ├── OutputExistsError (FileExistsError)
+    │                                  the output exists and overwriting was not asked for
+    └── OutputError                    the output cannot be written (a folder, a full or
+                                       read-only disk, a name too long …); carries the path
 
     ItaDocsWarning (UserWarning)       the data contradicts itself or the ITA framework
                                        (a given figure differs from the computed one …)
@@ -16,6 +19,7 @@ Messages are Thai, for the clerk who has to fix the file; field paths stay in En
 """
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,11 +31,15 @@ __all__ = [
     "ItaDocsError",
     "ItaDocsWarning",
     "Location",
+    "OutputError",
     "OutputExistsError",
     "Problem",
     "ReadError",
     "TemplateError",
+    "TemplateLimitError",
     "file_context",
+    "file_error",
+    "output_error",
 ]
 
 
@@ -126,3 +134,52 @@ def file_context(file: str | Path) -> Iterator[None]:
         yield
     except ItaDocsError as exc:
         raise exc.with_file(file)
+
+
+class TemplateLimitError(TemplateError):
+    """A template went over what one render may spend (time, text built, loop length, depth)."""
+
+
+class OutputError(ItaDocsError):
+    """The output cannot be written; ``.location`` names the path."""
+
+
+#: What a file-system failure means to a clerk, by ``errno``.
+OS_ERROR_MESSAGES = {
+    errno.ENOSPC: "พื้นที่ดิสก์เต็ม",
+    errno.EDQUOT: "ใช้พื้นที่ดิสก์เกินโควตา",
+    errno.EROFS: "ดิสก์หรือโฟลเดอร์นี้อ่านได้อย่างเดียว เขียนไม่ได้",
+    errno.EACCES: "ไม่มีสิทธิ์เขียนหรืออ่านที่นี่",
+    errno.EPERM: "ไม่มีสิทธิ์เขียนหรืออ่านที่นี่",
+    errno.ENAMETOOLONG: "ชื่อไฟล์ยาวเกินที่ระบบไฟล์รับได้ (ไม่เกิน 255 ไบต์) ให้ตั้งชื่อให้สั้นลง",
+    errno.EISDIR: "ที่นี่เป็นโฟลเดอร์ ไม่ใช่ไฟล์",
+    errno.ENOTDIR: "ส่วนหนึ่งของเส้นทางเป็นไฟล์ ไม่ใช่โฟลเดอร์",
+    errno.EEXIST: "มีไฟล์ชื่อนี้อยู่แล้ว ในที่ที่ต้องเป็นโฟลเดอร์",
+    errno.ENOENT: "ไม่พบไฟล์หรือโฟลเดอร์",
+    errno.EIO: "อ่านหรือเขียนดิสก์ไม่สำเร็จ (ดิสก์อาจเสีย หรือถูกถอดออก)",
+    errno.ELOOP: "ลิงก์สัญลักษณ์วนซ้ำกัน",
+    errno.EMFILE: "เปิดไฟล์พร้อมกันมากเกินไป",
+}
+
+
+def _os_message(exc: OSError) -> str:
+    return OS_ERROR_MESSAGES.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+
+
+def output_error(exc: OSError, path: str | Path) -> OutputError:
+    """The :class:`OutputError` for *exc*, raised while writing *path*.
+
+    >>> print(output_error(OSError(errno.ENOSPC, "No space left on device"), "out.docx"))
+    เขียนไฟล์ไม่ได้: พื้นที่ดิสก์เต็ม (out.docx)
+    """
+    return OutputError(f"เขียนไฟล์ไม่ได้: {_os_message(exc)}", location=Location(str(path)))
+
+
+def file_error(exc: OSError) -> ItaDocsError:
+    """An :class:`ItaDocsError` for a file-system failure no reader or writer located.
+
+    >>> print(file_error(IsADirectoryError(errno.EISDIR, "Is a directory", "out")))
+    ใช้ไฟล์ไม่ได้: ที่นี่เป็นโฟลเดอร์ ไม่ใช่ไฟล์ (out)
+    """
+    where = exc.filename if exc.filename is not None else None
+    return ItaDocsError(f"ใช้ไฟล์ไม่ได้: {_os_message(exc)}", location=Location(str(where) if where else None))

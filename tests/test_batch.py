@@ -118,9 +118,11 @@ def test_contradicting_figures_are_reported_not_dropped(tmp_path, capsys):
     with pytest.warns(ItaDocsWarning, match="ronthong-2564-report.yaml"):
         (result,) = render_many([ronthong], tmp_path / "lib")
     assert result.output and any("strengths.below" in w for w in result.warnings)
-    assert main(["batch", str(ronthong), "-o", str(tmp_path / "cli")]) == 1   # as `render` does
+    assert main(["batch", str(ronthong), "-o", str(tmp_path / "cli")]) == 0   # every document written
     err = capsys.readouterr().err
     assert "Warning:" in err and "ronthong-2564-report.yaml" in err and "strengths.below" in err
+    assert main(["batch", str(ronthong), "-o", str(tmp_path / "strict"), "--strict"]) == 1
+    assert "strengths.below" in capsys.readouterr().err
 
 
 def test_a_folder_stands_for_its_data_files(tmp_path, folder_of_50):
@@ -138,3 +140,51 @@ def test_a_list_entry_that_is_not_a_document_is_named(tmp_path, nongmuang_data):
     first, second = render_many([source], tmp_path / "out")
     assert first.output and second.output is None
     assert f"{source}: [1]" in second.error and "กลุ่มข้อมูล" in second.error
+
+
+# -- a batch always finishes the other documents; its processes are bounded ------------------
+
+
+def _batch_command(*args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "ita_docs", "batch", *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_a_very_long_organisation_name_gives_a_legal_file_name(tmp_path, nongmuang_data):
+    long = copy.deepcopy(nongmuang_data)
+    long["organisation"]["name"] = "เทศบาลตำบล" + "ก" * 110          # -- 360 bytes in UTF-8 --
+    without_period = copy.deepcopy(nongmuang_data)
+    del without_period["measures"][0]["period"]
+    without_period["organisation"]["name"] = "เทศบาลตำบลอื่น"
+    sources = []
+    for name, data in (("long", long), ("other", without_period)):
+        sources.append(tmp_path / f"{name}.yaml")
+        sources[-1].write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = _batch_command(*map(str, sources), "-o", str(tmp_path / "out"), "--jobs", "400")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith(f"สร้างเอกสารแล้ว 2 ไฟล์ ใน {tmp_path / 'out'}\n")
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert len(names) == 2 and all(len(n.encode("utf-8")) <= 255 for n in names)
+    assert names[0].startswith("เทศบาลตำบลกก") and names[1] == "เทศบาลตำบลอื่น-2566-measures_plan.docx"
+
+
+def test_a_batch_into_a_read_only_disk_reports_every_document_and_finishes(tmp_path):
+    from tests.filesystems import small_disk
+
+    with small_disk(tmp_path / "disk", read_only=True) as disk:
+        result = _batch_command(str(NONGMUANG), str(SAMPLES / "krut-2566-progress.yaml"), "-o", str(disk))
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        errors = result.stderr.splitlines()
+        assert len(errors) == 2 and all("เขียนไฟล์ไม่ได้: ดิสก์หรือโฟลเดอร์นี้อ่านได้อย่างเดียว" in e for e in errors)
+        assert result.stdout.endswith("ไม่สำเร็จ 2 รายการ\n")
+
+
+def test_never_more_processes_than_cores_or_documents():
+    from ita_docs.batch import available_cores, worker_count
+
+    assert worker_count(400, 2) == min(2, available_cores())
+    assert worker_count(400, 10_000) == available_cores()
+    assert worker_count(-3, 10) == 1

@@ -66,3 +66,75 @@ def test_every_command_has_help_with_an_example(name, capsys):
     assert info.value.code == 0
     out = capsys.readouterr().out
     assert "Example: ita-docs " + name in out
+
+
+# -- every output failure is a located error (exit 2, no traceback), as the real command shows it --
+
+
+def _command(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "ita_docs", *args], capture_output=True, text=True, timeout=60)
+
+
+def _render_to(out, *more: str) -> subprocess.CompletedProcess[str]:
+    return _command("render", str(NONGMUANG), "-o", str(out), *more)
+
+
+LONG_NAME = "ก" * 90 + ".docx"   # -- 275 bytes in UTF-8 --
+
+
+@pytest.mark.parametrize(("make", "force", "message"), [
+    (lambda t: t, "", "ที่นี่เป็นโฟลเดอร์ ไม่ใช่ไฟล์ ให้ระบุชื่อไฟล์ที่จะเขียน"),
+    (lambda t: t, "--force", "ที่นี่เป็นโฟลเดอร์ ไม่ใช่ไฟล์ ให้ระบุชื่อไฟล์ที่จะเขียน"),
+    (lambda t: t / LONG_NAME, "", "เขียนไฟล์ไม่ได้: ชื่อไฟล์ยาวเกินที่ระบบไฟล์รับได้ (ไม่เกิน 255 ไบต์) ให้ตั้งชื่อให้สั้นลง"),
+    (lambda t: t / "data.yaml" / "x.docx", "", "เขียนไฟล์ไม่ได้: มีไฟล์ชื่อนี้อยู่แล้ว ในที่ที่ต้องเป็นโฟลเดอร์"),
+    (lambda t: t / "data.yaml" / "a" / "x.docx", "", "เขียนไฟล์ไม่ได้: ส่วนหนึ่งของเส้นทางเป็นไฟล์ ไม่ใช่โฟลเดอร์"),
+    (lambda t: "/dev/full", "--force", "ที่นี่ไม่ใช่ไฟล์ธรรมดา (เป็นอุปกรณ์หรือช่องทางพิเศษของระบบ) จึงไม่เขียนทับ"),
+], ids=["directory", "directory-force", "name-too-long", "parent-is-a-file", "grandparent-is-a-file", "device"])
+def test_an_output_that_cannot_be_written_is_located(tmp_path, make, force, message):
+    (tmp_path / "data.yaml").write_text("x", encoding="utf-8")
+    out = make(tmp_path)
+    result = _render_to(out, *([force] if force else []))
+    assert result.returncode == 2
+    assert result.stderr == f"Error: {message} ({out})\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.yaml"]   # -- nothing left behind --
+
+
+def test_a_legal_name_is_not_made_too_long_by_the_temporary_file(tmp_path):
+    out = tmp_path / ("a" * 245 + ".docx")     # -- 250 bytes: legal, and so is its temporary file --
+    result = _render_to(out)
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]
+
+
+@pytest.mark.parametrize(("read_only", "message"), [(True, "ดิสก์หรือโฟลเดอร์นี้อ่านได้อย่างเดียว เขียนไม่ได้"),
+                                                    (False, "พื้นที่ดิสก์เต็ม")], ids=["read-only", "full"])
+def test_a_read_only_or_full_disk_is_located(tmp_path, read_only, message):
+    from tests.filesystems import small_disk
+
+    with small_disk(tmp_path / "disk", read_only=read_only) as disk:
+        result = _render_to(disk / "plan.docx")
+        assert result.returncode == 2
+        assert result.stderr == f"Error: เขียนไฟล์ไม่ได้: {message} ({disk / 'plan.docx'})\n"
+        assert list(disk.iterdir()) == []
+
+
+def test_the_output_may_not_be_the_input_even_with_force(tmp_path):
+    data = tmp_path / "plan.yaml"
+    data.write_bytes(NONGMUANG.read_bytes())
+    message = "ไฟล์ผลลัพธ์เป็นไฟล์เดียวกับไฟล์ข้อมูล จะเขียนทับข้อมูลไม่ได้ ให้ตั้งชื่อไฟล์ผลลัพธ์อื่น"
+    result = _command("render", str(data), "-o", str(data), "--force")
+    assert (result.returncode, result.stderr) == (2, f"Error: {message} ({data})\n")
+    result = _command("convert", str(data), str(tmp_path / "." / "plan.yaml"), "--force")
+    assert (result.returncode, result.stderr) == (2, f"Error: {message} ({tmp_path / '.' / 'plan.yaml'})\n")
+    assert data.read_bytes() == NONGMUANG.read_bytes()
+
+
+def test_warnings_exit_0_unless_strict(tmp_path):
+    from tests.conftest import SAMPLES
+
+    ronthong = str(SAMPLES / "ronthong-2564-report.yaml")
+    written = _command("render", ronthong, "-o", str(tmp_path / "a.docx"))
+    assert written.returncode == 0 and written.stderr.startswith("Warning: ")
+    strict = _command("render", ronthong, "-o", str(tmp_path / "b.docx"), "--strict")
+    assert strict.returncode == 1 and strict.stderr == written.stderr
+    assert (tmp_path / "b.docx").exists()

@@ -95,15 +95,100 @@ def test_cli_check_exit_codes(tmp_path, capsys, clean_plan):
     assert capsys.readouterr().out == "ไม่พบข้อขัดแย้ง\n"
     assert main(["check", str(SAMPLES / "krut-2566-progress.yaml")]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out == [f"Warning: สะกดชื่อหน่วยงานต่างไป: 'เทศบาลตำบลกรุด' (ชื่อจริง: เทศบาลตำบลกรูด) "
-                   f"({SAMPLES / 'krut-2566-progress.yaml'}: tables[1].measures[4].result[1])"]
+    krut = SAMPLES / "krut-2566-progress.yaml"
+    fy = "อยู่นอกปีงบประมาณ 2566 (1 ต.ค. 2565 – 30 ก.ย. 2566)"
+    assert out == [
+        f"Warning: สะกดชื่อหน่วยงานต่างไป: 'เทศบาลตำบลกรุด' (ชื่อจริง: เทศบาลตำบลกรูด) ({krut}: tables[1].measures[4].result[1])",
+        f"Warning: ระยะเวลา มกราคม 2565 – มีนาคม 2566 {fy} ({krut}: tables[1].measures[3].period)",
+        f"Warning: ระยะเวลา กุมภาพันธ์ 2564 – เมษายน 2566 {fy} ({krut}: tables[1].measures[8].period)",
+        *(f"Warning: ข้อความกล่าวถึง 'กุมภาพันธ์ ๒๕๖๔' ซึ่งอยู่ในปีงบประมาณ 2564 ในเอกสารปีงบประมาณ 2566 "
+          f"(1 ต.ค. 2565 – 30 ก.ย. 2566) ({krut}: tables[1].measures[8].result[{i}])" for i in (0, 1)),
+    ]
     bad = tmp_path / "bad.yaml"
     bad.write_text("kind: measures_plan\n", encoding="utf-8")
     assert main(["check", str(bad)]) == 2
 
 
 def test_cli_render_reports_contradicting_figures(tmp_path, capsys):
-    assert main(["render", str(SAMPLES / "ronthong-2564-report.yaml"), "-o", str(tmp_path / "r.docx")]) == 1
+    ronthong = str(SAMPLES / "ronthong-2564-report.yaml")
+    assert main(["render", ronthong, "-o", str(tmp_path / "r.docx")]) == 0   # written, with warnings
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 6 and all(line.startswith("Warning: ") for line in err)
     assert (tmp_path / "r.docx").exists()
+    assert main(["render", ronthong, "-o", str(tmp_path / "s.docx"), "--strict"]) == 1
+    assert len(capsys.readouterr().err.splitlines()) == 6
+
+
+# -- check sees what render sees; dates and years wherever they are written ----------------
+
+
+def test_check_refuses_what_render_refuses(tmp_path, capsys, clean_plan):
+    del clean_plan["meeting"]          # -- the preset's ${meeting_title} has nothing to fill it --
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(clean_plan, allow_unicode=True), encoding="utf-8")
+    assert main(["check", str(path)]) == 2
+    expected = (f"Error: ข้อความใช้ ${{meeting_title}} แต่ไม่มีข้อมูลนี้ ให้เพิ่มข้อมูล หรือเขียนข้อความเองใน "
+                f"texts.recommendations_intro ({path}: texts.recommendations_intro)\n")
+    assert capsys.readouterr().err == expected
+    assert main(["render", str(path), "-o", str(tmp_path / "p.docx")]) == 2
+    assert capsys.readouterr().err == expected
+
+
+def test_check_goes_on_after_an_invalid_file(tmp_path, capsys, clean_plan):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("kind: measures_plan\n", encoding="utf-8")
+    assert main(["check", str(bad), str(SAMPLES / "krut-2566-progress.yaml")]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith("Error: ") and "krut-2566-progress.yaml" in captured.out
+
+
+def test_an_unsafe_numbering_is_an_error_in_check(plan_data):
+    from ita_docs.errors import DataValidationError
+
+    data = sample_data("sanmaket-2565-progress")
+    data["parts"][0]["before"][1]["numbering"] = "{n.__class__.__mro__}"
+    with pytest.raises(DataValidationError, match="ใช้ได้เฉพาะ {n}") as caught:
+        check(data)
+    assert caught.value.location.path == "parts[0].before[1].numbering"
+
+
+@pytest.mark.parametrize(("field", "text", "words"), [
+    ("method", "ประชุมคณะทำงาน ม.ค. 2568", "'ม.ค. 2568' ซึ่งอยู่ในปีงบประมาณ 2568 ในเอกสารปีงบประมาณ 2567"),
+    ("method", "จัดทำแผนภายใน มีนาคม ๒๕๖๕", "'มีนาคม ๒๕๖๕' ซึ่งอยู่ในปีงบประมาณ 2565"),
+    ("method", "ดำเนินการตามแผนปี 3105", "'3105' อาจเป็นปี พ.ศ. 2562 ที่บวก 543 ซ้ำสองครั้ง"),
+    ("method", "รายงานผลภายใน พ.ศ. 2570", "ข้อความกล่าวถึงปี 2570 ซึ่งเลยปีงบประมาณ 2567 ไปแล้ว"),
+    ("period", "ม.ค. 2568", "ระยะเวลา 'ม.ค. 2568' อยู่นอกปีงบประมาณ 2567 (1 ต.ค. 2566 – 30 ก.ย. 2567)"),
+    ("period", {"start_month": "2024-10", "end_month": "2024-10"},
+     "ระยะเวลา ตุลาคม 2567 อยู่นอกปีงบประมาณ 2567 (1 ต.ค. 2566 – 30 ก.ย. 2567)"),
+    ("period", {"fiscal_year": 2568}, "ระยะเวลาระบุปีงบประมาณ 2568 ในเอกสารปีงบประมาณ 2567"),
+])
+def test_dates_and_years_are_checked_wherever_written(clean_plan, field, text, words):
+    plan = _fy2567(clean_plan)
+    plan["measures"][0][field] = [text] if field == "method" else text
+    findings = [f for f in check(plan) if f.location.path.startswith("measures[0]")]
+    assert [f.message for f in findings if words in f.message], [f.message for f in findings]
+    assert all(f.location.path.startswith(f"measures[0].{field}") for f in findings)
+
+
+def test_dates_of_the_document_year_and_the_year_before_are_not_findings(clean_plan):
+    plan = _fy2567(clean_plan)
+    plan["measures"][0]["method"] = ["ผลการประเมินเมื่อ มี.ค. 2566 และแผน ต.ค. 2566 – ก.ย. 2567 งบประมาณ 2,566 บาท"]
+    plan["measures"][0]["period"] = "ม.ค. 2567 – มี.ค. 2567"
+    assert [f for f in check(plan) if f.location.path.startswith("measures[0]")] == []
+
+
+def _fy2567(plan):
+    """*plan* moved to fiscal year 2567 with nothing else to find (its own years and dates moved on)."""
+    from ita_docs.cycle import next_year
+    from ita_docs.io import load
+
+    document, _ = next_year(load(plan))
+    data = document.model_dump(mode="json", exclude_none=True)
+    assert [f for f in check(data) if f.location.path.startswith("measures[0]")] == []
+    return data
+
+
+def test_a_variant_name_is_quoted_whole():
+    variants = [f for f in check(SAMPLES / "satengnok-2566-analysis.yaml") if f.kind == "name_variant"]
+    quoted = {f.message.split("'")[1] for f in variants}
+    assert quoted == {"เทศบาลเมืองสระเตงนอก", "เทศบาลเมืองสะ เตงนอก"}   # -- not 'เทศบาลเมืองสระเตงนอ' --

@@ -83,7 +83,7 @@ class Measure(Model):
     title: Text = Field(min_length=1)
     method: Paragraphs = []
     responsible: Lines = []
-    period: PeriodField = ""
+    period: PeriodField = Field("", validate_default=True)
     followup: Paragraphs = []
     extra: dict[str, Paragraphs] = {}
 

@@ -13,6 +13,7 @@ from typing import Any
 from ..model import Column
 from ..model.blocks import Block, HeadingBlock, ListBlock, PageBreakBlock, ParagraphsBlock, TableBlock
 from ..thai import Digits, convert_digits, to_arabic_digits, to_thai_digits
+from .formats import format_number
 from .placeholders import fill
 from .tables import TableLayoutSpec, table_view
 
@@ -73,11 +74,11 @@ class BlockWriter:
     def numbered(self, block: ListBlock) -> None:
         """A list, numbered by the block's patterns (or as typed with ``none``)."""
         for n, item in enumerate(block.list, start=1):
-            number = "" if block.numbering == "none" else block.numbering.format(n=n) + " "
+            number = "" if block.numbering == "none" else format_number(block.numbering, n=n) + " "
             self.paragraphs("list1", [number + item.text])
             for m, sub in enumerate(item.items, start=1):
                 sub_number = "" if block.sub_numbering == "none" else \
-                    block.sub_numbering.format(parent=n, n=m) + " "
+                    format_number(block.sub_numbering, parent=n, n=m) + " "
                 self.paragraphs("list2", [sub_number + sub])
 
     def table(self, columns: Sequence[Column], rows: list[dict[str, Any]], *,

@@ -22,7 +22,8 @@ from ..model import (
 )
 from . import analysis_report, annual_report, combined, committee_order, measures_plan, oit_assignments, progress_report
 from .environment import make_environment
-from .output import check_writable, write_atomic
+from .formats import check_document_formats
+from .output import check_not_input, check_writable, write_atomic
 from .postprocess import (
     apply_font,
     apply_page_number_format,
@@ -73,6 +74,7 @@ def render_bytes(document: DocumentBase, template: str | Path | None = None) -> 
 
 def _render(document: DocumentBase, template: str | Path | None) -> bytes:
     kind, build_view = RENDERERS[type(document)]
+    check_document_formats(document)
     view, table_specs = build_view(document)
     compiled = compiled_template(Path(template) if template is not None else bundled_template(kind))
     package = compiled.render(view)
@@ -105,6 +107,7 @@ def render(
     have edited it. The file is written atomically. Returns the path written.
     """
     check_writable(out, overwrite=overwrite)
+    check_not_input(out, [source] if isinstance(source, str | Path) else [])
     document = load(source)
     file = source if isinstance(source, str | Path) else None
     with file_context(file) if file else nullcontext():

@@ -11,6 +11,7 @@ from typing import Any
 from ..errors import InputError, Location
 from ..model import Column, Measure, TableLayout
 from ..thai import Digits, format_period
+from .formats import format_number
 
 __all__ = ["MEASURE_KEYS", "measure_cells", "measure_columns", "measure_rows"]
 
@@ -74,7 +75,7 @@ def measure_rows(measures: Sequence[Measure], columns: Sequence[Column], *,
 def measure_cells(measure: Measure, number: int, columns: Sequence[Column], *,
                   number_format: str, marker: str, digits: Digits) -> list[list[str]]:
     """The cells of one measure's row, each a list of paragraphs."""
-    prefix = number_format.format(n=number)
+    prefix = format_number(number_format, n=number)
     cells = []
     for column in columns:
         if column.key == "period":

@@ -45,3 +45,27 @@ def test_new_files_get_ordinary_permissions(tmp_path):
     finally:
         os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_file_system_failure_is_an_output_error_naming_the_path(tmp_path):
+    from ita_docs.errors import OutputError
+
+    out = tmp_path / ("ก" * 90 + ".docx")
+    with pytest.raises(OutputError, match="ชื่อไฟล์ยาวเกิน") as info:
+        write_atomic(out, b"x")
+    assert info.value.location.file == str(out)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_input_is_never_the_output(tmp_path):
+    from ita_docs.errors import OutputError
+    from ita_docs.rendering.output import check_not_input
+
+    data = tmp_path / "plan.yaml"
+    data.write_bytes(NONGMUANG.read_bytes())
+    (tmp_path / "link.yaml").symlink_to(data)
+    for same in (data, tmp_path / "sub" / ".." / "plan.yaml", tmp_path / "link.yaml"):
+        with pytest.raises(OutputError, match="ไฟล์เดียวกับไฟล์ข้อมูล"):
+            render(data, same, overwrite=True)
+    assert data.read_bytes() == NONGMUANG.read_bytes()
+    check_not_input(tmp_path / "plan.docx", [data])   # -- another name: fine --
