@@ -62,8 +62,11 @@ _PROBLEMS = {
     "found character that cannot start any token": "มีอักขระที่ขึ้นต้นค่าไม่ได้ (เช่น แท็บ, @ หรือ `) ให้ใส่ข้อความในเครื่องหมายคำพูด",
     "found unexpected end of stream": "ไฟล์จบก่อนปิดเครื่องหมายคำพูดหรือวงเล็บ",
     "could not find expected ':'": "ไม่พบเครื่องหมาย : หลังชื่อช่อง",
-    "exceeded maximum nesting depth": f"ข้อมูลซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น",
 }
+
+
+_TOO_DEEP = f"ข้อมูลซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น (ไฟล์อาจถูกสร้างมาเพื่อให้โปรแกรมค้าง)"
+_LIBYAML_DEPTH = "exceeded maximum nesting depth"
 
 
 class _PyParser(Reader, Scanner, Parser):
@@ -158,7 +161,12 @@ def _compose(parser: Any) -> Any:  # noqa: C901 - one loop over the event kinds,
     sizes: dict[int, int] = {}
     biggest: tuple[int, Any, str] | None = None
     while True:
-        event = get_event()
+        try:
+            event = get_event()
+        except yaml.MarkedYAMLError as exc:
+            if exc.problem == _LIBYAML_DEPTH:  # -- libyaml's own bound, met while it scans ahead --
+                raise _error(_TOO_DEEP, exc.problem_mark, stack) from None
+            raise
         cls = event.__class__
         if cls is ScalarEvent:
             written += 1
@@ -179,8 +187,7 @@ def _compose(parser: Any) -> Any:  # noqa: C901 - one loop over the event kinds,
             if event.tag not in (_MAP_TAGS if cls is MappingStartEvent else _SEQ_TAGS):
                 raise _error(f"ไม่รองรับแท็ก {event.tag} ให้ลบแท็กออก", event.start_mark, stack)
             if len(stack) >= MAX_DEPTH:
-                raise _error(f"ข้อมูลซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น (ไฟล์อาจถูกสร้างมาเพื่อให้โปรแกรมค้าง)",
-                             event.start_mark, stack)
+                raise _error(_TOO_DEEP, event.start_mark, stack)
             if event.anchor is not None:
                 opened.add(event.anchor)
             stack.append(_Map(event.anchor) if cls is MappingStartEvent else _Seq(event.anchor))
