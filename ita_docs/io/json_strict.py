@@ -4,7 +4,8 @@ A number arrives as the text of its digits (``97.10`` stays ``"97.10"``; the mod
 converts it where a field asks for a number), and so do ``NaN`` and ``Infinity``
 (which Python's reader accepts although JSON has no such values; a score refuses them).
 Duplicate keys and nesting deeper than :data:`~ita_docs.io.bounds.MAX_DEPTH` are found
-by Python's fast reader; only then is the text walked again, to tell the lines.
+by Python's fast reader; only then is the text walked again, to tell the lines. More
+than :data:`~ita_docs.io.bounds.MAX_VALUES` values are refused as in YAML.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import re
 from typing import Any
 
 from ..errors import Location, ReadError
-from .bounds import MAX_DEPTH, field_path, twice, where
+from .bounds import MAX_DEPTH, MAX_VALUES, field_path, twice, where
 
 __all__ = ["load_json"]
 
@@ -29,20 +30,23 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return value
 
 
-def _depth(data: Any) -> int:
-    """How deep lists and mappings nest in *data*, walked without recursion."""
-    deepest = 0
+def _measure(data: Any) -> tuple[int, int]:
+    """How deep lists and mappings nest in *data*, and how many values (keys too) it holds;
+    walked without recursion, and only until either is over its bound."""
+    deepest, count = 0, 1
     todo = [(data, 1)]
-    while todo:
+    while todo and deepest <= MAX_DEPTH and count <= MAX_VALUES:
         value, depth = todo.pop()
         if isinstance(value, dict):
+            count += 2 * len(value)
             value = value.values()
-        elif not isinstance(value, list):
+        elif isinstance(value, list):
+            count += len(value)
+        else:
             continue
         deepest = max(deepest, depth)
-        if depth <= MAX_DEPTH:
-            todo.extend((v, depth + 1) for v in value if isinstance(v, dict | list))
-    return deepest
+        todo.extend((v, depth + 1) for v in value if isinstance(v, dict | list))
+    return deepest, count
 
 
 _TOKEN = re.compile(r'[ \t\n\r]*(?:([{}\[\],:])|(")|([^ \t\n\r{}\[\],:"]+))')
@@ -119,8 +123,11 @@ def load_json(text: str) -> Any:
     except (_Duplicate, RecursionError):
         data = None
     else:
-        if _depth(data) <= MAX_DEPTH:
+        depth, count = _measure(data)
+        if depth <= MAX_DEPTH and count <= MAX_VALUES:
             return data
+        if depth <= MAX_DEPTH:
+            raise ReadError(f"ไฟล์มีข้อมูลเกิน {MAX_VALUES:,} ค่า ให้แบ่งเป็นหลายไฟล์")
     error = _locate(text)
     if error is None:  # pragma: no cover - the walk finds what the reader found
         error = ReadError(f"ข้อมูลซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น หรือมีช่องซ้ำกัน")

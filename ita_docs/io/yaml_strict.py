@@ -6,9 +6,11 @@
   meaning: an empty value, ``~`` or ``null`` unquoted is ``None``.
 * **Duplicate keys** are an error naming both lines (YAML would keep the last value and
   drop the first without a word).
-* **Bounded**: nesting deeper than :data:`~ita_docs.io.bounds.MAX_DEPTH` levels, aliases
-  that stand for more values than the file holds ("billion laughs"), several documents
-  in one file, and tags other than the standard scalar ones are located errors.
+* **Bounded**: nesting deeper than :data:`~ita_docs.io.bounds.MAX_DEPTH` levels, more than
+  :data:`~ita_docs.io.bounds.MAX_VALUES` values with every alias followed (a few nested
+  aliases can stand for billions: "billion laughs"; the count is kept per anchor, so
+  following them costs nothing), several documents in one file, and tags other than the
+  standard scalar ones are located errors.
 
 Events come from libyaml's C parser when PyYAML has it (one pass in C, marks kept for
 messages), else from PyYAML's pure-Python parser; both are composed here without
@@ -35,7 +37,7 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner
 
 from ..errors import Location, ReadError
-from .bounds import MAX_ALIAS_VALUES, MAX_DEPTH, field_path, twice, where
+from .bounds import MAX_DEPTH, MAX_VALUES, field_path, twice, where
 
 try:  # -- libyaml, when PyYAML was built with it --
     from yaml._yaml import CParser as _CParser
@@ -128,6 +130,13 @@ def _path(stack: list[_Map | _Seq]) -> str:
     return field_path(parts)
 
 
+def _too_many(extra: int) -> str:
+    if extra:
+        return (f"ข้อมูลขยายตัวเกิน {MAX_VALUES:,} ค่า เมื่อตาม alias (*) ซึ่งแทนค่าอื่นไป {extra:,} ค่า "
+                "(ไฟล์อาจถูกสร้างมาเพื่อให้โปรแกรมค้าง)")
+    return f"ไฟล์มีข้อมูลเกิน {MAX_VALUES:,} ค่า ให้แบ่งเป็นหลายไฟล์"
+
+
 def _place(mark: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
@@ -159,7 +168,6 @@ def _compose(parser: Any) -> Any:  # noqa: C901 - one loop over the event kinds,
     root: Any = None
     documents = written = extra = 0
     sizes: dict[int, int] = {}
-    biggest: tuple[int, Any, str] | None = None
     while True:
         try:
             event = get_event()
@@ -170,6 +178,8 @@ def _compose(parser: Any) -> Any:  # noqa: C901 - one loop over the event kinds,
         cls = event.__class__
         if cls is ScalarEvent:
             written += 1
+            if written + extra > MAX_VALUES:
+                raise _error(_too_many(extra), event.start_mark, stack)
             tag = event.tag
             if tag is None:
                 value = None if event.implicit[0] and event.value in _NULLS else event.value
@@ -184,6 +194,8 @@ def _compose(parser: Any) -> Any:  # noqa: C901 - one loop over the event kinds,
             key, plain = event.value, tag is None and event.implicit[0]
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
             written += 1
+            if written + extra > MAX_VALUES:
+                raise _error(_too_many(extra), event.start_mark, stack)
             if event.tag not in (_MAP_TAGS if cls is MappingStartEvent else _SEQ_TAGS):
                 raise _error(f"ไม่รองรับแท็ก {event.tag} ให้ลบแท็กออก", event.start_mark, stack)
             if len(stack) >= MAX_DEPTH:
@@ -208,8 +220,8 @@ def _compose(parser: Any) -> Any:  # noqa: C901 - one loop over the event kinds,
             value = anchors[name]
             size = _size(value, sizes)
             extra += size - 1
-            if biggest is None or size > biggest[0]:
-                biggest = (size, event.start_mark, _path(stack))
+            if written + extra > MAX_VALUES:
+                raise _error(_too_many(extra), event.start_mark, stack)
             key, plain = value, False
         elif cls is DocumentStartEvent:
             documents += 1
@@ -249,14 +261,6 @@ def _compose(parser: Any) -> Any:  # noqa: C901 - one loop over the event kinds,
             top.value[name] = value  # type: ignore[union-attr]
             top.marks[name] = top.key_mark  # type: ignore[union-attr]
         top.key = _NOKEY  # type: ignore[union-attr]
-    if biggest is not None and extra > max(MAX_ALIAS_VALUES, written):
-        size, mark, path = biggest
-        raise ReadError(
-            f"ข้อมูลขยายตัวเกิน {written + max(MAX_ALIAS_VALUES, written):,} ค่า เมื่อตาม alias (*) "
-            f"(ไฟล์มี {written:,} ค่า แต่ alias ทำให้เป็น {written + extra:,} ค่า "
-            "ไฟล์อาจถูกสร้างมาเพื่อให้โปรแกรมค้าง)",
-            location=Location(path=where(mark.line + 1, mark.column + 1, path)),
-        )
     return root
 
 

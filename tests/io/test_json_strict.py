@@ -5,6 +5,7 @@ import pytest
 
 from ita_docs.errors import ReadError
 from ita_docs.io.bounds import MAX_DEPTH
+from ita_docs.io import json_strict
 from ita_docs.io.json_strict import load_json
 
 
@@ -60,6 +61,12 @@ def test_nesting_up_to_the_limit_is_read():
     for _ in range(depth - 1):
         (data,) = data
     assert data == ["x"]
+
+
+def test_values_are_bounded(monkeypatch):
+    monkeypatch.setattr(json_strict, "MAX_VALUES", 1000)
+    assert len(load_json('{"m": [' + ", ".join(["1"] * 997) + "]}")["m"]) == 997
+    assert _refused('{"m": [' + ", ".join(["1"] * 998) + "]}").message == "ไฟล์มีข้อมูลเกิน 1,000 ค่า ให้แบ่งเป็นหลายไฟล์"
 
 
 def test_a_syntax_error_keeps_its_place():

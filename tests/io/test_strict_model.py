@@ -154,3 +154,15 @@ def test_a_quarter_that_is_not_a_whole_number_is_refused_in_thai(tmp_path):
                         old + "    period: {quarter: 2.5}\n")
     assert problems[0].location.path == "measures[0].period"
     assert "ไตรมาสต้องเป็นเลข 1 ถึง 4" in problems[0].message
+
+
+def test_a_file_of_many_wrong_values_is_told_the_first_hundred(plan_data):
+    from ita_docs.model.base import MAX_PROBLEMS
+
+    plan_data["measures"] = ["ไม่ใช่มาตรการ"] * (MAX_PROBLEMS + 50)
+    with pytest.raises(DataValidationError) as info:
+        load(plan_data)
+    problems = info.value.problems
+    assert len(problems) == MAX_PROBLEMS + 1
+    assert [p.location.path for p in problems[:2]] == ["measures[0]", "measures[1]"]
+    assert problems[-1].message.startswith("และอีก 50 ปัญหาที่ไม่ได้แสดง")

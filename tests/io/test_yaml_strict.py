@@ -6,6 +6,7 @@ import yaml
 
 from ita_docs.errors import ReadError
 from ita_docs.io.bounds import MAX_DEPTH
+from ita_docs.io import yaml_strict
 from ita_docs.io.yaml_strict import HAS_LIBYAML, load_yaml
 
 # -- both parsers: libyaml's events, and PyYAML's pure-Python fallback --
@@ -120,12 +121,21 @@ def test_billion_laughs_is_refused_at_the_alias(pure):
     for prev, name in zip("abcdefgh", "bcdefghi"):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     error = _refused("\n".join(lines) + "\n", pure)
-    assert "ขยายตัวเกิน" in error.message
-    assert error.location.path.startswith("i[0] บรรทัด 9")
+    assert "ขยายตัวเกิน 1,000,000 ค่า เมื่อตาม alias" in error.message
+    assert error.location.path == "g[0] บรรทัด 7 คอลัมน์ 8"  # -- the first alias past the bound --
 
 
 @pytest.mark.parametrize("pure", PARSERS)
-def test_aliases_may_double_a_file(pure):
+def test_values_written_out_are_bounded_too(pure, monkeypatch):
+    monkeypatch.setattr(yaml_strict, "MAX_VALUES", 1000)
+    assert len(load_yaml("m: [" + "a, " * 997 + "]\n", pure=pure)["m"]) == 997
+    error = _refused("m: [" + "a, " * 998 + "]\n", pure)
+    assert error.message == "ไฟล์มีข้อมูลเกิน 1,000 ค่า ให้แบ่งเป็นหลายไฟล์"
+    assert error.location.path == "m[997] บรรทัด 1 คอลัมน์ 2996"
+
+
+@pytest.mark.parametrize("pure", PARSERS)
+def test_aliases_may_reuse_parts_of_a_file(pure):
     # -- every measure names the same period and units by alias: legitimate reuse --
     text = "p: &p {fiscal_year: 2566, units: [ก, ข, ค, ง]}\nm:\n" + "- {t: x, p: *p}\n" * 2000
     assert len(load_yaml(text, pure=pure)["m"]) == 2000
