@@ -3,7 +3,7 @@
 
 Usage:  python bench/read_bench.py [--copies 200] [--repeat 5] [--sample nongmuang-2566-measures]
 
-In one run, the same sample text read *copies* times by each reader (median of *repeat*):
+In one run, the same sample text read *copies* times by each reader, *repeat* times:
 
 * before          the reader ita-docs had before the strict one: PyYAML's pure-Python
                   ``SafeLoader`` plus a walk over the nodes counting alias expansion;
@@ -14,7 +14,8 @@ In one run, the same sample text read *copies* times by each reader (median of *
 * json strict     :func:`ita_docs.io.json_strict.load_json` on the sample as JSON, and
                   ``json.loads`` on the same text.
 
-Prints ms per file and the ratios to ``safe_load C``. No pass/fail.
+Prints the best and median of the runs (taken in turn), ms per file and the ratios to
+``safe_load C``. No pass/fail.
 """
 from __future__ import annotations
 
@@ -57,15 +58,17 @@ class _Before(yaml.SafeLoader):
         return node
 
 
-def timed(run, copies: int, repeat: int) -> float:
-    """Median seconds for *copies* runs."""
-    times = []
+def timed(runs: dict, copies: int, repeat: int) -> dict[str, list[float]]:
+    """Seconds for *copies* runs of each reader, *repeat* times, the readers taken in turn
+    so that other load on the machine falls on all of them alike."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeat):
-        start = time.perf_counter()
-        for _ in range(copies):
-            run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for name, run in runs.items():
+            start = time.perf_counter()
+            for _ in range(copies):
+                run()
+            times[name].append(time.perf_counter() - start)
+    return times
 
 
 def main() -> None:
@@ -86,14 +89,17 @@ def main() -> None:
         "json.loads": lambda: json.loads(as_json),
         "json strict": lambda: load_json(as_json),
     }
-    print(f"{path.name} ({len(text.encode()):,} bytes) x {args.copies}, median of {args.repeat}; "
+    print(f"{path.name} ({len(text.encode()):,} bytes) x {args.copies}, {args.repeat} runs; "
           f"libyaml: {HAS_LIBYAML}")
-    results = {name: timed(run, args.copies, args.repeat) for name, run in runs.items()}
-    base = results["safe_load C"]
-    for name, seconds in results.items():
-        print(f"  {name:<12} {seconds:7.3f} s  {seconds / args.copies * 1000:6.2f} ms/file  "
-              f"{seconds / base:5.2f}x safe_load C")
-    print(f"  strict C is {results['before'] / results['strict C']:.1f}x faster than before")
+    times = timed(runs, args.copies, args.repeat)
+    best = {name: min(t) for name, t in times.items()}
+    middle = {name: statistics.median(t) for name, t in times.items()}
+    print(f"  {'':<12} {'best':>8} {'median':>8} {'ms/file':>8}  ratio to safe_load C (best, median)")
+    for name in runs:
+        print(f"  {name:<12} {best[name]:7.3f}s {middle[name]:7.3f}s {best[name] / args.copies * 1000:8.2f}  "
+              f"{best[name] / best['safe_load C']:5.2f}x {middle[name] / middle['safe_load C']:5.2f}x")
+    print(f"  strict C against before: {best['before'] / best['strict C']:.1f}x faster (best), "
+          f"{middle['before'] / middle['strict C']:.1f}x (median)")
 
 
 if __name__ == "__main__":

@@ -84,21 +84,20 @@ class _NoKey:
     __slots__ = ()
 
 
-_NOKEY = _NoKey()
+#: A mapping's pending key: none yet, or a merge key (<<) waiting for what it merges.
+_NOKEY, _MERGING = _NoKey(), _NoKey()
 
 
 class _Map:
-    """A mapping being read: its entries, the key waiting for its value, the marks of keys."""
+    """A mapping being read: its entries, the key waiting for its value, where each key was."""
 
-    __slots__ = ("anchor", "key", "key_mark", "key_plain", "marks", "merges", "value")
+    __slots__ = ("anchor", "key", "marks", "merges", "value")
 
     def __init__(self, anchor: str | None) -> None:
         self.anchor = anchor
         self.value: dict[str, Any] = {}
         self.marks: dict[str, Any] = {}
         self.key: str | _NoKey = _NOKEY
-        self.key_mark: Any = None
-        self.key_plain = False
         self.merges: list[dict[str, Any]] = []
 
     def finish(self) -> dict[str, Any]:
@@ -125,8 +124,10 @@ def _path(stack: list[_Map | _Seq]) -> str:
     for frame in stack:
         if isinstance(frame, _Seq):
             parts.append(len(frame.value))
-        elif not isinstance(frame.key, _NoKey):
-            parts.append(frame.key)
+        elif frame.key is _MERGING:
+            parts.append(_MERGE)
+        elif frame.key is not _NOKEY:
+            parts.append(frame.key)  # type: ignore[arg-type]
     return field_path(parts)
 
 
@@ -162,11 +163,12 @@ def _size(value: Any, memo: dict[int, int]) -> int:
 def _compose(parser: Any) -> Any:  # noqa: C901 - one loop over the event kinds, kept flat for speed
     """The one document of *parser*'s events as plain data."""
     get_event = parser.get_event
-    stack: list[_Map | _Seq] = []
+    stack: list[Any] = []
     anchors: dict[str, Any] = {}
     opened: set[str] = set()
     root: Any = None
     documents = written = extra = 0
+    limit = MAX_VALUES  # -- values that may still be written: the bound less what aliases stood for --
     sizes: dict[int, int] = {}
     while True:
         try:
@@ -178,23 +180,22 @@ def _compose(parser: Any) -> Any:  # noqa: C901 - one loop over the event kinds,
         cls = event.__class__
         if cls is ScalarEvent:
             written += 1
-            if written + extra > MAX_VALUES:
+            if written > limit:
                 raise _error(_too_many(extra), event.start_mark, stack)
+            value = event.value
             tag = event.tag
             if tag is None:
-                value = None if event.implicit[0] and event.value in _NULLS else event.value
-            elif tag in _TEXT_TAGS:
-                value = event.value
-            elif tag == _Y + "null":
+                if value in _NULLS and event.implicit[0]:
+                    value = None
+            elif tag not in _TEXT_TAGS:
+                if tag != _Y + "null":
+                    raise _error(f"ไม่รองรับแท็ก {tag} ให้ลบแท็กออกแล้วเขียนค่าเป็นข้อความ", event.start_mark, stack)
                 value = None
-            else:
-                raise _error(f"ไม่รองรับแท็ก {tag} ให้ลบแท็กออกแล้วเขียนค่าเป็นข้อความ", event.start_mark, stack)
             if event.anchor is not None:
                 anchors[event.anchor] = value
-            key, plain = event.value, tag is None and event.implicit[0]
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
             written += 1
-            if written + extra > MAX_VALUES:
+            if written > limit:
                 raise _error(_too_many(extra), event.start_mark, stack)
             if event.tag not in (_MAP_TAGS if cls is MappingStartEvent else _SEQ_TAGS):
                 raise _error(f"ไม่รองรับแท็ก {event.tag} ให้ลบแท็กออก", event.start_mark, stack)
@@ -202,15 +203,16 @@ def _compose(parser: Any) -> Any:  # noqa: C901 - one loop over the event kinds,
                 raise _error(_TOO_DEEP, event.start_mark, stack)
             if event.anchor is not None:
                 opened.add(event.anchor)
+            if stack and stack[-1].__class__ is _Map and stack[-1].key is _NOKEY:
+                raise _error("ชื่อช่องต้องเป็นข้อความ ไม่ใช่รายการหรือกลุ่มข้อมูล", event.start_mark, stack)
             stack.append(_Map(event.anchor) if cls is MappingStartEvent else _Seq(event.anchor))
             continue
         elif cls is MappingEndEvent or cls is SequenceEndEvent:
             frame = stack.pop()
-            value = frame.finish() if isinstance(frame, _Map) else frame.value
+            value = frame.finish() if frame.__class__ is _Map else frame.value
             if frame.anchor is not None:
                 anchors[frame.anchor] = value
                 opened.discard(frame.anchor)
-            key, plain = None, False
         elif cls is AliasEvent:
             written += 1
             name = event.anchor
@@ -218,11 +220,10 @@ def _compose(parser: Any) -> Any:  # noqa: C901 - one loop over the event kinds,
                 problem = "อ้างถึงกลุ่มข้อมูลที่ตัวเองอยู่ข้างใน" if name in opened else "ไม่มี anchor นี้ (&ชื่อ) ก่อนหน้า"
                 raise _error(f"alias *{name} {problem}", event.start_mark, stack)
             value = anchors[name]
-            size = _size(value, sizes)
-            extra += size - 1
-            if written + extra > MAX_VALUES:
+            extra += _size(value, sizes) - 1
+            limit = MAX_VALUES - extra
+            if written > limit:
                 raise _error(_too_many(extra), event.start_mark, stack)
-            key, plain = value, False
         elif cls is DocumentStartEvent:
             documents += 1
             if documents > 1:
@@ -230,7 +231,7 @@ def _compose(parser: Any) -> Any:  # noqa: C901 - one loop over the event kinds,
                              event.start_mark, stack)
             continue
         elif cls is StreamEndEvent:
-            break
+            return root
         else:  # -- stream start, document end --
             continue
         # -- a value is complete: it goes into the collection it is in --
@@ -239,29 +240,32 @@ def _compose(parser: Any) -> Any:  # noqa: C901 - one loop over the event kinds,
             continue
         top = stack[-1]
         if top.__class__ is _Seq:
-            top.value.append(value)  # type: ignore[union-attr]
+            top.value.append(value)
             continue
-        if top.key is _NOKEY:  # type: ignore[union-attr]
+        key = top.key
+        if key is _NOKEY:  # -- the value is a key --
+            key = event.value if cls is ScalarEvent else value
             if not isinstance(key, str):
                 raise _error("ชื่อช่องต้องเป็นข้อความ ไม่ใช่รายการหรือกลุ่มข้อมูล", event.start_mark, stack)
-            top.key, top.key_mark, top.key_plain = key, event.start_mark, plain  # type: ignore[union-attr]
+            if key in top.marks:
+                top.key = key
+                raise _error(f"ช่อง {key} ซ้ำกัน ที่{twice(_place(top.marks[key]), _place(event.start_mark))} "
+                             "(ค่าหนึ่งจะหายไป) ให้เหลือไว้ช่องเดียว", event.start_mark, stack)
+            if key == _MERGE and cls is ScalarEvent and event.tag is None and event.implicit[0]:
+                top.key = _MERGING
+            else:
+                top.key = key
+                top.marks[key] = event.start_mark
             continue
-        name = top.key  # type: ignore[union-attr]
-        if name == _MERGE and top.key_plain:  # type: ignore[union-attr]
+        if key is _MERGING:
             sources = value if isinstance(value, list) else [value]
             if not all(isinstance(s, dict) for s in sources):
                 raise _error("<< ต้องตามด้วย alias ของกลุ่มข้อมูล (*ชื่อ) หรือรายการของ alias",
-                             top.key_mark, stack)  # type: ignore[union-attr]
-            top.merges.extend(sources)  # type: ignore[union-attr]
-        elif name in top.value:  # type: ignore[union-attr]
-            mark = top.key_mark  # type: ignore[union-attr]
-            raise _error(f"ช่อง {name} ซ้ำกัน ที่{twice(_place(top.marks[name]), _place(mark))} "  # type: ignore[union-attr]
-                         "(ค่าหนึ่งจะหายไป) ให้เหลือไว้ช่องเดียว", mark, stack)
+                             event.start_mark, stack)
+            top.merges.extend(sources)
         else:
-            top.value[name] = value  # type: ignore[union-attr]
-            top.marks[name] = top.key_mark  # type: ignore[union-attr]
-        top.key = _NOKEY  # type: ignore[union-attr]
-    return root
+            top.value[key] = value
+        top.key = _NOKEY
 
 
 def _reader_error(text: str) -> ReadError:

@@ -23,7 +23,7 @@ from ita_docs.errors import DataValidationError
 from ita_docs.io.bounds import field_path
 from ita_docs.io.readers import _document_class
 from ita_docs.io.yaml_strict import load_yaml
-from tests.conftest import SAMPLES
+from tests.conftest import ROOT, SAMPLES
 
 STEMS = sorted(p.stem for p in SAMPLES.glob("*.yaml"))
 TEXTS = {stem: (SAMPLES / f"{stem}.yaml").read_text(encoding="utf-8") for stem in STEMS}
@@ -33,11 +33,16 @@ NOT_TEXT = frozenset(("kind", "digits", "style", "key", "preset", "numbering", "
                       "number_format", "period"))
 
 
-@pytest.mark.parametrize("stem", STEMS)
-def test_every_sample_loads_as_with_the_reader_before(stem):
-    before = yaml.safe_load(TEXTS[stem])
+STARTERS = sorted((ROOT / "ita_docs" / "starters").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", [SAMPLES / f"{stem}.yaml" for stem in STEMS] + STARTERS,
+                         ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_every_sample_and_starter_loads_as_with_the_reader_before(path):
+    # -- between them they give every field type of every kind its text form --
+    before = yaml.safe_load(path.read_text(encoding="utf-8"))
     old = _document_class(before).from_data(before)
-    new = load(SAMPLES / f"{stem}.yaml")
+    new = load(path)
     assert new == old
     assert new.model_dump(mode="json") == old.model_dump(mode="json")
 
