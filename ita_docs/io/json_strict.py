@@ -19,6 +19,19 @@ from .bounds import MAX_DEPTH, MAX_VALUES, field_path, twice, where
 __all__ = ["load_json"]
 
 
+#: Thai for the JSON reader's complaints; others are quoted as they come.
+_PROBLEMS = {
+    "Expecting value": "ไม่พบค่า (เช่น มีจุลภาคเกิน หรือข้อความไม่อยู่ในเครื่องหมายคำพูด)",
+    "Expecting ',' delimiter": "ขาดเครื่องหมายจุลภาค (,) ระหว่างค่า",
+    "Expecting ':' delimiter": "ขาดเครื่องหมาย : หลังชื่อช่อง",
+    "Expecting property name enclosed in double quotes": "ชื่อช่องต้องอยู่ในเครื่องหมายคำพูดคู่ (\"...\") และไม่มีจุลภาคเกินท้าย",
+    "Invalid control character at": "มีอักขระควบคุม (เช่น ขึ้นบรรทัดใหม่หรือแท็บ) ในข้อความ ให้เขียนเป็น \\n หรือ \\t",
+    "Unterminated string starting at": "ข้อความไม่มีเครื่องหมายคำพูดปิด",
+    "Extra data": "มีข้อมูลเกินหลังข้อมูลชุดแรก",
+    "Invalid \\escape": "มีเครื่องหมาย \\ ที่ใช้ไม่ได้ในข้อความ (เขียน \\\\ แทน)",
+}
+
+
 class _Duplicate(Exception):
     """A mapping had a key twice; the walk in :func:`_locate` tells where."""
 
@@ -111,14 +124,15 @@ def load_json(text: str) -> Any:
     >>> load_json('{"phone": 021234567}')
     Traceback (most recent call last):
     ...
-    ita_docs.errors.ReadError: รูปแบบ JSON ผิด: Expecting ',' delimiter (บรรทัด 1 คอลัมน์ 12)
+    ita_docs.errors.ReadError: รูปแบบ JSON ผิด: ขาดเครื่องหมายจุลภาค (,) ระหว่างค่า (Expecting ',' delimiter) (บรรทัด 1 คอลัมน์ 12)
     >>> load_json('{"score": 97.10, "year": 2566, "flag": true, "note": null}')
     {'score': '97.10', 'year': '2566', 'flag': True, 'note': None}
     """
     try:
         data = json.loads(text, object_pairs_hook=_pairs, parse_int=str, parse_float=str, parse_constant=str)
     except json.JSONDecodeError as exc:
-        raise ReadError(f"รูปแบบ JSON ผิด: {exc.msg}",
+        thai = _PROBLEMS.get(exc.msg)
+        raise ReadError(f"รูปแบบ JSON ผิด: {thai} ({exc.msg})" if thai else f"รูปแบบ JSON ผิด: {exc.msg}",
                         location=Location(path=f"บรรทัด {exc.lineno} คอลัมน์ {exc.colno}")) from None
     except (_Duplicate, RecursionError):
         data = None

@@ -18,7 +18,6 @@ recursion, into plain dicts, lists, strings and ``None``.
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import yaml

@@ -73,3 +73,13 @@ def test_a_syntax_error_keeps_its_place():
     error = _refused('{"kind": "measures_plan",\n "x": }')
     assert error.message.startswith("รูปแบบ JSON ผิด")
     assert error.location.path == "บรรทัด 2 คอลัมน์ 7"
+
+
+@pytest.mark.parametrize(("text", "thai"), [
+    ('{"a": 1,}', "ชื่อช่องต้องอยู่ในเครื่องหมายคำพูดคู่"),
+    ('{"a": "x\ny"}', "มีอักขระควบคุม"),
+    ('{"a" 1}', "ขาดเครื่องหมาย : หลังชื่อช่อง"),
+    ('{"a": "x', "ข้อความไม่มีเครื่องหมายคำพูดปิด"),
+])
+def test_common_syntax_errors_are_told_in_thai(text, thai):
+    assert thai in _refused(text).message

@@ -8,7 +8,6 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-import yaml
 
 from ita_docs import load
 from ita_docs.errors import DataValidationError
@@ -140,12 +139,6 @@ def test_numbers_in_number_fields_are_converted_decimal_not_octal(tmp_path):
 def test_hex_in_a_number_field_is_refused_not_converted(tmp_path):
     (problem,) = _problem(tmp_path, PLAN, "  - number: 2\n", "  - number: 0x1F\n")
     assert problem.location.path == "measures[1].number"
-
-
-def test_a_column_width_is_a_number(tmp_path):
-    document = load(SAMPLES / "ronthong-2564-report.yaml")
-    data = yaml.safe_load(REPORT)
-    assert document == load(data)
 
 
 def test_a_quarter_that_is_not_a_whole_number_is_refused_in_thai(tmp_path):
