@@ -78,3 +78,9 @@ def test_a_broken_utf16_file_is_refused(tmp_path):
     path.write_bytes("\ufeffkind: x".encode("utf-16-le") + b"\x00\xd8")  # -- a lone surrogate --
     with pytest.raises(ReadError, match="UTF-16"):
         read_data(path)
+
+
+def test_windows_line_ends_and_bom_read_as_the_file(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(TEXT.replace("\n", "\r\n").encode("utf-8-sig"))
+    assert load(path) == load(NONGMUANG)

@@ -141,3 +141,37 @@ SWEEP = ("021234567", "9:30", "97.10", "2566-03-16", "off", "0x1F", "๐๑๒",
 def test_every_text_field_of_every_sample_in_turn():
     for index, field in enumerate(FIELDS):
         _typed_into(*field, SWEEP[index % len(SWEEP)])
+
+
+def _score_fields(stem: str) -> list[tuple[tuple[Any, ...], int, int]]:
+    """(path, start, end) of every scalar the document holds as a score (a Decimal)."""
+    from decimal import Decimal
+
+    text = TEXTS[stem]
+    dump = load(SAMPLES / f"{stem}.yaml").model_dump()
+    out = []
+    for path, node in _scalars(yaml.compose(text, Loader=yaml.SafeLoader)):
+        try:
+            held = _at(dump, path)
+        except (KeyError, IndexError, TypeError):
+            continue
+        if isinstance(held, Decimal):
+            out.append((path, node.start_mark.index, node.end_mark.index))
+    return out
+
+
+SCORES = [(stem, *field) for stem in STEMS for field in _score_fields(stem)]
+
+
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(field=st.sampled_from(SCORES),
+       typed=st.from_regex(r"100(\.0{1,3})?|[1-9]?[0-9](\.[0-9]{1,3})?", fullmatch=True),
+       thai=st.booleans())
+def test_a_score_typed_bare_keeps_its_written_form(field, typed, thai):
+    from ita_docs.thai import convert_digits
+
+    stem, path, start, end = field
+    written = convert_digits(typed, "thai") if thai else typed
+    text = TEXTS[stem]
+    held = _at(load(load_yaml(text[:start] + written + text[end:])).model_dump(), path)
+    assert str(held) == typed  # -- "97.10" stays 97.10, and prints so --
