@@ -60,10 +60,15 @@ def _path(loc: tuple[int | str, ...]) -> str:
     return out
 
 
+#: Most problems listed for one file; a file of a million wrong values is told the first ones.
+MAX_PROBLEMS = 100
+
+
 def problems_from_pydantic(exc: pydantic.ValidationError) -> list[Problem]:
     """Turn each pydantic error into a :class:`Problem` with a field path and a Thai message."""
     problems = []
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    for error in errors[:MAX_PROBLEMS]:
         template = THAI_MESSAGES.get(error["type"])
         context = error.get("ctx", {})
         try:
@@ -76,6 +81,9 @@ def problems_from_pydantic(exc: pydantic.ValidationError) -> list[Problem]:
             message += f" (ค่า: {error['input'][:60]!r})"
         loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
         problems.append(Problem(Location(path=_path(loc) or None), message))
+    if len(errors) > MAX_PROBLEMS:
+        problems.append(Problem(Location(), f"และอีก {len(errors) - MAX_PROBLEMS:,} ปัญหาที่ไม่ได้แสดง "
+                                            "(แก้ปัญหาข้างต้นก่อน)"))
     return problems
 
 

@@ -16,7 +16,7 @@ from pydantic import BeforeValidator, Discriminator, Field, Tag
 
 from .base import Model
 from .common import Column
-from .types import Lines, Paragraphs, Text
+from .types import Lines, Paragraphs, Text, TrueFlag
 
 __all__ = [
     "Block",
@@ -84,7 +84,7 @@ class TableBlock(Model):
 
 
 class PageBreakBlock(Model):
-    page_break: Literal[True]
+    page_break: TrueFlag
 
 
 def block_union(*kinds: tuple[str, type]) -> Any:

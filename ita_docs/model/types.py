@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
 
@@ -35,6 +35,7 @@ __all__ = [
     "Score",
     "Text",
     "ThaiDate",
+    "TrueFlag",
     "period_to_data",
 ]
 
@@ -78,13 +79,17 @@ Lines = Annotated[list[Text], BeforeValidator(_split_lines)]
 
 
 def _number(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError(f"ต้องเป็นตัวเลข เช่น 97.07 หรือ ๙๗.๐๗ ไม่ใช่ {value!r}")
     if isinstance(value, str):
         try:
             return parse_number(value)
         except ValueError:
             raise ValueError(f"ต้องเป็นตัวเลข เช่น 97.07 หรือ ๙๗.๐๗ ไม่ใช่ {value!r}") from None
     if isinstance(value, float):
-        return Decimal(str(value))  # YAML 97.07 is a float; keep the digits as written
+        value = Decimal(str(value))  # a float 97.07 from plain data; keep the digits as written
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise ValueError(f"ต้องเป็นตัวเลขที่มีค่าจริง ไม่ใช่ {value} (NaN หรือค่าอนันต์)")
     return value
 
 
@@ -112,10 +117,45 @@ def _date(value: Any) -> Any:
             return parse_date(value)
         except ValueError as exc:
             raise ValueError(str(exc)) from None
+    if isinstance(value, int | float | Decimal):
+        # -- pydantic would read 0 as 1 January 1970 and an Excel serial as seconds --
+        raise ValueError(f"วันที่ต้องเขียนเป็นวันที่ เช่น 2023-01-30 หรือ ๓๐ มกราคม ๒๕๖๖ "
+                         f"ไม่ใช่ตัวเลข {value!r}")
     return value
 
 
 ThaiDate = Annotated[date, BeforeValidator(_date)]
+
+
+#: The words YAML 1.1 read as true and false; a flag field accepts them, a text field keeps them as typed.
+_TRUE_WORDS = frozenset(("true", "yes", "on"))
+_FALSE_WORDS = frozenset(("false", "no", "off"))
+
+
+def _flag(value: Any) -> Any:
+    """'true', 'yes', 'on' (any case) → True; 'false', 'no', 'off' → False; others unchanged.
+
+    >>> _flag("True"), _flag("off"), _flag("1")
+    (True, False, '1')
+    """
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in _TRUE_WORDS:
+            return True
+        if word in _FALSE_WORDS:
+            return False
+    return value
+
+
+#: A flag that can only be set (``page_break: true``), typed as YAML text or a bool.
+TrueFlag = Annotated[Literal[True], BeforeValidator(_flag)]
+
+
+def _quarter(value: Any) -> int:
+    text = to_arabic_digits(str(value)).strip()
+    if isinstance(value, bool) or not text.isdigit():
+        raise ValueError(f"ไตรมาสต้องเป็นเลข 1 ถึง 4 ไม่ใช่ {value!r}")
+    return int(text)
 
 
 def _month(value: Any) -> date:
@@ -154,7 +194,7 @@ def _period(value: Any) -> Period:
         if keys in ({"quarter"}, {"quarter", "fiscal_year"}):
             fiscal_year = value.get("fiscal_year")
             return QuarterPeriod(
-                int(to_arabic_digits(str(value["quarter"]))),
+                _quarter(value["quarter"]),
                 None if fiscal_year is None else _checked_fiscal_year(fiscal_year),
             )
         if keys == {"start", "end"}:

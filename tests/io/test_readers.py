@@ -73,3 +73,18 @@ def test_validation_problems_carry_the_file(tmp_path, nongmuang_data):
     with pytest.raises(DataValidationError) as info:
         load(path)
     assert str(info.value.problems[0].location) == f"{path}: fiscal_year"
+
+
+def test_a_large_plan_is_not_taken_for_an_alias_bomb(tmp_path, plan_data):
+    # -- 40,000 measures: some 480,000 values, all written out (the reader before refused it) --
+    import yaml
+
+    del plan_data["measures"]
+    measures = "".join(f"- number: {i}\n  title: มาตรการที่ {i}\n  responsible: [กองคลัง]\n"
+                       f"  period: {{fiscal_year: 2566}}\n" for i in range(1, 40_001))
+    path = tmp_path / "large.yaml"
+    path.write_text(yaml.dump(plan_data, Dumper=yaml.CSafeDumper, allow_unicode=True) + "measures:\n" + measures,
+                    encoding="utf-8")
+    document = load(path)
+    assert len(document.measures) == 40_000
+    assert document.measures[-1].title == "มาตรการที่ 40000"
