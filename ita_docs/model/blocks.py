@@ -7,6 +7,7 @@ Each block is a mapping told apart by its key::
     - list: [ข้อหนึ่ง, {text: ข้อสอง, items: [ย่อย]}]   # numbering: "{n}." ; sub_numbering: "{parent}.{n}"
     - table: {columns: [...], rows: [[cell, cell], ...]}
     - page_break: true
+    - signature / score_table / score_history     # typed parts, see :mod:`.parts`
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pydantic import BeforeValidator, Discriminator, Field, Tag
 
 from .base import Model
 from .common import Column
+from .parts import ScoreHistoryBlock, ScoreTableBlock, SignatureBlock
 from .types import Lines, Paragraphs, Text
 
 __all__ = [
@@ -28,6 +30,8 @@ __all__ = [
     "ListItem",
     "PageBreakBlock",
     "ParagraphsBlock",
+    "PartBlock",
+    "SectionBlock",
     "TableBlock",
     "block_union",
 ]
@@ -105,13 +109,26 @@ def block_union(*kinds: tuple[str, type]) -> Any:
     ]
 
 
-#: The free blocks every kind accepts.
+#: The free blocks and typed parts every kind accepts.
 FREE_BLOCKS: tuple[tuple[str, type], ...] = (
     ("heading", HeadingBlock),
     ("paragraphs", ParagraphsBlock),
     ("list", ListBlock),
     ("table", TableBlock),
     ("page_break", PageBreakBlock),
+    ("signature", SignatureBlock),
+    ("score_table", ScoreTableBlock),
+    ("score_history", ScoreHistoryBlock),
 )
 
 Block = block_union(*FREE_BLOCKS)
+
+
+class PartBlock(Model):
+    """One of the kind's own parts, by name (``part: tables``): where it goes in ``sections``."""
+
+    part: str = Field(min_length=1)
+
+
+#: A section of a kind laid out by ``sections``: a free block, a typed part, or a kind's part.
+SectionBlock = block_union(*FREE_BLOCKS, ("part", PartBlock))

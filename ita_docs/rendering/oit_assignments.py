@@ -1,31 +1,31 @@
-"""The view of the OIT responsibility table."""
+"""Lay out the OIT responsibility table: title lines, then a row per item."""
 from __future__ import annotations
 
-from typing import Any
-
-from ..model import Column, OitAssignments
+from ..model import OitAssignments
 from ..presets import load_preset
 from .blocks import BlockWriter
+from .columns import check_columns, pick, table_columns
 from .placeholders import document_values, fill_lines
-from .tables import TableLayoutSpec
 
-__all__ = ["build_view", "write"]
+__all__ = ["write"]
+
+
+def _table(table: OitAssignments, writer: BlockWriter) -> None:
+    """Code / title / responsible, and any key the items carry (``url``), in the chosen columns."""
+    columns = table_columns(table.columns, load_preset("oit_assignments")["columns"], where="columns")
+    check_columns(columns, {"code", "title", "responsible"}, (item.row_extras for item in table.items),
+                  where="columns" if table.columns is not None else "columns (ค่าตั้งต้น)", extras_where="items")
+    rows = [{"code": [item.code], "title": [item.title], "responsible": list(item.responsible), **item.row_extras}
+            for item in table.items]
+    writer.table(columns, pick(rows, columns), aligns=tuple("center" if c.key == "code" else "left" for c in columns))
 
 
 def write(table: OitAssignments, writer: BlockWriter) -> None:
-    """Lay out the OIT table as blocks: title lines, then code / title / responsible rows."""
+    """Lay out the OIT document's sections (default: title, table)."""
     preset = load_preset("oit_assignments")
     values = document_values(table)
-    title = table.title if table.title is not None else preset["title"]
-    writer.paragraphs("title", fill_lines(title, values, where="title"))
-    columns = table.columns or [Column.model_validate(c) for c in preset["columns"]]
-    writer.table(columns, [{"cells": [[item.code], [item.title], list(item.responsible)]}
-                           for item in table.items], aligns=("center", "left", "left"))
-
-
-def build_view(table: OitAssignments) -> tuple[dict[str, Any], list[TableLayoutSpec]]:
-    """Return the template context of *table* and the layouts of its tables."""
-    preset = load_preset("oit_assignments")
-    writer = BlockWriter(table.digits)
-    write(table, writer)
-    return writer.view(page_prefix=preset["page_prefix"], page_suffix=preset["page_suffix"])
+    writer.sections(table, {
+        "title": lambda: writer.paragraphs("title", fill_lines(
+            table.title if table.title is not None else preset["title"], values, where="title")),
+        "table": lambda: _table(table, writer),
+    }, values)

@@ -9,7 +9,7 @@ from ..errors import InputError, Location
 
 __all__ = ["document_values", "fill", "fill_lines"]
 
-_PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
+_PLACEHOLDER = re.compile(r"\$\{(\w+(?:\.\w+)*)\}")
 
 
 def fill(text: str, values: Mapping[str, str | None], *, where: str) -> str:
