@@ -165,10 +165,12 @@ def styles() -> bytes:
         paragraph_style("MemberLine", "Member Line", el(
             "w:pPr", el("w:tabs", *(el("w:tab", val="left", pos=pos) for pos in MEMBER_TABS)),
             el("w:ind", left=MEMBER_TABS[1], hanging=MEMBER_TABS[1]))),
-        paragraph_style("Signature", "Signature", el("w:pPr", el("w:ind", left=4536), el("w:jc", val="center"))),
+        # -- a signature's lines keep together, and with the date line above them --
+        paragraph_style("Signature", "Signature", el(
+            "w:pPr", el("w:keepNext"), el("w:ind", left=4536), el("w:jc", val="center"))),
         # -- "ประกาศ ณ วันที่ …": a line's space below the text, starting left of the page's middle --
         paragraph_style("SignatureDate", "Signature Date", el(
-            "w:pPr", el("w:spacing", before=320), el("w:ind", left=SIGNATURE_DATE_INDENT))),
+            "w:pPr", el("w:keepNext"), el("w:spacing", before=320), el("w:ind", left=SIGNATURE_DATE_INDENT))),
         paragraph_style("TOCHeading", "TOC Heading", el("w:pPr", el("w:spacing", after=120), el("w:jc", val="center")),
                         bold=True, size=TITLE_SIZE),
         # -- TOC entries tagged Thai, so LibreOffice draws their page numbers as the document's --

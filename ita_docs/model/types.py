@@ -106,7 +106,15 @@ FiscalYear = Annotated[int, BeforeValidator(_fiscal_year), Field(ge=2500, le=270
 
 def _date(value: Any) -> Any:
     if isinstance(value, datetime):
-        return value.date()
+        value = value.date()
+    if isinstance(value, date) and value.year > 2400:
+        # -- YAML reads an unquoted 2566-11-20 as a date of CE year 2566: its year is BE --
+        try:
+            return value.replace(year=value.year - 543)
+        except ValueError:
+            raise ValueError(f"ไม่มีวันที่ {value.day} เดือน {value.month} ในปี พ.ศ. {value.year}") from None
+    if isinstance(value, date):
+        return value
     if isinstance(value, str):
         try:
             return parse_date(value)
