@@ -29,8 +29,9 @@ __all__ = ["write"]
 
 def _year_comparison(table: YearComparison, writer: BlockWriter, preset: dict[str, Any], where: str) -> None:
     years = {"previous_year": str(table.previous_year), "current_year": str(table.current_year)}
-    columns = table_columns(table.columns, preset["year_comparison_columns"], values=years, where=where)
-    check_columns(columns, {"tool", "indicator", "previous", "current", "change"}, where=where)
+    columns = table_columns(table.columns, preset["year_comparison_columns"], values=years,
+                            where=f"{where}.columns")
+    check_columns(columns, {"tool", "indicator", "previous", "current", "change"}, where=f"{where}.columns")
     rows: list[Cells] = []
     merges = []
     for group in table.tools:

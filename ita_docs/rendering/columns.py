@@ -34,7 +34,7 @@ def table_columns(given: Sequence[Column] | None, default: Iterable[Mapping[str,
     for column in default:
         heading = column["heading"]
         if values is not None and "${" in heading:
-            heading = fill(heading, values, where=f"{where}.columns")
+            heading = fill(heading, values, where=where)
         columns.append(Column.model_validate({**column, "heading": heading}))
     return columns
 
@@ -43,7 +43,8 @@ def check_columns(columns: Sequence[Column], known: Iterable[str], extras: Itera
                   where: str, extras_where: str | None = None) -> None:
     """Refuse a column key nothing fills, and a row's own key that no column shows.
 
-    *known* are the keys the table computes; *extras* the keys each row carries of its own.
+    *known* are the keys the table computes; *extras* the keys each row carries of its own;
+    *where* is the path of the columns (``columns``, ``tables[0].columns``).
 
     >>> check_columns([Column(key="url", heading="URL", width_cm=3)], {"code"}, [{"url"}], where="items")
     >>> check_columns([Column(key="url", heading="URL", width_cm=3)], {"code"}, [], where="columns")
@@ -58,13 +59,13 @@ def check_columns(columns: Sequence[Column], known: Iterable[str], extras: Itera
             raise InputError(
                 f"คอลัมน์ {column.heading!r} ใช้ key {column.key!r} ซึ่งไม่มีข้อมูลใดเติมได้: "
                 f"ใช้ {', '.join(sorted(known))} หรือชื่อช่องที่อยู่ในแถวข้อมูล",
-                location=Location(path=f"{where}.columns[{index}].key"),
+                location=Location(path=f"{where}[{index}].key"),
             )
     unshown = sorted(carried - {c.key for c in columns})
     if unshown:
         raise InputError(
             f"ข้อมูล {unshown[0]} ในแถวของตารางไม่มีคอลัมน์แสดง ให้เพิ่มคอลัมน์ key: {unshown[0]} "
-            f"ใน {where}.columns หรือลบข้อมูลนี้",
+            f"ใน {where} หรือลบข้อมูลนี้",
             location=Location(path=extras_where or where),
         )
 

@@ -84,8 +84,9 @@ def _values(plan: MeasuresPlan, preset: dict[str, Any]) -> Values:
         "meeting_at": (f" ณ {meeting.place}" if meeting.place else "") if meeting else None,
         "meeting_with": (f" โดยมี{meeting.attendees}" if meeting.attendees else "") if meeting else None,
     }
-    values["title"] = fill(plan.title or preset["title"], values, where="title")
-    values["subtitle"] = fill(plan.subtitle or preset["subtitle"], values, where="subtitle")
+    values["title"] = fill(plan.title if plan.title is not None else preset["title"], values, where="title")
+    values["subtitle"] = fill(plan.subtitle if plan.subtitle is not None else preset["subtitle"], values,
+                              where="subtitle")
     for key, text in _overrides(plan.headings, preset["headings"], "headings").items():
         values[f"headings.{key}"] = fill(text, values, where=f"headings.{key}")
     return values
@@ -130,8 +131,8 @@ def _table_heading(writer: BlockWriter, heading: str | None, level: int, intro: 
 def _ranking(plan: MeasuresPlan, block: RankingTableBlock, preset: dict[str, Any], writer: BlockWriter,
              values: Values, at: str) -> None:
     part = block.ranking_table
-    columns = table_columns(part.columns, preset["ranking_table"]["columns"], where=at)
-    check_columns(columns, {"rank", "indicator", "score"}, where=at)
+    columns = table_columns(part.columns, preset["ranking_table"]["columns"], where=f"{at}.columns")
+    check_columns(columns, {"rank", "indicator", "score"}, where=f"{at}.columns")
     ranked = sorted(plan.previous_result.indicators, key=lambda i: i.score, reverse=True)
     rows: list[Cells] = [{"rank": [str(n)], "indicator": [i.indicator], "score": [_score(i.score)]}
                          for n, i in enumerate(ranked, start=1)]
@@ -157,8 +158,8 @@ def _analysis(plan: MeasuresPlan, block: AnalysisTableBlock, preset: dict[str, A
               values: Values, at: str) -> None:
     """One group row per tool, then the tool's indicators: name, score, issues."""
     part = block.analysis_table
-    columns = table_columns(part.columns, preset["analysis_table"]["columns"], where=at)
-    check_columns(columns, {"indicator", "number", "score", "issues", "tool"}, where=at)
+    columns = table_columns(part.columns, preset["analysis_table"]["columns"], where=f"{at}.columns")
+    check_columns(columns, {"indicator", "number", "score", "issues", "tool"}, where=f"{at}.columns")
     scores = {i.indicator: i.score for i in plan.previous_result.indicators}
     rows: list[dict[str, Any]] = []
     for group in plan.analysis:

@@ -30,8 +30,8 @@ def write_issues(writer: BlockWriter, table: IssueTable, preset: dict[str, Any],
     """Heading, introduction and the table of indicator issues."""
     writer.heading(table.heading, table.heading_level)
     writer.paragraphs("body", table.intro)
-    columns = table_columns(table.columns, preset["indicator_issue_columns"], where=where)
-    check_columns(columns, ISSUE_KEYS, where=where)
+    columns = table_columns(table.columns, preset["indicator_issue_columns"], where=f"{where}.columns")
+    check_columns(columns, ISSUE_KEYS, where=f"{where}.columns")
     marker = preset["list_marker"]
 
     def cells(issue: Any) -> Cells:
