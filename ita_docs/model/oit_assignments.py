@@ -5,7 +5,6 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Model
 from .blocks import SectionBlock
 from .common import Column, DocumentBase
 from .parts import OpenRow

@@ -29,7 +29,7 @@ from ..model.parts import ScoreTableBlock, ScoreTool
 from ..presets import load_preset
 from ..thai import format_date
 from .blocks import BlockWriter
-from .columns import Cells, check_columns, pick, span, table_columns
+from .columns import Cells, check_columns, pick, table_columns
 from .measure_tables import write_measures
 from .placeholders import fill
 
