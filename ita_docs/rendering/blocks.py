@@ -102,11 +102,11 @@ class BlockWriter:
     def numbered(self, block: ListBlock) -> None:
         """A list, numbered by the block's patterns (or as typed with ``none``)."""
         for n, item in enumerate(block.list, start=1):
-            number = "" if block.numbering == "none" else block.numbering.format(n=n) + " "
+            number = "" if block.numbering == "none" else block.numbering.format(n=n) + " "  # TODO safe format
             self.paragraphs("list1", [number + item.text])
             for m, sub in enumerate(item.items, start=1):
                 sub_number = "" if block.sub_numbering == "none" else \
-                    block.sub_numbering.format(parent=n, n=m) + " "
+                    block.sub_numbering.format(parent=n, n=m) + " "  # TODO safe format
                 self.paragraphs("list2", [sub_number + sub])
 
     def table(self, columns: Sequence[Column], rows: list[dict[str, Any]], *,

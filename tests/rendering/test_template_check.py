@@ -11,7 +11,7 @@ from ita_docs import TemplateError, render
 from ita_docs.cli import main
 from ita_docs.rendering.template_check import check_template
 from tests.conftest import NONGMUANG, ROOT
-from tests.rendering.test_templates import _template_with
+from tests.rendering.test_templates import _first, _template_with
 
 BUNDLED = ROOT / "templates" / "measures_plan.docx"
 
@@ -106,7 +106,7 @@ def test_a_template_resaved_by_libreoffice_with_a_new_heading_renders(tmp_path):
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.skip("needs LibreOffice")
-    edited = _template_with(tmp_path, "{{ headings.ranking }}", "ตารางคะแนนรายตัวชี้วัด")
+    edited = _template_with(tmp_path, "<w:body>", _first("ตารางคะแนนรายตัวชี้วัด"))
     subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
                     "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "saved"), str(edited)],
                    check=True, capture_output=True, timeout=180)
