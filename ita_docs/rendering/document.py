@@ -25,7 +25,7 @@ from .postprocess import (
 from .compiled import SETTINGS, STYLES, compiled_template
 from .template_check import check_tags_balanced
 from .templates import bundled_template
-from .view import build_view
+from .views import build_view
 
 __all__ = ["render", "render_bytes", "warn_about_figures"]
 

@@ -12,9 +12,9 @@ from ita_docs import ItaDocsWarning
 from ita_docs.errors import InputError
 from ita_docs.io import load
 from ita_docs.model import DocumentBase
-from ita_docs.rendering.blocks import default_sections
-from ita_docs.rendering.measures_plan import default_sections as plan_sections
-from ita_docs.rendering.view import build_view
+from ita_docs.rendering.views.blocks import default_sections
+from ita_docs.rendering.views.measures_plan import default_sections as plan_sections
+from ita_docs.rendering.views import build_view
 from tests.conftest import SAMPLES, sample_data
 
 

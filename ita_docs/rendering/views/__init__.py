@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..model import (
+from ...model import (
     AnalysisReport,
     AnnualReport,
     Combined,
@@ -18,10 +18,10 @@ from ..model import (
     OitAssignments,
     ProgressReport,
 )
-from ..presets import load_preset
+from ...presets import load_preset
 from . import analysis_report, annual_report, combined, committee_order, measures_plan, oit_assignments, progress_report
 from .blocks import BlockWriter
-from .tables import TableLayoutSpec
+from ..tables import TableLayoutSpec
 
 __all__ = ["WRITERS", "build_view", "write_document"]
 

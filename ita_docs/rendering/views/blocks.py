@@ -13,9 +13,9 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from ..model import Column, PeriodStyle
-from ..errors import InputError, Location
-from ..model.blocks import (
+from ...model import Column, PeriodStyle
+from ...errors import InputError, Location
+from ...model.blocks import (
     Block,
     HeadingBlock,
     ListBlock,
@@ -25,12 +25,12 @@ from ..model.blocks import (
     SectionBlock,
     TableBlock,
 )
-from ..presets import load_preset
-from ..model.parts import ScoreHistoryBlock, ScoreTableBlock, SignatureBlock
-from ..thai import Digits, convert_digits, to_arabic_digits, to_thai_digits
+from ...presets import load_preset
+from ...model.parts import ScoreHistoryBlock, ScoreTableBlock, SignatureBlock
+from ...thai import Digits, convert_digits, to_arabic_digits, to_thai_digits
 from . import parts
 from .placeholders import fill
-from .tables import TableLayoutSpec, table_view
+from ..tables import TableLayoutSpec, table_view
 
 __all__ = ["BlockWriter", "Converted", "converted", "default_sections"]
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Column
-from ..model.analysis_report import AnalysisReport, Topic
-from ..presets import load_preset
+from ...model import Column
+from ...model.analysis_report import AnalysisReport, Topic
+from ...presets import load_preset
 from .blocks import BlockWriter
 from .columns import Cells, check_columns, pick, span, table_columns
 from .placeholders import document_values, fill_lines

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model.progress_report import IssueTable, MeasureTable, ProgressReport
-from ..presets import load_preset
+from ...model.progress_report import IssueTable, MeasureTable, ProgressReport
+from ...presets import load_preset
 from .blocks import BlockWriter
 from .columns import Cells, check_columns, pick, table_columns
 from .measure_tables import write_measures

@@ -5,7 +5,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..errors import InputError, Location
+from ...errors import InputError, Location
 
 __all__ = ["document_values", "fill", "fill_lines"]
 

@@ -12,11 +12,11 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from ..computed import previous_result_figures
-from ..errors import InputError, Location
-from ..framework import load_framework
-from ..model import MeasuresPlan, Section
-from ..model.measures_plan import (
+from ...computed import previous_result_figures
+from ...errors import InputError, Location
+from ...framework import load_framework
+from ...model import MeasuresPlan, Section
+from ...model.measures_plan import (
     AnalysisTableBlock,
     AssessmentBlock,
     MeasuresTableBlock,
@@ -25,9 +25,9 @@ from ..model.measures_plan import (
     RemarksBlock,
     TextBlock,
 )
-from ..model.parts import ScoreTableBlock, ScoreTool
-from ..presets import load_preset
-from ..thai import format_date
+from ...model.parts import ScoreTableBlock, ScoreTool
+from ...presets import load_preset
+from ...thai import format_date
 from .blocks import BlockWriter
 from .columns import Cells, check_columns, pick, table_columns
 from .measure_tables import write_measures

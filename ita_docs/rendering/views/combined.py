@@ -1,7 +1,7 @@
 """Lay out a combined document: its parts in order, each from a new page."""
 from __future__ import annotations
 
-from ..model import Combined
+from ...model import Combined
 from .blocks import BlockWriter
 
 __all__ = ["write"]
@@ -9,7 +9,7 @@ __all__ = ["write"]
 
 def write(document: Combined, writer: BlockWriter) -> None:
     """Lay out each part of *document* as its kind does, a page break between parts."""
-    from .view import write_document  # -- the kinds' registry, which holds this writer too --
+    from . import write_document  # -- the kinds' registry, which holds this writer too --
 
     for index, part in enumerate(document.parts):
         if index:

@@ -1,8 +1,8 @@
 """Lay out the OIT responsibility table: title lines, then a row per item."""
 from __future__ import annotations
 
-from ..model import OitAssignments
-from ..presets import load_preset
+from ...model import OitAssignments
+from ...presets import load_preset
 from .blocks import BlockWriter
 from .columns import check_columns, pick, table_columns
 from .placeholders import document_values, fill_lines

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..errors import InputError, Location
-from ..model import Column, Measure, PeriodStyle, TableLayout
-from ..thai import Digits, format_period
+from ...errors import InputError, Location
+from ...model import Column, Measure, PeriodStyle, TableLayout
+from ...thai import Digits, format_period
 
 if TYPE_CHECKING:
     from .blocks import BlockWriter

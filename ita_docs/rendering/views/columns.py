@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from ..errors import InputError, Location
-from ..model import Column
+from ...errors import InputError, Location
+from ...model import Column
 from .placeholders import fill
 
 __all__ = ["Cells", "check_columns", "pick", "span", "table_columns"]

@@ -1,10 +1,10 @@
 """Lay out a committee order: heading, members in aligned columns, duties, signature."""
 from __future__ import annotations
 
-from ..model import CommitteeOrder
-from ..model.blocks import ListBlock
-from ..presets import load_preset
-from ..thai import format_date
+from ...model import CommitteeOrder
+from ...model.blocks import ListBlock
+from ...presets import load_preset
+from ...thai import format_date
 from .blocks import BlockWriter
 from .placeholders import document_values, fill
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import InputError, Location
-from ..framework import load_framework
-from ..model.annual_report import (
+from ...errors import InputError, Location
+from ...framework import load_framework
+from ...model.annual_report import (
     AnnualReport,
     IssuesBlock,
     MeasuresBlock,
@@ -14,11 +14,11 @@ from ..model.annual_report import (
     YearComparison,
     YearComparisonBlock,
 )
-from ..model.blocks import HeadingBlock
-from ..presets import load_preset
-from ..computed import comparison_scores, strengths_lists, year_figures
-from ..scoring import change
-from ..thai import format_date
+from ...model.blocks import HeadingBlock
+from ...presets import load_preset
+from ...computed import comparison_scores, strengths_lists, year_figures
+from ...scoring import change
+from ...thai import format_date
 from . import progress_report
 from .blocks import BlockWriter
 from .columns import Cells, check_columns, pick, span, table_columns

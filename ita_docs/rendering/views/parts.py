@@ -4,10 +4,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from ..model.parts import ScoreHistory, ScoreTable, Signature
-from ..presets import load_preset
-from ..scoring import change
-from ..thai import format_date
+from ...model.parts import ScoreHistory, ScoreTable, Signature
+from ...presets import load_preset
+from ...scoring import change
+from ...thai import format_date
 from .columns import Cells, check_columns, pick, span, table_columns
 from .placeholders import fill
 
