@@ -21,6 +21,7 @@ from .parts import ScoreHistoryBlock, ScoreTableBlock, SignatureBlock
 from .types import Lines, Paragraphs, Text
 
 __all__ = [
+    "BLOCK_TAG",
     "Block",
     "FREE_BLOCKS",
     "FreeTable",
@@ -35,6 +36,9 @@ __all__ = [
     "TableBlock",
     "block_union",
 ]
+
+#: What a block union's tags start with; error paths leave such parts out.
+BLOCK_TAG = "block:"
 
 ParagraphStyle = Literal["body", "plain", "centered", "right", "title", "subtitle", "cover", "signature"]
 
@@ -92,15 +96,20 @@ class PageBreakBlock(Model):
 
 
 def block_union(*kinds: tuple[str, type]) -> Any:
-    """A block type: one of *kinds* (key, model), told apart by which key the mapping has."""
+    """A block type: one of *kinds* (key, model), told apart by which key the mapping has.
+
+    The union's tags are ``block:KEY``; error paths leave them out (``after[0].table.columns``).
+    """
     keys = tuple(key for key, _ in kinds)
 
     def tag(value: Any) -> str | None:
         if isinstance(value, dict):
-            return next((key for key in keys if key in value), None)
-        return next((key for key, model in kinds if isinstance(value, model)), None)
+            key = next((key for key in keys if key in value), None)
+        else:
+            key = next((key for key, model in kinds if isinstance(value, model)), None)
+        return None if key is None else f"{BLOCK_TAG}{key}"
 
-    members = tuple(Annotated[model, Tag(key)] for key, model in kinds)
+    members = tuple(Annotated[model, Tag(f"{BLOCK_TAG}{key}")] for key, model in kinds)
     return Annotated[
         Union[members],  # noqa: UP007 - built from a tuple
         Discriminator(tag, custom_error_type="block_kind",
