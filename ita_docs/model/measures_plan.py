@@ -44,12 +44,15 @@ class PreviousResult(Model):
 
     ``total_score`` and ``level`` may be left out: they are computed from the indicator
     scores with that year's framework. Given, they are printed, and a difference from
-    the computed figure is reported.
+    the computed figure is reported. With ``level_name`` too, ``${level}`` writes both
+    in ``level_format`` ("(ผ่าน) ระดับ AA").
     """
 
     fiscal_year: FiscalYear
     total_score: Score | None = None
     level: Text | None = None
+    level_name: Text | None = Field(None, description="a named level (ผ่าน) beside letters (AA)")
+    level_format: Text = "({name}) ระดับ {level}"
     indicators: list[IndicatorScore] = Field(min_length=1)
     remarks_summary: Paragraphs = []
     remarks: list[ToolRemark] = []

@@ -221,3 +221,15 @@ def test_a_plan_score_table_without_rows_takes_last_years_scores_by_tool():
     lines = _lines(_plan(sections=[{"score_table": {}}]))
     assert "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน" in lines
     assert "การเปิดเผยข้อมูล" in lines and "๘๙.๒๙" in lines
+
+
+def test_a_level_with_letters_and_a_name():
+    from ita_docs.consistency import figure_findings
+
+    data = sample_data("banmai-2567-measures")
+    named = load({**data, "previous_result": {**data["previous_result"], "level": "A", "level_name": "ผ่านดี"}})
+    assert any("อยู่ในระดับ (ผ่านดี) ระดับ A คะแนน" in line for line in _lines(named))
+    # -- the named level is the one 2566's framework computes: nothing to report --
+    assert not [f for f in figure_findings(named) if f.location.path == "previous_result.level"]
+    letters = load({**data, "previous_result": {**data["previous_result"], "level": "A", "level_name": None}})
+    assert [f for f in figure_findings(letters) if f.location.path == "previous_result.level"]

@@ -31,6 +31,7 @@ from ...thai import format_date
 from .blocks import BlockWriter
 from .columns import Cells, check_columns, pick, table_columns
 from .measure_tables import write_measures
+from .parts import level_text
 from .placeholders import fill
 
 __all__ = ["default_sections", "write"]
@@ -73,7 +74,7 @@ def _values(plan: MeasuresPlan, preset: dict[str, Any]) -> Values:
         "previous_year": str(result.fiscal_year),
         "next_year": str(plan.fiscal_year + 1),
         "total_score": _score(total),
-        "level": level,
+        "level": level_text(level, result.level_name, result.level_format),
         "highest_score": _score(max(scores)),
         "lowest_score": _score(min(scores)),
         "indicator_count": str(len(result.indicators)),
