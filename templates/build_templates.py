@@ -182,6 +182,8 @@ def styles() -> bytes:
             el("w:ind", left=425)), latin_lang="th-TH"),
         paragraph_style("BodyText", "Body Text", el(
             "w:pPr", el("w:spacing", after=60), el("w:ind", firstLine=1418), el("w:jc", val="both"))),
+        # -- the body paragraph before a signature keeps with it: a signature never stands alone on a page --
+        paragraph_style("BodyTextKeep", "Body Text Keep", el("w:pPr", el("w:keepNext")), based_on="BodyText"),
         paragraph_style("Centered", "Centered", el("w:pPr", el("w:jc", val="center"))),
         paragraph_style("TableText", "Table Text", el("w:pPr", el("w:jc", val="left"))),
         paragraph_style("TableHeading", "Table Heading", el("w:pPr", el("w:keepNext"), el("w:jc", val="center")),
@@ -349,6 +351,7 @@ BLOCK_PARAGRAPH_STYLES = {
     "heading2": "Heading2", "heading3": "Heading3", "body": "BodyText", "plain": "Plain",
     "centered": "Centered", "right": "Right", "list1": "ListLevel1", "list2": "ListLevel2",
     "member": "MemberLine", "signature": "Signature", "signature_date": "SignatureDate",
+    "body_keep": "BodyTextKeep",
 }
 
 

@@ -95,6 +95,14 @@ class BlockWriter:
         else:
             self.blocks.append({"type": style, "lines": items})
 
+    def keep_last_with_next(self) -> None:
+        """Keep the last body paragraph on the page of what follows (a signature)."""
+        if self.blocks and self.blocks[-1]["type"] == "body":
+            last = self.blocks[-1]["lines"].pop()
+            if not self.blocks[-1]["lines"]:
+                self.blocks.pop()
+            self.blocks.append({"type": "body_keep", "lines": [last]})
+
     def heading(self, text: str | None, level: int = 1) -> None:
         if text:
             self.paragraphs(f"heading{level}", [text])

@@ -25,6 +25,7 @@ def _fill(text: str, values: Values, where: str) -> str:
 
 def write_signature(writer: BlockWriter, signature: Signature, values: Values, at: str) -> None:
     """The date line, room to sign, then ``(name)`` and the position lines centred under it."""
+    writer.keep_last_with_next()
     if signature.date is not None:
         date = format_date(signature.date, signature.date_style, digits=writer.digits)
         writer.paragraphs("signature_date", [_fill(signature.date_prefix, values, f"{at}.date_prefix") + date])
