@@ -233,3 +233,11 @@ def test_a_level_with_letters_and_a_name():
     assert not [f for f in figure_findings(named) if f.location.path == "previous_result.level"]
     letters = load({**data, "previous_result": {**data["previous_result"], "level": "A", "level_name": None}})
     assert [f for f in figure_findings(letters) if f.location.path == "previous_result.level"]
+
+
+def test_the_paragraph_before_a_signature_keeps_with_it():
+    data = sample_data("krut-2566-progress")
+    document = load({**data, "sections": [{"paragraphs": ["หนึ่ง", "สอง"]},
+                                          {"signature": {"name": "นายสมชาย ใจดี"}}]})
+    view, _ = build_view(document)
+    assert [(b["type"], b["lines"]) for b in view["blocks"][:2]] == [("body", ["หนึ่ง"]), ("body_keep", ["สอง"])]
