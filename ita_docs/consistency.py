@@ -324,7 +324,7 @@ def _plan_figures(plan: MeasuresPlan) -> Iterator[Finding]:
         yield Finding("figure", Location(path="previous_result.total_score"),
                       f"คะแนนรวมที่ระบุ {result.total_score} ต่างจากที่คำนวณได้ {figures.total}")
     level = _level_for(result.fiscal_year, result.total_score, figures)
-    if result.level is not None and result.level != level:
+    if result.level is not None and level not in (result.level, result.level_name):  # -- letters or named --
         total = result.total_score if result.total_score is not None else figures.total
         yield Finding("figure", Location(path="previous_result.level"),
                       f"ระดับที่ระบุ '{result.level}' ไม่ตรงกับคะแนน {total} ซึ่งอยู่ในระดับ '{level}'")

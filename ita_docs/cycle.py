@@ -35,7 +35,7 @@ def followup(plan: MeasuresPlan) -> ProgressReport:
         for n, m in enumerate(plan.measures, start=1)
     ]
     return ProgressReport.model_validate({
-        "kind": "progress_report", "digits": plan.digits, "font": plan.font,
+        "kind": "progress_report", "digits": plan.digits, "font": plan.font, "period_style": plan.period_style,
         "organisation": plan.organisation, "fiscal_year": plan.fiscal_year,
         "tables": [{"preset": FOLLOWUP_COLUMNS, "measures": measures}],
     })

@@ -25,6 +25,7 @@ FONT = "TH SarabunPSK"  # the renderer puts the document's own font in its place
 BODY_SIZE = 32          # half-points: 16 pt
 TITLE_SIZE = 36
 COVER_SIZE = 40          # 20 pt: the longest cover line of the seeds (satengnok) fits on one line, as published
+SIGNATURE_DATE_INDENT = 2835  # twips: 5 cm, where Thai announcements start "ประกาศ ณ วันที่"
 MEMBER_TABS = (3686, 6804)  # twips from the margin: position and role columns of an order's member list
 TEXT_WIDTH = 11906 - 1701 - 1134  # A4 width less left (3 cm) and right (2 cm) margins
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -164,7 +165,12 @@ def styles() -> bytes:
         paragraph_style("MemberLine", "Member Line", el(
             "w:pPr", el("w:tabs", *(el("w:tab", val="left", pos=pos) for pos in MEMBER_TABS)),
             el("w:ind", left=MEMBER_TABS[1], hanging=MEMBER_TABS[1]))),
-        paragraph_style("Signature", "Signature", el("w:pPr", el("w:ind", left=4536), el("w:jc", val="center"))),
+        # -- a signature's lines keep together, and with the date line above them --
+        paragraph_style("Signature", "Signature", el(
+            "w:pPr", el("w:keepNext"), el("w:ind", left=4536), el("w:jc", val="center"))),
+        # -- "ประกาศ ณ วันที่ …": a line's space below the text, starting left of the page's middle --
+        paragraph_style("SignatureDate", "Signature Date", el(
+            "w:pPr", el("w:keepNext"), el("w:spacing", before=320), el("w:ind", left=SIGNATURE_DATE_INDENT))),
         paragraph_style("TOCHeading", "TOC Heading", el("w:pPr", el("w:spacing", after=120), el("w:jc", val="center")),
                         bold=True, size=TITLE_SIZE),
         # -- TOC entries tagged Thai, so LibreOffice draws their page numbers as the document's --
@@ -176,6 +182,8 @@ def styles() -> bytes:
             el("w:ind", left=425)), latin_lang="th-TH"),
         paragraph_style("BodyText", "Body Text", el(
             "w:pPr", el("w:spacing", after=60), el("w:ind", firstLine=1418), el("w:jc", val="both"))),
+        # -- the body paragraph before a signature keeps with it: a signature never stands alone on a page --
+        paragraph_style("BodyTextKeep", "Body Text Keep", el("w:pPr", el("w:keepNext")), based_on="BodyText"),
         paragraph_style("Centered", "Centered", el("w:pPr", el("w:jc", val="center"))),
         paragraph_style("TableText", "Table Text", el("w:pPr", el("w:jc", val="left"))),
         paragraph_style("TableHeading", "Table Heading", el("w:pPr", el("w:keepNext"), el("w:jc", val="center")),
@@ -307,41 +315,6 @@ def data_table(t: str) -> list[etree._Element]:
 
 
 # -- the templates ------------------------------------------------------------------
-def measures_plan_body() -> list[etree._Element]:
-    """Sections ๑–๕ of the measures plan, in the order of the nongmuang reference."""
-    return [
-        para("{{ title }}", "Title"),
-        para("{{ subtitle }}", "Subtitle"),
-        para("*****", "Centered"),
-        para("{%p for section in assessment %}"),
-        para("{{ section.heading }}", "Heading1"),
-        *paragraphs("section.paragraphs"),
-        para("{%p for sub in section.subsections %}"),
-        para("{{ sub.heading }}", "Heading2"),
-        *paragraphs("sub.paragraphs"),
-        para("{%p endfor %}"),
-        para("{%p endfor %}"),
-        para("{{ headings.analysis }}", "Heading1"),
-        *paragraphs("texts.analysis_intro"),
-        para("{{ headings.ranking }}", "Heading2"),
-        *data_table("tables.ranking"),
-        *paragraphs("texts.highest"),
-        *paragraphs("texts.lowest"),
-        para("{%p if remarks or remarks_summary %}"),
-        para("{{ headings.remarks }}", "Heading2"),
-        para("{%p endif %}"),
-        *paragraphs("remarks_summary"),
-        *paragraphs("remarks"),
-        *paragraphs("texts.analysis_table_intro"),
-        *data_table("tables.analysis"),
-        para("{{ headings.recommendations }}", "Heading1"),
-        *paragraphs("texts.recommendations_intro"),
-        *data_table("tables.measures"),
-        para("{{ headings.reporting }}", "Heading1"),
-        *paragraphs("reporting"),
-    ]
-
-
 def page_break() -> etree._Element:
     return el("w:p", el("w:r", el("w:br", type="page")))
 
@@ -377,15 +350,16 @@ BLOCK_PARAGRAPH_STYLES = {
     "title": "Title", "cover": "CoverTitle", "subtitle": "Subtitle", "heading1": "Heading1",
     "heading2": "Heading2", "heading3": "Heading3", "body": "BodyText", "plain": "Plain",
     "centered": "Centered", "right": "Right", "list1": "ListLevel1", "list2": "ListLevel2",
-    "member": "MemberLine", "signature": "Signature",
+    "member": "MemberLine", "signature": "Signature", "signature_date": "SignatureDate",
+    "body_keep": "BodyTextKeep",
 }
 
 
 def blocks_body() -> list[etree._Element]:
     """A body that lays out ``blocks``: paragraphs of a style, tables, page breaks, a TOC.
 
-    Every kind but the measures plan is a list of such blocks, so one layout serves all
-    and an organisation restyles a kind by editing its copy of this template.
+    Every kind is a list of such blocks, so one layout serves all and an organisation
+    restyles a kind by editing its copy of this template.
     """
     body = [para("{%p for block in blocks %}")]
     keyword = "if"
@@ -400,7 +374,7 @@ def blocks_body() -> list[etree._Element]:
 
 
 TEMPLATES: dict[str, tuple[str, Callable[[], Iterable[etree._Element]]]] = {
-    "measures_plan": ("มาตรการส่งเสริมคุณธรรมและความโปร่งใส", measures_plan_body),
+    "measures_plan": ("มาตรการส่งเสริมคุณธรรมและความโปร่งใส", blocks_body),
     "progress_report": ("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส", blocks_body),
     "analysis_report": ("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส", blocks_body),
     "annual_report": ("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส", blocks_body),

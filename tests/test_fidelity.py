@@ -9,7 +9,7 @@ import warnings
 import pytest
 
 from ita_docs import ItaDocsWarning, render
-from tests.conftest import SAMPLES, SHARED
+from tests.conftest import ROOT, SAMPLES, SHARED
 
 TOOLS = SHARED / "tools"
 SEEDS = SHARED / "seeds"
@@ -67,3 +67,41 @@ def test_sample_passes_the_thai_lint(rendered):
     result = _tool(str(TOOLS / "thai_docx_lint.py"), str(docx), "--font", "TH SarabunPSK")
     assert result.stdout.strip().splitlines()[-1] == "0 problems", result.stdout
     assert result.returncode == 0
+
+
+#: New samples, each with the text its author intended in tests/references/ (no seed behind them).
+OWN_REFERENCES = ROOT / "tests" / "references"
+OWN = sorted(p.stem for p in OWN_REFERENCES.glob("*.txt"))
+
+
+def _paragraph_texts(docx):
+    import zipfile
+
+    from lxml import etree
+
+    from ita_docs.rendering.oxml import qn
+
+    root = etree.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
+    return ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in root.iter(qn("w:p"))]
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.replace("*", "").split())
+
+
+@pytest.mark.parametrize("stem", OWN)
+def test_new_sample_reproduces_its_own_reference_exactly(stem, tmp_path):
+    reference = OWN_REFERENCES / f"{stem}.txt"
+    docx = render(SAMPLES / f"{stem}.yaml", tmp_path / f"{stem}.docx")
+    report = json.loads(_tool(str(TOOLS / "seed_fidelity.py"), str(reference), str(docx), "--json").stdout)
+    assert report["text_recall"] == 1.0, report["missing"]
+    found, total = map(int, report["headers"].split("/"))
+    assert found == total and total >= 1
+    repeating, tables = report["repeat_headers"].split("/")
+    assert repeating == tables
+    # -- and nothing more: every paragraph of the document is in the reference --
+    intended = _squeezed(reference.read_text(encoding="utf-8"))
+    extra = [t for t in _paragraph_texts(docx) if _squeezed(t) and _squeezed(t) not in intended]
+    assert extra == []
+    lint = _tool(str(TOOLS / "thai_docx_lint.py"), str(docx), "--font", "TH SarabunPSK")
+    assert lint.stdout.strip().splitlines()[-1] == "0 problems", lint.stdout

@@ -1,11 +1,12 @@
 """The typed data model (pydantic v2) of every document kind."""
 from .base import Model
-from .common import Column, DocumentBase, Organisation, Section, TableLayout
+from .common import Column, DocumentBase, Organisation, PeriodStyle, Section, TableLayout
 from .measures_plan import (
     AnalysisGroup,
     AnalysisRow,
     IndicatorScore,
     Measure,
+    MeasuresLayout,
     MeasuresPlan,
     Meeting,
     PreviousResult,
@@ -45,6 +46,7 @@ __all__ = [
     "KINDS",
     "Measure",
     "MeasureTable",
+    "MeasuresLayout",
     "MeasuresPlan",
     "Meeting",
     "Member",
@@ -52,6 +54,7 @@ __all__ = [
     "OitAssignments",
     "OitItem",
     "Organisation",
+    "PeriodStyle",
     "PreviousResult",
     "ProgressMeasure",
     "ProgressReport",

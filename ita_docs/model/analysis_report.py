@@ -6,7 +6,7 @@ from typing import Literal
 from pydantic import Field
 
 from .base import Model
-from .blocks import Block
+from .blocks import Block, SectionBlock
 from .common import Column, DocumentBase
 from .types import FiscalYear, Lines, Paragraphs, Score, Text
 
@@ -58,7 +58,7 @@ class Topic(Model):
     heading: Text
     number: Text
     title: Text
-    columns: list[Column] | None = Field(None, min_length=6, max_length=6)
+    columns: list[Column] | None = Field(None, min_length=1)
     tools: list[ToolQuestions] = Field(min_length=1)
 
 
@@ -91,12 +91,13 @@ class AnalysisReport(DocumentBase):
     cover: Lines = []
     title: Lines = []
     summary: Paragraphs = []
-    indicator_columns: list[Column] | None = Field(None, min_length=4, max_length=4)
+    indicator_columns: list[Column] | None = Field(None, min_length=1)
     indicators: list[ToolIndicators] = []
     topics_heading: Text | None = None
-    topic_columns: list[Column] | None = Field(None, min_length=6, max_length=6)
+    topic_columns: list[Column] | None = Field(None, min_length=1)
     topics: list[Topic] = []
     actions_heading: Text | None = None
-    action_columns: list[Column] | None = Field(None, min_length=5, max_length=5)
+    action_columns: list[Column] | None = Field(None, min_length=1)
     actions: list[Action] = []
     after: list[Block] = []
+    sections: list[SectionBlock] | None = None

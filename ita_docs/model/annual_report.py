@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from .base import Model
-from .blocks import FREE_BLOCKS, block_union
+from .blocks import FREE_BLOCKS, block_union, SectionBlock
 from .common import Column, DocumentBase
 from .progress_report import IssueTable, MeasureTable
 from .types import FiscalYear, Lines, Numbers, Pair, Paragraphs, Score, Text, ThaiDate
@@ -42,7 +42,7 @@ class YearComparison(Model):
 
     previous_year: FiscalYear
     current_year: FiscalYear
-    columns: list[Column] | None = Field(None, min_length=5, max_length=5)
+    columns: list[Column] | None = Field(None, min_length=1)
     tools: list[ToolYearScores] = Field(min_length=1)
     average: Annotated[tuple[Score, Score], Pair] | None = None
     level: Annotated[tuple[Text, Text], Pair] | None = None
@@ -120,3 +120,4 @@ class AnnualReport(DocumentBase):
     cover: Lines = []
     foreword: Foreword | None = None
     content: list[AnnualBlock] = Field(min_length=1)
+    sections: list[SectionBlock] | None = None

@@ -79,7 +79,7 @@ def problems_from_pydantic(exc: pydantic.ValidationError) -> list[Problem]:
             message = f"ข้อมูลไม่ถูกต้อง: {error['msg']}"
         if "input" in error and error["type"] in ("extra_forbidden",) and isinstance(error["input"], str):
             message += f" (ค่า: {error['input'][:60]!r})"
-        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith(("function-", "block:"))))
         problems.append(Problem(Location(path=_path(loc) or None), message))
     if len(errors) > MAX_PROBLEMS:
         problems.append(Problem(Location(), f"และอีก {len(errors) - MAX_PROBLEMS:,} ปัญหาที่ไม่ได้แสดง "

@@ -7,6 +7,7 @@ Each block is a mapping told apart by its key::
     - list: [ข้อหนึ่ง, {text: ข้อสอง, items: [ย่อย]}]   # numbering: "{n}." ; sub_numbering: "{parent}.{n}"
     - table: {columns: [...], rows: [[cell, cell], ...]}
     - page_break: true
+    - signature / score_table / score_history     # typed parts, see :mod:`.parts`
 """
 from __future__ import annotations
 
@@ -16,9 +17,11 @@ from pydantic import BeforeValidator, Discriminator, Field, Tag
 
 from .base import Model
 from .common import Column
+from .parts import ScoreHistoryBlock, ScoreTableBlock, SignatureBlock
 from .types import Lines, Paragraphs, Text, TrueFlag
 
 __all__ = [
+    "BLOCK_TAG",
     "Block",
     "FREE_BLOCKS",
     "FreeTable",
@@ -28,9 +31,14 @@ __all__ = [
     "ListItem",
     "PageBreakBlock",
     "ParagraphsBlock",
+    "PartBlock",
+    "SectionBlock",
     "TableBlock",
     "block_union",
 ]
+
+#: What a block union's tags start with; error paths leave such parts out.
+BLOCK_TAG = "block:"
 
 ParagraphStyle = Literal["body", "plain", "centered", "right", "title", "subtitle", "cover", "signature"]
 
@@ -88,15 +96,20 @@ class PageBreakBlock(Model):
 
 
 def block_union(*kinds: tuple[str, type]) -> Any:
-    """A block type: one of *kinds* (key, model), told apart by which key the mapping has."""
+    """A block type: one of *kinds* (key, model), told apart by which key the mapping has.
+
+    The union's tags are ``block:KEY``; error paths leave them out (``after[0].table.columns``).
+    """
     keys = tuple(key for key, _ in kinds)
 
     def tag(value: Any) -> str | None:
         if isinstance(value, dict):
-            return next((key for key in keys if key in value), None)
-        return next((key for key, model in kinds if isinstance(value, model)), None)
+            key = next((key for key in keys if key in value), None)
+        else:
+            key = next((key for key, model in kinds if isinstance(value, model)), None)
+        return None if key is None else f"{BLOCK_TAG}{key}"
 
-    members = tuple(Annotated[model, Tag(key)] for key, model in kinds)
+    members = tuple(Annotated[model, Tag(f"{BLOCK_TAG}{key}")] for key, model in kinds)
     return Annotated[
         Union[members],  # noqa: UP007 - built from a tuple
         Discriminator(tag, custom_error_type="block_kind",
@@ -105,13 +118,26 @@ def block_union(*kinds: tuple[str, type]) -> Any:
     ]
 
 
-#: The free blocks every kind accepts.
+#: The free blocks and typed parts every kind accepts.
 FREE_BLOCKS: tuple[tuple[str, type], ...] = (
     ("heading", HeadingBlock),
     ("paragraphs", ParagraphsBlock),
     ("list", ListBlock),
     ("table", TableBlock),
     ("page_break", PageBreakBlock),
+    ("signature", SignatureBlock),
+    ("score_table", ScoreTableBlock),
+    ("score_history", ScoreHistoryBlock),
 )
 
 Block = block_union(*FREE_BLOCKS)
+
+
+class PartBlock(Model):
+    """One of the kind's own parts, by name (``part: tables``): where it goes in ``sections``."""
+
+    part: str = Field(min_length=1)
+
+
+#: A section of a kind laid out by ``sections``: a free block, a typed part, or a kind's part.
+SectionBlock = block_union(*FREE_BLOCKS, ("part", PartBlock))

@@ -6,7 +6,7 @@ from typing import Literal
 from pydantic import Field
 
 from .base import Model
-from .blocks import ListEntry
+from .blocks import ListEntry, SectionBlock
 from .common import DocumentBase
 from .types import Lines, Paragraphs, Text, ThaiDate
 
@@ -42,3 +42,4 @@ class CommitteeOrder(DocumentBase):
     closing: Text | None = None
     signed_on: ThaiDate
     signer: Signer
+    sections: list[SectionBlock] | None = None

@@ -9,7 +9,10 @@ from ..thai import Digits
 from .base import Model
 from .types import Paragraphs, Text
 
-__all__ = ["Column", "DocumentBase", "Organisation", "Section", "TableLayout"]
+__all__ = ["Align", "Column", "DocumentBase", "Organisation", "PeriodStyle", "Section", "TableLayout"]
+
+#: How a column's body cells are aligned.
+Align = Literal["left", "center", "right", "both"]
 
 
 class Organisation(Model):
@@ -50,6 +53,7 @@ class Column(Model):
     key: str = Field(min_length=1)
     heading: Text
     width_cm: float = Field(gt=0, le=30)
+    align: Align | None = Field(None, description="left, center, right or both; the kind's default if left out")
 
 
 class TableLayout(Model):
@@ -65,9 +69,21 @@ class TableLayout(Model):
         return self
 
 
+class PeriodStyle(Model):
+    """How a document writes a period: the text between its ends, and the year's form.
+
+    ``dash: " - "`` and ``year: full`` give "1 ต.ค. 2566 - 31 ต.ค. 2566"; left out, the
+    references' style ("1 ต.ค. 2566-31 ต.ค. 2566", "ต.ค.65-มี.ค. 66").
+    """
+
+    dash: str = Field("-", max_length=5)
+    year: Literal["full", "short"] | None = None
+
+
 class DocumentBase(Model):
-    """What every document has: its digit form and its font."""
+    """What every document has: its digit form, its font, and its period style."""
 
     digits: Digits = "thai"
+    period_style: PeriodStyle = PeriodStyle()
     font: Text = Field("TH SarabunPSK", min_length=1, max_length=31)
     organisation: Organisation

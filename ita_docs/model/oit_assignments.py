@@ -5,15 +5,16 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Model
+from .blocks import SectionBlock
 from .common import Column, DocumentBase
+from .parts import OpenRow
 from .types import FiscalYear, Lines, Text
 
 __all__ = ["OitAssignments", "OitItem"]
 
 
-class OitItem(Model):
-    """An OIT item: its code (O1 …), title, and the units responsible."""
+class OitItem(OpenRow):
+    """An OIT item: its code (O1 …), title, the units responsible, and keys of its own (``url``)."""
 
     code: Text = Field(min_length=1)
     title: Text
@@ -26,5 +27,6 @@ class OitAssignments(DocumentBase):
     kind: Literal["oit_assignments"]
     fiscal_year: FiscalYear | None = None
     title: Lines | None = None
-    columns: list[Column] | None = Field(None, min_length=3, max_length=3)
+    columns: list[Column] | None = Field(None, min_length=1)
     items: list[OitItem] = Field(min_length=1)
+    sections: list[SectionBlock] | None = None

@@ -6,7 +6,7 @@ from typing import Literal
 from pydantic import Field
 
 from .base import Model
-from .blocks import Block
+from .blocks import Block, SectionBlock
 from .common import Column, DocumentBase
 from .measures_plan import Measure
 from .types import FiscalYear, Lines, Paragraphs, Text
@@ -71,3 +71,4 @@ class ProgressReport(DocumentBase):
     tables: list[MeasureTable] = Field(min_length=1)
     indicator_issues: IssueTable | None = None
     after: list[Block] = []
+    sections: list[SectionBlock] | None = None

@@ -37,6 +37,7 @@ __all__ = [
     "ThaiDate",
     "TrueFlag",
     "period_to_data",
+    "read_flag",
 ]
 
 
@@ -111,7 +112,15 @@ FiscalYear = Annotated[int, BeforeValidator(_fiscal_year), Field(ge=2500, le=270
 
 def _date(value: Any) -> Any:
     if isinstance(value, datetime):
-        return value.date()
+        value = value.date()
+    if isinstance(value, date) and value.year > 2400:
+        # -- YAML reads an unquoted 2566-11-20 as a date of CE year 2566: its year is BE --
+        try:
+            return value.replace(year=value.year - 543)
+        except ValueError:
+            raise ValueError(f"ไม่มีวันที่ {value.day} เดือน {value.month} ในปี พ.ศ. {value.year}") from None
+    if isinstance(value, date):
+        return value
     if isinstance(value, str):
         try:
             return parse_date(value)
@@ -132,10 +141,10 @@ _TRUE_WORDS = frozenset(("true", "yes", "on"))
 _FALSE_WORDS = frozenset(("false", "no", "off"))
 
 
-def _flag(value: Any) -> Any:
+def read_flag(value: Any) -> Any:
     """'true', 'yes', 'on' (any case) → True; 'false', 'no', 'off' → False; others unchanged.
 
-    >>> _flag("True"), _flag("off"), _flag("1")
+    >>> read_flag("True"), read_flag("off"), read_flag("1")
     (True, False, '1')
     """
     if isinstance(value, str):
@@ -148,7 +157,7 @@ def _flag(value: Any) -> Any:
 
 
 #: A flag that can only be set (``page_break: true``), typed as YAML text or a bool.
-TrueFlag = Annotated[Literal[True], BeforeValidator(_flag)]
+TrueFlag = Annotated[Literal[True], BeforeValidator(read_flag)]
 
 
 def _quarter(value: Any) -> int:

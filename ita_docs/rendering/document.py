@@ -10,17 +10,7 @@ from typing import Any
 
 from ..errors import ItaDocsWarning, file_context
 from ..io import load
-from ..model import (
-    AnalysisReport,
-    AnnualReport,
-    Combined,
-    CommitteeOrder,
-    DocumentBase,
-    MeasuresPlan,
-    OitAssignments,
-    ProgressReport,
-)
-from . import analysis_report, annual_report, combined, committee_order, measures_plan, oit_assignments, progress_report
+from ..model import KINDS, DocumentBase
 from .environment import make_environment
 from .formats import check_document_formats
 from .output import check_not_input, check_writable, write_atomic
@@ -34,24 +24,16 @@ from .postprocess import (
     separate_tables,
 )
 from .compiled import SETTINGS, STYLES, compiled_template
-from .tables import TableLayoutSpec
 from .template_check import check_tags_balanced
 from .templates import bundled_template
+from .views import build_view
 
 __all__ = ["render", "render_bytes", "warn_about_figures"]
 
-ViewBuilder = Callable[[Any], tuple[dict[str, Any], list[TableLayoutSpec]]]
+#: The template name and the (one) view builder of each model class.
+RENDERERS: dict[type[DocumentBase], tuple[str, Callable[[Any], tuple[dict[str, Any], list[Any]]]]] = {
+    model: (kind, build_view) for kind, model in KINDS.items()}
 
-#: The view builder and template name of each model class.
-RENDERERS: dict[type[DocumentBase], tuple[str, ViewBuilder]] = {
-    MeasuresPlan: ("measures_plan", measures_plan.build_view),
-    ProgressReport: ("progress_report", progress_report.build_view),
-    CommitteeOrder: ("committee_order", committee_order.build_view),
-    OitAssignments: ("oit_assignments", oit_assignments.build_view),
-    AnalysisReport: ("analysis_report", analysis_report.build_view),
-    AnnualReport: ("annual_report", annual_report.build_view),
-    Combined: ("combined", combined.build_view),
-}
 
 def warn_about_figures(document: DocumentBase, file: str | Path | None = None) -> None:
     """Issue an :class:`ItaDocsWarning` for each given figure that differs from the computed one."""
@@ -73,10 +55,9 @@ def render_bytes(document: DocumentBase, template: str | Path | None = None) -> 
 
 
 def _render(document: DocumentBase, template: str | Path | None) -> bytes:
-    kind, build_view = RENDERERS[type(document)]
     check_document_formats(document)
     view, table_specs = build_view(document)
-    compiled = compiled_template(Path(template) if template is not None else bundled_template(kind))
+    compiled = compiled_template(Path(template) if template is not None else bundled_template(document.kind))
     package = compiled.render(view)
     body = package.body
     if package.maybe_empty_cells:

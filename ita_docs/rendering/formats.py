@@ -35,6 +35,7 @@ FORMAT_FIELDS = {
     "numbering": ("n",),
     "sub_numbering": ("parent", "n"),
     "number_format": ("n",),
+    "level_format": ("name", "level"),
 }
 #: Patterns that mean "no number" rather than a pattern.
 NO_NUMBER = frozenset({"none"})

@@ -40,7 +40,9 @@ def table_view(columns: Sequence[Column], rows: list[dict[str, Any]],
     spec = TableLayoutSpec(
         headings=tuple(c.heading for c in columns),
         widths_twips=tuple(round(c.width_cm * CM_TO_TWIPS) for c in columns),
-        aligns=tuple(aligns or ("left",) * len(columns)),
+        # -- a column's own alignment over the kind's default for it --
+        aligns=tuple(c.align or (aligns[i] if aligns and i < len(aligns) else "left")
+                     for i, c in enumerate(columns)),
         merges=tuple(merges),
     )
     return view, spec

@@ -81,8 +81,11 @@ Period = TextPeriod | DateRange | MonthRange | QuarterPeriod | FiscalYearPeriod
 
 
 @lru_cache(maxsize=4096)
-def format_period(period: Period, *, digits: Digits = "thai") -> str:
+def format_period(period: Period, *, digits: Digits = "thai", dash: str = "-", year: str | None = None) -> str:
     """Write *period* in the style of the reference documents.
+
+    *dash* goes between the two ends of a range (``" - "`` spaces it); *year* is
+    ``"full"`` (๒๕๖๖) or ``"short"`` (๖๖) for both ends, or None for the references' mix.
 
     >>> format_period(MonthRange(date(2022, 10, 1), date(2023, 3, 1)))
     'ต.ค.๖๕-มี.ค. ๖๖'
@@ -92,15 +95,23 @@ def format_period(period: Period, *, digits: Digits = "thai") -> str:
     'ปีงบประมาณ ๒๕๖๖'
     >>> format_period(DateRange(date(2023, 10, 1), date(2023, 10, 15)), digits="arabic")
     '1 ต.ค. 2566-15 ต.ค. 2566'
+    >>> format_period(DateRange(date(2023, 10, 1), date(2023, 10, 31)), digits="arabic", dash=" - ")
+    '1 ต.ค. 2566 - 31 ต.ค. 2566'
+    >>> format_period(MonthRange(date(2023, 1, 1), date(2023, 3, 1)), digits="arabic", dash=" - ", year="full")
+    'ม.ค. 2566 - มี.ค. 2566'
     """
     match period:
         case TextPeriod(text):
             return convert_digits(text, digits)
         case DateRange(start, end):
-            return f"{format_date(start, 'short_year', digits=digits)}-{format_date(end, 'short_year', digits=digits)}"
+            style = "short" if year == "short" else "short_year"
+            return f"{format_date(start, style, digits=digits)}{dash}{format_date(end, style, digits=digits)}"
         case MonthRange(start, end):
-            first = format_date(start, "{month_abbr}{yy}", digits=digits)
-            return f"{first}-{format_date(end, 'month_year_short', digits=digits)}"
+            if year is None:
+                first, last = "{month_abbr}{yy}", "month_year_short"
+            else:
+                first = last = "{month_abbr} {year}" if year == "full" else "{month_abbr} {yy}"
+            return f"{format_date(start, first, digits=digits)}{dash}{format_date(end, last, digits=digits)}"
         case QuarterPeriod(quarter, _):
             return format_quarter(quarter, digits=digits)
         case FiscalYearPeriod(fiscal_year):

@@ -1,6 +1,6 @@
 """Hostile custom templates: each stopped with a located error, in bounded time and memory.
 
-Every case is the bundled measures_plan template with one tag added after ``{{ subtitle }}``,
+Every case is the bundled measures_plan template with a first paragraph ``{{ subtitle }}`` and one tag,
 rendered by the real command in a child process limited to 1 GB of address space, and
 must end within 10 s with exit status 2 and one ``Error: … (template: part)`` line.
 """
@@ -21,7 +21,7 @@ from ita_docs.cli import main
 from ita_docs.rendering.compiled import CompiledTemplate
 from ita_docs.rendering.environment import MAX_STRING, make_environment
 from tests.conftest import NONGMUANG, ROOT
-from tests.rendering.test_templates import _template_with
+from tests.rendering.test_templates import _first, _template_with
 
 BUNDLED = ROOT / "templates" / "measures_plan.docx"
 MEMORY = 1 << 30
@@ -77,7 +77,7 @@ ENDLESS = [
 
 @pytest.mark.parametrize(("tag", "message"), [(t, m) for _, t, m in HOSTILE], ids=[c[0] for c in HOSTILE])
 def test_a_hostile_template_is_stopped_and_located(tmp_path, tag, message):
-    template = _template_with(tmp_path, "{{ subtitle }}", "{{ subtitle }}" + tag)
+    template = _template_with(tmp_path, "<w:body>", _first("{{ subtitle }}" + tag))
     result, seconds = _render_with(tmp_path, template)
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1, result.stderr
@@ -90,7 +90,7 @@ def test_a_hostile_template_is_stopped_and_located(tmp_path, tag, message):
 @pytest.mark.slow
 @pytest.mark.parametrize("tag", [t for _, t in ENDLESS], ids=[c[0] for c in ENDLESS])
 def test_an_endless_template_is_stopped_by_the_clock(tmp_path, tag):
-    template = _template_with(tmp_path, "{{ subtitle }}", "{{ subtitle }}" + tag)
+    template = _template_with(tmp_path, "<w:body>", _first("{{ subtitle }}" + tag))
     result, seconds = _render_with(tmp_path, template)
     assert result.returncode == 2, result.stderr
     assert result.stderr == f"Error: แม่แบบทำงานนานเกิน 5 วินาที (อาจวนซ้ำไม่รู้จบ) ({template}: word/document.xml)\n"
@@ -103,7 +103,7 @@ def test_the_renderer_opens_the_budget_and_locates_what_exceeds_it(tmp_path, mon
     from ita_docs.rendering import compiled
     from ita_docs.rendering.document import RENDERERS
 
-    template = CompiledTemplate(_template_with(tmp_path, "{{ subtitle }}", "{{ subtitle }}" + ENDLESS[0][1]))
+    template = CompiledTemplate(_template_with(tmp_path, "<w:body>", _first("{{ subtitle }}" + ENDLESS[0][1])))
     document = load(NONGMUANG)
     view, _ = RENDERERS[type(document)][1](document)
     monkeypatch.setattr(compiled, "BUDGET_SECONDS", 0.2)
@@ -254,7 +254,7 @@ def test_an_external_hyperlink_in_a_template_is_kept(tmp_path):
 def test_what_render_refuses_at_compile_time_check_reports(tmp_path, tag, message):
     from ita_docs.rendering.template_check import check_template
 
-    template = _template_with(tmp_path, "{{ subtitle }}", "{{ subtitle }}" + tag)
+    template = _template_with(tmp_path, "<w:body>", _first("{{ subtitle }}" + tag))
     findings = check_template(template, "measures_plan")
     assert [f.level for f in findings] == ["error"] and message in findings[0].message
     assert findings[0].where.startswith("word/document.xml ย่อหน้า")

@@ -11,7 +11,7 @@ from ita_docs import TemplateError, render
 from ita_docs.cli import main
 from ita_docs.rendering.template_check import check_template
 from tests.conftest import NONGMUANG, ROOT
-from tests.rendering.test_templates import _template_with
+from tests.rendering.test_templates import _first, _template_with
 
 BUNDLED = ROOT / "templates" / "measures_plan.docx"
 
@@ -24,10 +24,10 @@ def test_the_bundled_templates_check_clean():
 @pytest.mark.parametrize(
     ("old", "new", "level", "words"),
     [
-        ("{{ subtitle }}", "{{ subtitle + }}", "error", "ผิดไวยากรณ์"),
-        ("{{ subtitle }}", "{{ subtitle ", "error", "ไม่ครบคู่"),
-        ("{{ subtitle }}", "{{ mayor }}", "warning", "'mayor'"),
-        ("{{ subtitle }}", "องค์กร", "warning", "ไม่ได้ใช้ตัวแปร 'subtitle'"),
+        ("{{ block.title }}", "{{ block.title + }}", "error", "ผิดไวยากรณ์"),
+        ("{{ block.title }}", "{{ block.title ", "error", "ไม่ครบคู่"),
+        ("{{ block.title }}", "{{ mayor }}", "warning", "'mayor'"),
+        ("for block in blocks", "for block in []", "warning", "ไม่ได้ใช้ตัวแปร 'blocks'"),
     ],
 )
 def test_problems_are_found_and_located(tmp_path, old, new, level, words):
@@ -48,11 +48,11 @@ def test_a_variable_in_the_document_properties_is_checked(tmp_path):
 
 
 def test_a_tag_split_over_runs_is_noted(tmp_path):
-    split = '{{ sub</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">title }}'
-    findings = check_template(_template_with(tmp_path, "{{ subtitle }}", split), "measures_plan")
+    split = '{{ block.ti</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">tle }}'
+    findings = check_template(_template_with(tmp_path, "{{ block.title }}", split), "measures_plan")
     assert [f.level for f in findings] == ["note"]
     assert "หลายช่วง" in findings[0].message
-    out = render(NONGMUANG, tmp_path / "o.docx", template=_template_with(tmp_path, "{{ subtitle }}", split))
+    out = render(NONGMUANG, tmp_path / "o.docx", template=_template_with(tmp_path, "{{ block.title }}", split))
     assert out.exists()
 
 
@@ -62,7 +62,7 @@ def test_cli_template_commands(tmp_path, capsys):
     assert mine.read_bytes() == (ROOT / "templates" / "progress_report.docx").read_bytes()
     assert main(["template", "check", str(mine), "--kind", "progress_report"]) == 0
     assert main(["template", "check", str(mine)]) == 2          # the file name names no kind
-    broken = _template_with(tmp_path, "{{ subtitle }}", "{{ subtitle + }}")
+    broken = _template_with(tmp_path, "{{ block.title }}", "{{ block.title + }}")
     assert main(["template", "check", str(broken), "--kind", "measures_plan"]) == 2
 
 
@@ -106,7 +106,7 @@ def test_a_template_resaved_by_libreoffice_with_a_new_heading_renders(tmp_path):
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.skip("needs LibreOffice")
-    edited = _template_with(tmp_path, "{{ headings.ranking }}", "ตารางคะแนนรายตัวชี้วัด")
+    edited = _template_with(tmp_path, "<w:body>", _first("ตารางคะแนนรายตัวชี้วัด"))
     subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
                     "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "saved"), str(edited)],
                    check=True, capture_output=True, timeout=180)

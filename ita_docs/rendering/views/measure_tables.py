@@ -6,14 +6,17 @@ of the measure (or of its ``extra``); the layout comes from the data or a preset
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..errors import InputError, Location
-from ..model import Column, Measure, TableLayout
-from ..thai import Digits, format_period
-from .formats import format_number
+from ...errors import InputError, Location
+from ...model import Column, Measure, PeriodStyle, TableLayout
+from ...thai import Digits, format_period
+from ..formats import format_number
 
-__all__ = ["MEASURE_KEYS", "measure_cells", "measure_columns", "measure_rows"]
+if TYPE_CHECKING:
+    from .blocks import BlockWriter
+
+__all__ = ["MEASURE_KEYS", "measure_cells", "measure_columns", "measure_rows", "write_measures"]
 
 #: What each known column key shows of a measure; ``number`` is filled in before.
 _CELLS: dict[str, Callable[[Any, str, str], list[str]]] = {
@@ -60,26 +63,38 @@ def measure_columns(layout: TableLayout, presets: Mapping[str, Any], default: st
     return columns
 
 
+def write_measures(writer: BlockWriter, measures: Sequence[Measure], *, layout: TableLayout, where: str,
+                   presets: Mapping[str, Any], default: str, number_format: str, marker: str) -> None:
+    """The table of *measures*: columns from *layout* (or its preset), a row per measure."""
+    columns = measure_columns(layout, presets, default, measures, where)
+    writer.table(columns, measure_rows(measures, columns, number_format=number_format, marker=marker,
+                                       digits=writer.digits, period_style=writer.period_style))
+
+
 def measure_rows(measures: Sequence[Measure], columns: Sequence[Column], *,
-                 number_format: str, marker: str, digits: Digits) -> list[dict[str, Any]]:
+                 number_format: str, marker: str, digits: Digits,
+                 period_style: PeriodStyle | None = None) -> list[dict[str, Any]]:
     """The rows of a measures table, their text already in the document's digits."""
     from .blocks import Converted, converted
 
+    style = period_style or PeriodStyle()
     return Converted(
         {"group": None, "cells": converted(measure_cells(m, m.number or n, columns, number_format=number_format,
-                                                         marker=marker, digits=digits), digits)}
+                                                         marker=marker, digits=digits, period_style=style), digits)}
         for n, m in enumerate(measures, start=1)
     )
 
 
 def measure_cells(measure: Measure, number: int, columns: Sequence[Column], *,
-                  number_format: str, marker: str, digits: Digits) -> list[list[str]]:
+                  number_format: str, marker: str, digits: Digits,
+                  period_style: PeriodStyle | None = None) -> list[list[str]]:
     """The cells of one measure's row, each a list of paragraphs."""
+    style = period_style or PeriodStyle()
     prefix = format_number(number_format, n=number)
     cells = []
     for column in columns:
         if column.key == "period":
-            cells.append([format_period(measure.period, digits=digits)])
+            cells.append([format_period(measure.period, digits=digits, dash=style.dash, year=style.year)])
         elif column.key in _CELLS:
             cells.append(_CELLS[column.key](measure, prefix, marker))
         else:

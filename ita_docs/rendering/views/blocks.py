@@ -7,17 +7,33 @@ writes every string in the document's digit form at the end.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
-from ..model import Column
-from ..model.blocks import Block, HeadingBlock, ListBlock, PageBreakBlock, ParagraphsBlock, TableBlock
-from ..thai import Digits, convert_digits, to_arabic_digits, to_thai_digits
-from .formats import format_number
-from .placeholders import fill
-from .tables import TableLayoutSpec, table_view
+from pydantic import TypeAdapter
 
-__all__ = ["BlockWriter", "Converted", "converted"]
+from ...model import Column, PeriodStyle
+from ...errors import InputError, Location
+from ...model.blocks import (
+    Block,
+    HeadingBlock,
+    ListBlock,
+    PageBreakBlock,
+    ParagraphsBlock,
+    PartBlock,
+    SectionBlock,
+    TableBlock,
+)
+from ...presets import load_preset
+from ...model.parts import ScoreHistoryBlock, ScoreTableBlock, SignatureBlock
+from ...thai import Digits, convert_digits, to_arabic_digits, to_thai_digits
+from . import parts
+from .placeholders import fill
+from ..formats import format_number
+from ..tables import TableLayoutSpec, table_view
+
+__all__ = ["BlockWriter", "Converted", "converted", "default_sections"]
 
 
 class Converted(list):  # type: ignore[type-arg]
@@ -49,11 +65,24 @@ def converted(value: Any, digits: Digits) -> Any:
     return walk(value)
 
 
+@lru_cache(maxsize=None)
+def _default_sections(kind: str) -> tuple[Any, ...]:
+    return tuple(TypeAdapter(list[SectionBlock]).validate_python(load_preset(kind)["sections"]))
+
+
+def default_sections(kind: str) -> list[Any]:
+    """The preset's sequence of sections of *kind* (``part: NAME`` blocks and free blocks)."""
+    return list(_default_sections(kind))
+
+
 class BlockWriter:
     """Collects the blocks of a document in order."""
 
-    def __init__(self, digits: Digits) -> None:
+    def __init__(self, digits: Digits, period_style: PeriodStyle | None = None) -> None:
         self.digits = digits
+        self.period_style = period_style or PeriodStyle()
+        #: Document-wide values a template may show outside the blocks (its properties, headers).
+        self.values: dict[str, Any] = {}
         self.blocks: list[dict[str, Any]] = []
         self.specs: list[TableLayoutSpec] = []
 
@@ -66,6 +95,14 @@ class BlockWriter:
             self.blocks[-1]["lines"].extend(items)
         else:
             self.blocks.append({"type": style, "lines": items})
+
+    def keep_last_with_next(self) -> None:
+        """Keep the last body paragraph on the page of what follows (a signature)."""
+        if self.blocks and self.blocks[-1]["type"] == "body":
+            last = self.blocks[-1]["lines"].pop()
+            if not self.blocks[-1]["lines"]:
+                self.blocks.pop()
+            self.blocks.append({"type": "body_keep", "lines": [last]})
 
     def heading(self, text: str | None, level: int = 1) -> None:
         if text:
@@ -101,6 +138,23 @@ class BlockWriter:
         self.blocks.append({"type": "toc", "title": title, "page_label": page_label, "levels": levels,
                             "entries": [{"level": level, "text": text} for level, text in entries]})
 
+    def sections(self, document: Any, parts: Mapping[str, Callable[[], None]],
+                 values: Mapping[str, str | None]) -> None:
+        """Lay out *document*'s ``sections`` (else its kind's preset sequence): each ``part: NAME``
+        by the kind's writer of that part, every other block as a free block."""
+        given = document.sections is not None
+        blocks = document.sections if given else default_sections(document.kind)
+        where = "sections" if given else f"sections (ค่าตั้งต้นของ {document.kind})"
+        for index, block in enumerate(blocks):
+            at = f"{where}[{index}]"
+            if isinstance(block, PartBlock):
+                if block.part not in parts:
+                    raise InputError(f"ไม่รู้จักส่วน {block.part!r} ของเอกสารชนิดนี้ (ที่มี: {', '.join(parts)})",
+                                     location=Location(path=f"{at}.part"))
+                parts[block.part]()
+            else:
+                self.free_block(block, values, at)
+
     def free(self, blocks: Iterable[Block], values: Mapping[str, str | None], where: str) -> None:
         """Lay out free content blocks given in the data at *where* (their path, for errors)."""
         for index, block in enumerate(blocks):
@@ -115,7 +169,9 @@ class BlockWriter:
             case HeadingBlock(heading=text, level=level):
                 self.heading(fill_text(text, f"{at}.heading"), level)
             case ParagraphsBlock(paragraphs=items, style=style):
-                self.paragraphs(style, [fill_text(p, f"{at}.paragraphs[{i}]") for i, p in enumerate(items)])
+                filled = [(p, fill_text(p, f"{at}.paragraphs[{i}]")) for i, p in enumerate(items)]
+                # -- a paragraph that was only an empty placeholder ("${title}" of title: "") goes --
+                self.paragraphs(style, [text for given, text in filled if text or not given])
             case ListBlock():
                 self.numbered(block.model_copy(update={"list": [
                     item.model_copy(update={
@@ -131,10 +187,16 @@ class BlockWriter:
                      for r, row in enumerate(table.rows)])
             case PageBreakBlock():
                 self.page_break()
+            case SignatureBlock(signature=signature):
+                parts.write_signature(self, signature, values, f"{at}.signature")
+            case ScoreTableBlock(score_table=table):
+                parts.write_score_table(self, table, values, f"{at}.score_table")
+            case ScoreHistoryBlock(score_history=history):
+                parts.write_score_history(self, history, values, f"{at}.score_history")
 
     def view(self, **extra: Any) -> tuple[dict[str, Any], list[TableLayoutSpec]]:
         """The template context (strings in the document's digits) and the table layouts."""
-        context = converted({"blocks": self.blocks, **extra}, self.digits)
+        context = converted({**self.values, "blocks": self.blocks, **extra}, self.digits)
         specs = [
             TableLayoutSpec(tuple(convert_digits(h, self.digits) for h in s.headings),
                             s.widths_twips, s.aligns, s.merges)

@@ -5,11 +5,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..errors import InputError, Location
+from ...errors import InputError, Location
 
 __all__ = ["document_values", "fill", "fill_lines"]
 
-_PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
+_PLACEHOLDER = re.compile(r"\$\{(\w+(?:\.\w+)*)\}")
 
 
 def fill(text: str, values: Mapping[str, str | None], *, where: str) -> str:

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import InputError, Location
-from ..framework import load_framework
-from ..model import Column
-from ..model.annual_report import (
+from ...errors import InputError, Location
+from ...framework import load_framework
+from ...model.annual_report import (
     AnnualReport,
     IssuesBlock,
     MeasuresBlock,
@@ -15,39 +14,42 @@ from ..model.annual_report import (
     YearComparison,
     YearComparisonBlock,
 )
-from ..model.blocks import HeadingBlock
-from ..presets import load_preset
-from ..computed import comparison_scores, strengths_lists, year_figures
-from ..scoring import change
-from ..thai import format_date
+from ...model.blocks import HeadingBlock
+from ...presets import load_preset
+from ...computed import comparison_scores, strengths_lists, year_figures
+from ...scoring import change
+from ...thai import format_date
 from . import progress_report
 from .blocks import BlockWriter
+from .columns import Cells, check_columns, pick, span, table_columns
 from .placeholders import document_values, fill, fill_lines
-from .tables import TableLayoutSpec
 
-__all__ = ["build_view", "write"]
+__all__ = ["write"]
 
 
 def _year_comparison(table: YearComparison, writer: BlockWriter, preset: dict[str, Any], where: str) -> None:
     years = {"previous_year": str(table.previous_year), "current_year": str(table.current_year)}
-    columns = table.columns or [
-        Column.model_validate({**c, "heading": fill(c["heading"], years, where="year_comparison.columns")})
-        for c in preset["year_comparison_columns"]]
-    rows, merges = [], []
+    columns = table_columns(table.columns, preset["year_comparison_columns"], values=years,
+                            where=f"{where}.columns")
+    check_columns(columns, {"tool", "indicator", "previous", "current", "change"}, where=f"{where}.columns")
+    rows: list[Cells] = []
+    merges = []
     for group in table.tools:
-        merges.append((len(rows), 0, len(group.indicators)))
-        for index, line in enumerate(group.indicators):
+        start = len(rows)
+        for line in group.indicators:
             name = f"{line.number}. {line.indicator}" if line.number else line.indicator
             change_text = line.change or change(line.previous, line.current, preset["change_words"]).word
-            rows.append({"cells": [[group.tool] if index == 0 else [], [name], [str(line.previous)],
-                                   [str(line.current)], [change_text]]})
+            rows.append({"tool": [group.tool], "indicator": [name], "previous": [str(line.previous)],
+                         "current": [str(line.current)], "change": [change_text]})
+        merges += span(rows, start, len(group.indicators), ["tool"], columns)
     computed = [year_figures(year, comparison_scores(table, which, f"{where}.tools"), f"{where}.tools")
                 for which, year in (("previous", table.previous_year), ("current", table.current_year))]
     average = table.average or tuple(f.total for f in computed)
     level = table.level or tuple(f.level for f in computed)
-    rows.append({"cells": [[], [preset["average_label"]], *([str(s)] for s in average), []]})
-    rows.append({"cells": [[], [preset["level_label"]], *([t] for t in level), []]})
-    writer.table(columns, rows, aligns=("center", "left", "center", "center", "center"), merges=merges)
+    for label, (before, now) in ((preset["average_label"], average), (preset["level_label"], level)):
+        rows.append({"indicator": [label], "previous": [str(before)], "current": [str(now)]})
+    writer.table(columns, pick(rows, columns), merges=merges,
+                 aligns=tuple("left" if c.key == "indicator" else "center" for c in columns))
 
 
 def _first_comparison(report: AnnualReport, where: str) -> YearComparison:
@@ -92,17 +94,27 @@ def _toc_entries(report: AnnualReport, levels: int, values: dict[str, Any]) -> l
 
 
 def write(report: AnnualReport, writer: BlockWriter) -> None:
-    """Lay out *report* as blocks."""
+    """Lay out *report*'s sections (default: cover, foreword, content)."""
     preset = load_preset("annual_report")
     values = document_values(report)
     values["published_month"] = (
         format_date(report.published_on, "month_year", digits=report.digits) if report.published_on else None)
-    writer.cover(fill_lines(report.cover or [], values, where="cover"))
-    if report.foreword is not None:
-        writer.paragraphs("title", [report.foreword.heading])
-        writer.paragraphs("body", report.foreword.paragraphs)
-        writer.paragraphs("signature", report.foreword.signature)
-        writer.page_break()
+
+    def foreword() -> None:
+        if report.foreword is not None:
+            writer.paragraphs("title", [report.foreword.heading])
+            writer.paragraphs("body", report.foreword.paragraphs)
+            writer.paragraphs("signature", report.foreword.signature)
+            writer.page_break()
+
+    writer.sections(report, {
+        "cover": lambda: writer.cover(fill_lines(report.cover or [], values, where="cover")),
+        "foreword": foreword,
+        "content": lambda: _content(report, writer, preset, values),
+    }, values)
+
+
+def _content(report: AnnualReport, writer: BlockWriter, preset: dict[str, Any], values: dict[str, Any]) -> None:
     progress_preset = load_preset("progress_report")
     for index, block in enumerate(report.content):
         match block:
@@ -111,10 +123,9 @@ def write(report: AnnualReport, writer: BlockWriter) -> None:
             case StrengthsBlock(strengths=strengths):
                 _strengths(report, strengths, writer, preset, f"content[{index}].strengths")
             case MeasuresBlock(measures_table=table):
-                progress_report.write_measure_table(writer, table, progress_preset, f"content[{index}].measures_table",
-                                                    digits=report.digits)
+                progress_report.write_measure_table(writer, table, progress_preset, f"content[{index}].measures_table")
             case IssuesBlock(issues_table=table):
-                progress_report.write_issues(writer, table, progress_preset)
+                progress_report.write_issues(writer, table, progress_preset, f"content[{index}].issues_table")
             case TocBlock(toc=toc):
                 writer.toc(toc.title, toc.page_label, toc.levels, _toc_entries(report, toc.levels, values))
                 writer.page_break()
@@ -122,11 +133,3 @@ def write(report: AnnualReport, writer: BlockWriter) -> None:
                 writer.heading(fill(text, values, where=f"content[{index}].heading"), level)
             case _:
                 writer.free_block(block, values, f"content[{index}]")
-
-
-def build_view(report: AnnualReport) -> tuple[dict[str, Any], list[TableLayoutSpec]]:
-    """Return the template context of *report* and the layouts of its tables."""
-    preset = load_preset("annual_report")
-    writer = BlockWriter(report.digits)
-    write(report, writer)
-    return writer.view(page_prefix=preset["page_prefix"], page_suffix=preset["page_suffix"])
