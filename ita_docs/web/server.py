@@ -6,6 +6,10 @@ import os
 import sys
 from pathlib import Path
 
+import fastapi  # noqa: F401 - imported here so that a missing [web] extra shows before anything starts
+import python_multipart  # noqa: F401 - for uploads
+import uvicorn
+
 from ..errors import InputError
 from .settings import Settings, read_api_keys
 
@@ -33,8 +37,6 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, workers: int = 1, api_ke
     A host other than loopback needs *api_key_file*: the service would otherwise take
     documents from anyone on the network.
     """
-    import uvicorn
-
     keys = read_api_keys(api_key_file) if api_key_file else frozenset()
     if not keys and not is_loopback(host):
         raise InputError(f"ฟังที่ {host} ได้เมื่อมีกุญแจ API เท่านั้น ใช้ --api-key-file ไฟล์กุญแจ "
