@@ -66,7 +66,7 @@ def _docx(document: Any, names: Mapping[str, str]) -> tuple[bytes, list[dict[str
 def _pdf(space: Workspace, name: str, docx: bytes, pool: Any) -> bytes:
     source = space.out(Path(name).with_suffix(".docx").name)
     source.write_bytes(docx)
-    return pool.convert(source, source.with_suffix(".pdf")).read_bytes()
+    return pool.convert(source).read_bytes()
 
 
 def render(upload: Upload, fmt: str, pool: Any) -> Answer:

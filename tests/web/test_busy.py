@@ -9,7 +9,7 @@ def test_no_slot_in_time_is_503(tmp_path):
     pool = PdfPool(1, wait_seconds=0.05)
     assert pool._free.acquire(timeout=1)  # -- the one slot is taken --
     try:
-        pool.convert(tmp_path / "a.docx", tmp_path / "a.pdf")
+        pool.convert(tmp_path / "a.docx")
     except ProblemError as exc:
         assert exc.status == 503 and exc.headers["Retry-After"] == "30"
     else:

@@ -31,22 +31,45 @@ def test_preview_images_of_the_pages(client):
         assert base64.b64decode(page["image"].split(",", 1)[1])[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_pool_runs_at_most_its_slots(tmp_path):
-    soffice_or_skip()
-    from ita_docs import render
-
-    pool = PdfPool(1, wait_seconds=300)
-    docs = [render(KRUT, tmp_path / f"{n}.docx") for n in range(2)]
-    seen = []
+def _convert_all(pool, paths):
+    results: dict = {}
 
     def convert(path):
-        pool.convert(path, path.with_suffix(".pdf"))
-        seen.append(pool.running)
+        try:
+            results[path] = pool.convert(path)
+        except Exception as exc:  # noqa: BLE001 - collected for the test to look at
+            results[path] = exc
 
-    threads = [threading.Thread(target=convert, args=(d,)) for d in docs]
+    threads = [threading.Thread(target=convert, args=(p,)) for p in paths]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert pool.done == 2 and max(seen) <= 1
-    assert all(d.with_suffix(".pdf").read_bytes()[:5] == b"%PDF-" for d in docs)
+    return results
+
+
+def test_waiting_documents_share_one_libreoffice_run(tmp_path):
+    soffice_or_skip()
+    from ita_docs import render
+
+    pool = PdfPool(1, wait_seconds=300, batch=8, gather_seconds=0.5)
+    docs = [render(KRUT, tmp_path / f"{n}" / "krut.docx") for n in range(3)]
+    results = _convert_all(pool, docs)
+    assert all(results[d] == d.with_suffix(".pdf") and d.with_suffix(".pdf").read_bytes()[:5] == b"%PDF-"
+               for d in docs)
+    assert pool.done == 3 and pool.runs == 1 and pool.running == 0
+
+
+def test_a_broken_document_spoils_no_one_elses_pdf(tmp_path):
+    soffice_or_skip()
+    from ita_docs import render
+    from ita_docs.errors import ItaDocsError
+
+    pool = PdfPool(1, wait_seconds=300, batch=8, gather_seconds=0.5)
+    good = render(KRUT, tmp_path / "good" / "krut.docx")
+    broken = tmp_path / "broken" / "x.docx"
+    broken.parent.mkdir()
+    broken.write_bytes(b"PK\x03\x04 not a document")
+    results = _convert_all(pool, [good, broken])
+    assert results[good] == good.with_suffix(".pdf") and good.with_suffix(".pdf").read_bytes()[:5] == b"%PDF-"
+    assert isinstance(results[broken], ItaDocsError)
