@@ -21,6 +21,8 @@ __all__ = ["WARNINGS_HEADER", "router"]
 
 WARNINGS_HEADER = "X-Ita-Docs-Warnings"
 COUNT_HEADER = "X-Ita-Docs-Warning-Count"
+#: Longest warnings header sent (percent-encoded Thai takes 9 bytes a letter).
+MAX_HEADER = 6000
 
 _PROBLEM = {"content": {MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
 
@@ -78,9 +80,11 @@ def _file(answer: service.Answer, include: str | None) -> Response:
         return JSONResponse(answer.envelope())
     headers = {"Content-Disposition": content_disposition(answer.filename),
                COUNT_HEADER: str(len(answer.warnings))}
-    if answer.warnings:
-        headers[WARNINGS_HEADER] = encoded_header([w["message"] + (f" ({w['location']})" if w["location"] != "?" else "")
-                                                   for w in answer.warnings])
+    if answer.warnings:  # -- the first few: proxies cap header sizes; include=warnings gives all --
+        texts = [w["message"] + (f" ({w['location']})" if w["location"] != "?" else "") for w in answer.warnings]
+        while len(texts) > 1 and len(encoded_header(texts)) > MAX_HEADER:
+            texts.pop()
+        headers[WARNINGS_HEADER] = encoded_header(texts)[:MAX_HEADER]
     return Response(answer.data, media_type=answer.media_type, headers=headers)
 
 

@@ -13,7 +13,7 @@ from .. import __version__
 from ..errors import ItaDocsError
 from .answers import components
 from .pdfpool import PdfPool
-from .problems import MEDIA_TYPE, ProblemError, problem, problem_of
+from .problems import MEDIA_TYPE, ProblemError, problem
 from .settings import Settings
 
 __all__ = ["BodyLimit", "create_app", "create_app_from_env"]

@@ -289,6 +289,21 @@ def test_api_keys(keyed_server):
         assert c.get("/api/v1/health").status_code == 200
 
 
+def test_an_unexpected_error_is_a_500_problem_without_internals():
+    from ita_docs.web.app import create_app
+    from tests.web.conftest import LiveServer
+
+    app = create_app()
+
+    @app.get("/api/v1/boom")
+    def boom():
+        raise RuntimeError("secret /srv/internal detail")
+
+    with LiveServer(app) as live, httpx.Client(base_url=live.url) as c:
+        body = _problem(c.get("/api/v1/boom"), 500)
+    assert "secret" not in json.dumps(body) and "Traceback" not in json.dumps(body)
+
+
 def test_pages_load_nothing_from_elsewhere(client):
     for path in ("/", "/docs"):
         response = client.get(path)
