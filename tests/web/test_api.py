@@ -304,6 +304,24 @@ def test_an_unexpected_error_is_a_500_problem_without_internals():
     assert "secret" not in json.dumps(body) and "Traceback" not in json.dumps(body)
 
 
+def test_concurrent_requests_get_their_own_documents(server, plan_data):
+    from concurrent.futures import ThreadPoolExecutor
+
+    letters = "กขคงจฉชซ"  # -- names without digits, which the document writes in Thai --
+
+    def one(n: int) -> tuple[int, str, str]:
+        data = {**plan_data, "organisation": {**plan_data["organisation"], "name": f"เทศบาลตำบลทดสอบ{letters[n]}"}}
+        with httpx.Client(base_url=server.url, timeout=300) as c:
+            response = c.post("/api/v1/render", json=data)
+        return n, _filename(response), _docx_text(response.content)
+
+    with ThreadPoolExecutor(8) as pool:
+        for n, name, text in pool.map(one, range(8)):
+            assert name == f"เทศบาลตำบลทดสอบ{letters[n]}-2566-measures_plan.docx"
+            assert f"เทศบาลตำบลทดสอบ{letters[n]}" in text
+            assert not any(f"เทศบาลตำบลทดสอบ{other}" in text for other in letters if other != letters[n])
+
+
 def test_pages_load_nothing_from_elsewhere(client):
     for path in ("/", "/docs"):
         response = client.get(path)

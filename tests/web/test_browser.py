@@ -85,6 +85,25 @@ def test_upload_see_pages_download_docx(page, tmp_path, stem):
     assert SAMPLE_TEXTS[stem] in _docx_text(target)
 
 
+@pytest.mark.parametrize("kind", ["committee_order", "oit_assignments", "combined"])
+def test_kinds_without_a_sample_from_their_blank_workbook(page, client, tmp_path, kind):
+    soffice_or_skip()
+    book = tmp_path / f"{kind}.xlsx"
+    book.write_bytes(client.get(f"/api/v1/blank/{kind}?format=xlsx").content)  # -- its example rows --
+    page.set_input_files("#file", str(book))
+    page.click("#check")
+    page.wait_for_selector("#pages img.page")
+    with page.expect_download() as info:
+        page.click("#download-docx")
+    assert info.value.suggested_filename.endswith(f"-{kind}.docx")
+    target = tmp_path / "downloaded.docx"
+    info.value.save_as(target)
+    from ita_docs import render
+
+    expected = render(load(book), tmp_path / "expected.docx")
+    assert _docx_text(target) == _docx_text(expected) and _docx_text(target).strip()
+
+
 def test_wrong_date_shows_its_cell(page, tmp_path):
     bad, cell = wrong_date_workbook(tmp_path)
     page.set_input_files("#file", str(bad))

@@ -54,3 +54,30 @@ def test_serve_without_the_extra_says_how_to_install(tmp_path, module):
     result = subprocess.run([sys.executable, "-m", "ita_docs", "serve"], capture_output=True, text=True, env=env)
     assert result.returncode == 1
     assert "pip install 'ita-docs[web]'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_serve_starts_on_loopback_and_answers():
+    import socket
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "ita_docs", "serve", "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(150):
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError("ita-docs serve did not answer")
+        assert health.json()["status"] == "ok"
+    finally:
+        process.terminate()
+        _, err = process.communicate(timeout=30)
+    assert f"เปิดบริการที่ http://127.0.0.1:{port}/ (เข้าได้จากเครื่องนี้เท่านั้น" in err
