@@ -11,7 +11,7 @@ import python_multipart  # noqa: F401 - for uploads
 import uvicorn
 
 from ..errors import InputError
-from .settings import Settings, read_api_keys
+from .settings import KEY_FILE_ENV, Settings, read_api_keys
 
 __all__ = ["is_loopback", "serve"]
 
@@ -46,6 +46,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, workers: int = 1, api_ke
     guard = "ต้องมีกุญแจ API" if keys else "เข้าได้จากเครื่องนี้เท่านั้น"
     print(f"ita-docs: เปิดบริการที่ {where} ({guard}; PDF พร้อมกันได้ {settings.pdf_slots} งานต่อกระบวนการ)",
           file=sys.stderr)
-    os.environ.update(settings.to_env())  # -- for worker processes; one process reads it too --
+    os.environ.pop(KEY_FILE_ENV, None)
+    os.environ.update(settings.to_env(api_key_file if keys else None))  # -- for the worker processes --
     uvicorn.run("ita_docs.web.app:create_app_from_env", factory=True, host=host, port=port,
                 workers=max(1, workers), log_level=log_level, server_header=False, proxy_headers=False)

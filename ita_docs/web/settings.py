@@ -1,9 +1,10 @@
 """What one server instance is allowed: upload limits, API keys, the PDF pool's size.
 
 A server started with several worker processes passes its settings to them through
-environment variables (:func:`Settings.to_env` and :func:`Settings.from_env`).
+environment variables (:func:`Settings.to_env` and :func:`Settings.from_env`): the
+limits as JSON, and the API keys as the path of their file, never the keys themselves.
 
->>> s = Settings(api_keys=frozenset({"k"}), pdf_slots=3)
+>>> s = Settings(pdf_slots=3)
 >>> Settings.from_env(s.to_env()) == s
 True
 """
@@ -18,9 +19,10 @@ from pathlib import Path
 from ..errors import InputError, Location
 from ..io.readers import MAX_FILE_BYTES
 
-__all__ = ["ENV", "Settings", "read_api_keys"]
+__all__ = ["ENV", "KEY_FILE_ENV", "Settings", "read_api_keys"]
 
 ENV = "ITA_DOCS_WEB_SETTINGS"
+KEY_FILE_ENV = "ITA_DOCS_WEB_API_KEY_FILE"
 
 
 @dataclass(frozen=True)
@@ -41,19 +43,17 @@ class Settings:
     preview_pages: int = 12
     preview_dpi: int = 60
 
-    def to_env(self) -> dict[str, str]:
+    def to_env(self, api_key_file: str | Path | None = None) -> dict[str, str]:
         data = asdict(self)
-        data["api_keys"] = sorted(self.api_keys)
-        return {ENV: json.dumps(data)}
+        del data["api_keys"]
+        return {ENV: json.dumps(data), **({KEY_FILE_ENV: str(Path(api_key_file).resolve())} if api_key_file else {})}
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
-        raw = (os.environ if environ is None else environ).get(ENV)
-        if not raw:
-            return cls()
-        data = json.loads(raw)
-        data["api_keys"] = frozenset(data.get("api_keys", ()))
-        return cls(**data)
+        environ = os.environ if environ is None else environ
+        data = json.loads(environ.get(ENV) or "{}")
+        key_file = environ.get(KEY_FILE_ENV)
+        return cls(**data, **({"api_keys": read_api_keys(key_file)} if key_file else {}))
 
 
 def read_api_keys(path: str | Path) -> frozenset[str]:

@@ -81,3 +81,56 @@ def test_serve_starts_on_loopback_and_answers():
         process.terminate()
         _, err = process.communicate(timeout=30)
     assert f"เปิดบริการที่ http://127.0.0.1:{port}/ (เข้าได้จากเครื่องนี้เท่านั้น" in err
+
+
+def test_worker_settings_carry_the_key_file_not_the_keys(tmp_path):
+    from ita_docs.web.settings import Settings
+
+    keys = tmp_path / "keys"
+    keys.write_text("# the municipal CMS\nabcdefghijklmnop0123\n")
+    env = Settings(pdf_slots=3).to_env(keys)
+    assert "abcdefghijklmnop0123" not in "".join(env.values())
+    assert Settings.from_env(env) == Settings(pdf_slots=3, api_keys=frozenset({"abcdefghijklmnop0123"}))
+
+
+def _start(args: list[str]) -> tuple[subprocess.Popen, str]:
+    import socket
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "ita_docs", "serve", "--port", str(port), *args],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            httpx.get(f"{url}/api/v1/health", timeout=1)
+            return process, url
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    process.terminate()
+    raise AssertionError("ita-docs serve did not answer")
+
+
+@pytest.mark.slow
+def test_serve_with_workers_checks_keys_in_every_worker(tmp_path):
+    import httpx
+
+    from tests.web.conftest import NONGMUANG
+
+    keys = tmp_path / "keys"
+    keys.write_text("abcdefghijklmnop0123\n")
+    process, url = _start(["--workers", "2", "--api-key-file", str(keys)])
+    try:
+        body, yaml_type = NONGMUANG.read_bytes(), {"Content-Type": "application/yaml"}
+        statuses = {httpx.post(f"{url}/api/v1/check", content=body, headers=yaml_type).status_code for _ in range(4)}
+        assert statuses == {401}
+        keyed = {**yaml_type, "X-API-Key": "abcdefghijklmnop0123"}
+        assert {httpx.post(f"{url}/api/v1/check", content=body, headers=keyed).status_code for _ in range(4)} == {200}
+    finally:
+        process.terminate()
+        _, err = process.communicate(timeout=30)
+    assert "ต้องมีกุญแจ API" in err
