@@ -338,3 +338,12 @@ def test_openapi_lists_every_endpoint(client):
     assert {"/api/v1/kinds", "/api/v1/schema/{kind}", "/api/v1/render", "/api/v1/check", "/api/v1/convert",
             "/api/v1/followup", "/api/v1/next-year", "/api/v1/health", "/api/v1/blank/{kind}",
             "/api/v1/preview"} <= set(paths)
+
+
+def test_without_libreoffice_the_app_says_so_and_pdf_is_503(client, monkeypatch, tmp_path):
+    monkeypatch.setenv("ITA_DOCS_SOFFICE", str(tmp_path / "no-soffice"))
+    assert "ไม่มี LibreOffice" in client.get("/").text
+    assert client.get("/api/v1/health").json()["pdf"] is False
+    body = _problem(client.post("/api/v1/render?format=pdf", content=NONGMUANG.read_bytes(), headers=YAML), 503)
+    assert "LibreOffice" in body["detail"] and str(tmp_path) not in json.dumps(body, ensure_ascii=False)
+    _problem(client.post("/api/v1/preview", content=NONGMUANG.read_bytes(), headers=YAML), 503)
