@@ -312,7 +312,52 @@ def _parser() -> argparse.ArgumentParser:
     inspect.add_argument("template", type=Path, help="the .docx template")
     inspect.add_argument("--kind", help="the document kind (default: the file name, e.g. measures_plan.docx)")
     inspect.set_defaults(handler=_template_check)
+    _add_web_commands(commands)
     return parser
+
+
+# -- the web service (ita_docs.web, the [web] extra) and the JSON Schemas of the kinds --
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        from .web.server import serve
+    except ImportError as exc:
+        print(f"Error: ita-docs serve ต้องติดตั้งส่วนเสริม [web] ก่อน: pip install 'ita-docs[web]' ({exc.name})",
+              file=sys.stderr)
+        return 1
+    serve(args.host, args.port, workers=args.workers, api_key_file=args.api_key_file, pdf_slots=args.pdf_jobs)
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    import json
+
+    from .web.schemas import kind_schema
+
+    print(json.dumps(kind_schema(args.kind), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _add_web_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    serve = commands.add_parser(
+        "serve", help="run the web service: the JSON API and the browser app (needs the [web] extra)",
+        description="Serve the JSON API (/api/v1, OpenAPI at /openapi.json, list at /docs) and the Thai browser "
+        "app (/). Without --api-key-file it listens on 127.0.0.1 only. Install: pip install 'ita-docs[web]'.",
+        epilog="Example: ita-docs serve --port 8000")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1; "
+                       "another address needs --api-key-file)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
+    serve.add_argument("--api-key-file", help="file of API keys, one a line: requests must send one in "
+                       "X-API-Key or Authorization: Bearer")
+    serve.add_argument("--pdf-jobs", type=int, help="LibreOffice conversions at once per process (default 2)")
+    serve.set_defaults(handler=_serve)
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of a document kind's data",
+        description="Print the JSON Schema (draft 2020-12) of a kind's data, made from its data model.",
+        epilog="Example: ita-docs schema measures_plan > measures_plan.schema.json")
+    schema.add_argument("kind", help="measures_plan, progress_report, analysis_report, annual_report, "
+                        "committee_order, oit_assignments or combined")
+    schema.set_defaults(handler=_schema)
 
 
 def _report(exc: Exception) -> None:
