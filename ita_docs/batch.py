@@ -156,6 +156,7 @@ def render_many(
     overwrite: bool = False,
     jobs: int = 1,
     pdf: bool = False,
+    pdf_a: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[BatchResult]:
     """Render each input to its own .docx in *out_dir*; returns a result per document.
@@ -163,7 +164,8 @@ def render_many(
     Inputs are data files (a YAML or JSON file may hold a list of documents), folders of
     them, or plain data. A failure is recorded in its result and the others go on. *jobs* > 1 loads and
     renders in that many processes (the files are written here, so names stay unique);
-    *pdf* also converts every document, in batched LibreOffice runs, *jobs* at a time.
+    *pdf* also converts every document, in batched LibreOffice runs, *jobs* at a time
+    (PDF/A-2b with *pdf_a*).
     A given figure that contradicts the computed one is kept in ``result.warnings`` and
     issued as an :class:`~ita_docs.errors.ItaDocsWarning` naming its source, as
     :func:`~ita_docs.render` does.
@@ -215,8 +217,8 @@ def render_many(
             finish(_render_one(job))
     order = {label: index for index, (label, _) in enumerate(sources)}
     results.sort(key=lambda r: order.get(r.source, 0))
-    if pdf:
-        results = _convert(results, out, overwrite, jobs)
+    if pdf or pdf_a:
+        results = _convert(results, out, overwrite, jobs, pdf_a)
     return results
 
 
@@ -244,7 +246,8 @@ PDF_RUN_SIZE = 200
 MAX_PDF_RUNS = 8
 
 
-def _convert(results: list[BatchResult], out: Path, overwrite: bool, jobs: int) -> list[BatchResult]:
+def _convert(results: list[BatchResult], out: Path, overwrite: bool, jobs: int,
+             pdf_a: bool = False) -> list[BatchResult]:
     """Convert the written documents to PDF in batched LibreOffice runs, *jobs* at a time.
 
     Each run has its own profile, so runs go side by side. A run that fails marks each of
@@ -263,7 +266,7 @@ def _convert(results: list[BatchResult], out: Path, overwrite: bool, jobs: int) 
 
     def run(chunk: list[Path]) -> tuple[dict[Path, Path], dict[Path, str]]:
         try:
-            return dict(zip(chunk, convert_to_pdf(chunk, out, overwrite=overwrite))), {}
+            return dict(zip(chunk, convert_to_pdf(chunk, out, overwrite=overwrite, pdf_a=pdf_a))), {}
         except ItaDocsError as exc:
             return {}, {docx: f"แปลงเป็น PDF ไม่สำเร็จ: {exc}" for docx in chunk}
 

@@ -27,15 +27,15 @@ def _render(args: argparse.Namespace) -> int:
     inputs = [args.data, *([args.template] if args.template else [])]
     check_not_input(out, inputs)
     check_writable(out, overwrite=args.force)  # -- before any work --
-    if args.pdf:
+    if args.pdf or args.pdf_a:
         check_not_input(out.with_suffix(".pdf"), inputs)
         check_writable(out.with_suffix(".pdf"), overwrite=args.force)
     path = render(args.data, out, template=args.template, overwrite=args.force)
     print(f"เขียนไฟล์แล้ว: {path}")
-    if args.pdf:
+    if args.pdf or args.pdf_a:
         from .rendering.pdf import to_pdf
 
-        print(f"เขียนไฟล์แล้ว: {to_pdf(path, path.with_suffix('.pdf'), overwrite=args.force)}")
+        print(f"เขียนไฟล์แล้ว: {to_pdf(path, path.with_suffix('.pdf'), overwrite=args.force, pdf_a=args.pdf_a)}")
     return 0
 
 
@@ -132,7 +132,7 @@ def _batch(args: argparse.Namespace) -> int:
 
     progress = terminal_progress if sys.stderr.isatty() else None
     results = render_many(args.inputs, args.output, template=args.template, overwrite=args.force,
-                          jobs=args.jobs, pdf=args.pdf, progress=progress)
+                          jobs=args.jobs, pdf=args.pdf or args.pdf_a, pdf_a=args.pdf_a, progress=progress)
     failed = [r for r in results if r.error]
     for result in failed:
         file = re.sub(r"\[\d+\]$", "", result.source)  # -- "a.json[3]": entry 3 of a.json --
@@ -169,7 +169,7 @@ def _check(args: argparse.Namespace) -> int:
 def _pdf(args: argparse.Namespace) -> int:
     from .rendering.pdf import convert_to_pdf
 
-    for path in convert_to_pdf(args.files, args.outdir, overwrite=args.force):
+    for path in convert_to_pdf(args.files, args.outdir, overwrite=args.force, pdf_a=args.pdf_a):
         print(f"เขียนไฟล์แล้ว: {path}")
     return 0
 
@@ -212,6 +212,7 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("-o", "--output", type=Path, help="output .docx (default: DATA with .docx)")
     render.add_argument("--template", type=Path, help="a custom .docx template instead of the bundled one")
     render.add_argument("--pdf", action="store_true", help="also write a PDF beside the .docx (needs LibreOffice)")
+    render.add_argument("--pdf-a", action="store_true", help="with --pdf: write PDF/A-2b, for archives")
     render.add_argument("--force", action="store_true", help="overwrite the output files if they exist")
     _add_strict(render)
     render.set_defaults(handler=_render)
@@ -225,6 +226,7 @@ def _parser() -> argparse.ArgumentParser:
     pdf.add_argument("files", nargs="+", type=Path, help=".docx files")
     pdf.add_argument("--outdir", type=Path, help="folder for the PDFs (default: beside each .docx)")
     pdf.add_argument("--force", action="store_true", help="overwrite PDFs that exist")
+    pdf.add_argument("--pdf-a", action="store_true", help="write PDF/A-2b, for archives")
     pdf.set_defaults(handler=_pdf)
     check = commands.add_parser(
         "check",
@@ -287,6 +289,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="processes (default and most: the cores this machine has)")
     batch.add_argument("--template", type=Path, help="a custom .docx template")
     batch.add_argument("--pdf", action="store_true", help="also convert every document to PDF")
+    batch.add_argument("--pdf-a", action="store_true", help="also convert every document to PDF/A-2b")
     batch.add_argument("--force", action="store_true", help="overwrite documents that exist")
     _add_strict(batch)
     batch.set_defaults(handler=_batch)

@@ -14,6 +14,7 @@ from ita_docs import OutputExistsError, render, to_pdf, to_thai_digits
 from ita_docs.rendering import pdf as pdfmod
 from ita_docs.rendering.pdf import PdfError, convert_to_pdf, document_digits, find_soffice
 from tests import pdfcheck
+from tests.conftest import NONGMUANG
 
 HAVE_TOOLS = bool(shutil.which("soffice") and shutil.which("pdftotext") and shutil.which("pdffonts"))
 
@@ -187,3 +188,12 @@ def test_pdf_a_declares_pdf_a_2b_and_embeds_every_font(nongmuang_docx, tmp_path)
     archived = to_pdf(nongmuang_docx, tmp_path / "archive.pdf", pdf_a=True)
     assert _pdfa_id(archived) == {"part": "2", "conformance": "B"}
     assert all(embedded for _, embedded in pdfcheck.embedded_fonts(archived))
+
+
+@pytest.mark.slow
+def test_the_command_writes_pdf_a_when_asked(tmp_path):
+    from ita_docs.cli import main
+
+    _needs_libreoffice()
+    assert main(["render", str(NONGMUANG), "-o", str(tmp_path / "plan.docx"), "--pdf-a"]) == 0
+    assert _pdfa_id(tmp_path / "plan.pdf") == {"part": "2", "conformance": "B"}
