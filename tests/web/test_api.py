@@ -150,7 +150,8 @@ def test_invalid_data_lists_every_problem_with_its_path(client, plan_data):
      400, "unreadable"),
     (b"<doc/>", {"Content-Type": "application/xml"}, 415, "unsupported-media-type"),
     (b"", {"Content-Type": "application/json"}, 400, "empty"),
-    (b"\xff\xfe", YAML, 400, "unreadable"),
+    (b"kind: \x80\x81 plan", YAML, 400, "unreadable"),
+    (b"\xff\xfe", YAML, 422, "invalid-data"),  # -- a UTF-16 BOM alone: an empty document, with no kind --
 ])
 def test_bad_bodies_are_4xx_problems(client, content, headers, status, slug):
     body = _problem(client.post("/api/v1/render", content=content, headers=headers), status)
