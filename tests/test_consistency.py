@@ -105,5 +105,7 @@ def test_cli_check_exit_codes(tmp_path, capsys, clean_plan):
 def test_cli_render_reports_contradicting_figures(tmp_path, capsys):
     assert main(["render", str(SAMPLES / "ronthong-2564-report.yaml"), "-o", str(tmp_path / "r.docx")]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert len(err) == 6 and all(line.startswith("Warning: ") for line in err)
+    assert all(line.startswith("Warning: ") for line in err)
+    # -- six figures; the others are narrow hand-typed columns ("คอลัมน์ … แคบกว่าคำ …") --
+    assert len([line for line in err if "แคบกว่าคำ" not in line]) == 6
     assert (tmp_path / "r.docx").exists()

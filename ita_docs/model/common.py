@@ -49,7 +49,7 @@ class Column(Model):
 
     key: str = Field(min_length=1)
     heading: Text
-    width_cm: float = Field(gt=0, le=30)
+    width_cm: float | None = Field(None, gt=0, le=30)  # None: computed from the content
 
 
 class TableLayout(Model):
