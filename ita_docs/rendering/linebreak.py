@@ -42,6 +42,7 @@ JOINER = "\ufeff"
 
 _THAI_RUN = re.compile("[\u0e01-\u0e5b]+")
 _THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
+_SPACED_REPEAT = re.compile("(?<=[\u0e01-\u0e4e]) (?=[ๆฯ])")
 #: Characters after which a URL may break, and the pieces between them.
 _ADDRESS_BREAK = re.compile(r"(?<=[/.\-@])")
 
@@ -216,6 +217,8 @@ def join_words(text: str, limit_cm: float | None = None) -> str:
     'ผู้รับ|ผิด|ชอบ ดูที่ www.krut.go.th'
     >>> join_words("เจ้าหน้าที่ที่เกี่ยวข้อง").replace(JOINER, "|")
     'เจ้า|หน้าที่ที่เกี่ยวข้อง'
+    >>> join_words("ทุก ๆ วัน").replace(JOINER, "|")
+    'ทุก |ๆ วัน'
     >>> strip_joiners(join_words("ปีงบประมาณ ๒๕๖๖")) == "ปีงบประมาณ ๒๕๖๖"
     True
     """
@@ -224,7 +227,8 @@ def join_words(text: str, limit_cm: float | None = None) -> str:
     out = []
     for piece, address in _outside_addresses(text):
         out.append(piece if address else _THAI_RUN.sub(lambda m: _join_thai(m.group(0), limit_cm), piece))
-    return "".join(out)
+    # -- "ทุก ๆ" as typed with a space: the joiner after the space keeps ๆ on its word's line --
+    return _SPACED_REPEAT.sub(" " + JOINER, "".join(out))
 
 
 def strip_joiners(text: str) -> str:
@@ -282,18 +286,14 @@ def _glue(words: list[str]) -> list[str]:
 
 
 def join_words_in_body(body: etree._Element) -> int:
-    """Apply :func:`join_words` to every ``<w:t>`` in a table cell under *body*; returns the
-    texts changed.
+    """Apply :func:`join_words` to every ``<w:t>`` under *body*; returns the texts changed.
 
-    Only cells: a narrow column is where a cut word shows (body lines are 16 cm wide), and
-    body text stays byte for byte as typed for Word's search. A word wider than its cell
-    (from the table grid, less the cell margins) is not joined. Field instructions are
-    ``w:instrText`` and are not touched.
+    In a table cell a word wider than the cell (from the table grid, less the cell
+    margins) is not joined. Field instructions are ``w:instrText`` and are not touched.
     """
-    from .widths import CELL_MARGIN_CM
+    from .widths import CELL_MARGIN_CM, TEXT_WIDTH_CM
 
-    changed = 0
-    t_tag = qn("w:t")
+    limits: dict[etree._Element, float] = {}
     for tbl in body.iter(qn("w:tbl")):
         grid = [int(float(c.get(qn("w:w")) or 0)) for c in tbl.iterfind(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
         for tr in tbl.iterfind(qn("w:tr")):
@@ -301,13 +301,17 @@ def join_words_in_body(body: etree._Element) -> int:
             for tc in tr.iterfind(qn("w:tc")):
                 span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
                 count = int(span.get(qn("w:val"))) if span is not None else 1
-                limit = round(sum(grid[column:column + count]) / 1440 * 2.54 - CELL_MARGIN_CM, 2)
+                limits[tc] = round(sum(grid[column:column + count]) / 1440 * 2.54 - CELL_MARGIN_CM, 2)
                 column += count
-                for t in tc.iter(t_tag):
-                    text = t.text
-                    if text and _THAI_LETTER.search(text) and t.getparent().getparent() is not None:
-                        joined = join_words(text, limit)
-                        if joined != text:
-                            t.text = joined
-                            changed += 1
+    changed = 0
+    tc_tag = qn("w:tc")
+    for t in body.iter(qn("w:t")):
+        text = t.text
+        if not text or not _THAI_LETTER.search(text):
+            continue
+        cell = next(t.iterancestors(tc_tag), None)
+        joined = join_words(text, limits.get(cell, TEXT_WIDTH_CM))
+        if joined != text:
+            t.text = joined
+            changed += 1
     return changed
