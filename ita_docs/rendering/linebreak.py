@@ -228,7 +228,29 @@ def join_words(text: str, limit_cm: float | None = None) -> str:
     for piece, address in _outside_addresses(text):
         out.append(piece if address else _THAI_RUN.sub(lambda m: _join_thai(m.group(0), limit_cm), piece))
     # -- "ทุก ๆ" as typed with a space: the joiner after the space keeps ๆ on its word's line --
-    return _SPACED_REPEAT.sub(" " + JOINER, "".join(out))
+    joined = _SPACED_REPEAT.sub(" " + JOINER, "".join(out))
+    return joined if limit_cm is None else _unjoin_wider_than(joined, limit_cm)
+
+
+def _unjoin_wider_than(joined: str, limit_cm: float) -> str:
+    """Take the joiners out of a piece that ICU cannot break and that is wider than
+    *limit_cm*: a word with punctuation glued on (ผู้รับผิดชอบ/ผู้ที่…) may not fit where
+    the word alone does, and a cut between its parts is better than one at the edge."""
+    from .widths import text_width_cm
+
+    icu = _icu()
+    if icu is None or JOINER not in joined:
+        return joined
+    cuts = [0, *icu.breaks(joined), len(joined)]
+    pieces: list[str] = []
+    for a, b in zip(cuts, cuts[1:]):
+        # -- LibreOffice's own rules do not break after "/" before Thai (ผู้รับผิดชอบ/ผู้ที่…) --
+        if pieces and pieces[-1].endswith("/") and _THAI_LETTER.match(joined[a]):
+            pieces[-1] += joined[a:b]
+        else:
+            pieces.append(joined[a:b])
+    return "".join(strip_joiners(piece) if JOINER in piece and text_width_cm(piece.rstrip(), bold=True) > limit_cm
+                   else piece for piece in pieces)
 
 
 def strip_joiners(text: str) -> str:

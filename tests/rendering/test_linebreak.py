@@ -126,3 +126,10 @@ def _drop_widths(data):
     elif isinstance(data, list):
         for value in data:
             _drop_widths(value)
+
+
+@needs_icu
+def test_a_heading_with_a_slash_too_wide_for_its_cell_keeps_icu_breaks():
+    heading = "ผู้รับผิดชอบ/ผู้ที่เกี่ยวข้อง"  # -- LibreOffice does not break after the slash --
+    assert JOINER not in join_words(heading, limit_cm=2.3)
+    assert JOINER in join_words(heading, limit_cm=10)
