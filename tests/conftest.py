@@ -40,15 +40,20 @@ def nongmuang_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def table_texts(path: Path) -> list[list[list[str]]]:
-    """Every table of a .docx as rows of cell texts (paragraphs joined by newlines)."""
+    """Every table of a .docx as rows of cell texts (paragraphs joined by newlines), as typed:
+    without the joiners that keep Thai words whole (rendering/linebreak.py)."""
     import docx
 
+    from ita_docs.rendering.linebreak import strip_joiners
+
     document = docx.Document(str(path))
-    return [[[cell.text for cell in row.cells] for row in table.rows] for table in document.tables]
+    return [[[strip_joiners(cell.text) for cell in row.cells] for row in table.rows] for table in document.tables]
 
 
 def body_paragraphs(path: Path) -> list[str]:
-    """The texts of the body paragraphs outside tables."""
+    """The texts of the body paragraphs outside tables, without joiners."""
     import docx
 
-    return [p.text for p in docx.Document(str(path)).paragraphs]
+    from ita_docs.rendering.linebreak import strip_joiners
+
+    return [strip_joiners(p.text) for p in docx.Document(str(path)).paragraphs]

@@ -11,6 +11,7 @@ import yaml
 from lxml import etree
 
 from ita_docs.cli import main
+from ita_docs.rendering.linebreak import strip_joiners
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
 CASES = yaml.safe_load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))
@@ -31,7 +32,7 @@ def _valid_docx(path: Path) -> str:
     document = docx.Document(str(path))
     texts = [p.text for p in document.paragraphs]
     texts += [c.text for t in document.tables for r in t.rows for c in r.cells]
-    return "\n".join(texts)
+    return strip_joiners("\n".join(texts))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])

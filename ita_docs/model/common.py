@@ -52,7 +52,7 @@ class Column(Model):
 
     key: str = Field(min_length=1)
     heading: Text
-    width_cm: float = Field(gt=0, le=30)
+    width_cm: float | None = Field(None, gt=0, le=30)  # None: computed from the content
     align: Align | None = Field(None, description="left, center, right or both; the kind's default if left out")
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Column
+from .widths import column_widths
 
 __all__ = ["TableLayoutSpec", "table_view"]
 
@@ -39,7 +40,7 @@ def table_view(columns: Sequence[Column], rows: list[dict[str, Any]],
     view = {"columns": [{"heading": c.heading} for c in columns], "rows": rows}
     spec = TableLayoutSpec(
         headings=tuple(c.heading for c in columns),
-        widths_twips=tuple(round(c.width_cm * CM_TO_TWIPS) for c in columns),
+        widths_twips=tuple(round(w * CM_TO_TWIPS) for w in column_widths(columns, rows)),
         # -- a column's own alignment over the kind's default for it --
         aligns=tuple(c.align or (aligns[i] if aligns and i < len(aligns) else "left")
                      for i, c in enumerate(columns)),

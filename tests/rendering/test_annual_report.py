@@ -10,6 +10,7 @@ from lxml import etree
 
 from ita_docs import ItaDocsWarning, render, to_pdf
 from ita_docs.rendering.oxml import qn
+from ita_docs.rendering.widths import NarrowColumnWarning
 from tests.conftest import SAMPLES, body_paragraphs, sample_data, table_texts
 
 RONTHONG = SAMPLES / "ronthong-2564-report.yaml"
@@ -20,7 +21,8 @@ def ronthong_docx(tmp_path_factory):
     # -- the published figures contradict the scores: printed as given, with warnings --
     with pytest.warns(ItaDocsWarning) as caught:
         out = render(RONTHONG, tmp_path_factory.mktemp("ron") / "ronthong.docx")
-    assert len(caught) == 6
+    # -- the sample's hand-typed widths also give narrow-column warnings; the figures give six --
+    assert len([w for w in caught if not isinstance(w.message, NarrowColumnWarning)]) == 6
     return out
 
 
@@ -84,6 +86,7 @@ def test_given_figures_are_printed_as_published(ronthong_docx):
 def test_left_out_figures_are_computed_and_correct(tmp_path, ronthong_data):
     with warnings.catch_warnings():
         warnings.simplefilter("error", ItaDocsWarning)  # -- nothing left to contradict --
+        warnings.simplefilter("ignore", NarrowColumnWarning)  # -- the sample's typed widths --
         out = render(_without_given_figures(ronthong_data), tmp_path / "r.docx")
     table = next(t for t in table_texts(out) if t[0][0] == "เครื่องมือ")
     assert table[5][4] == "ลดลง"                          # 75.54 → 75.40; published: เพิ่มขึ้น

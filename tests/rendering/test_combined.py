@@ -6,6 +6,7 @@ import pytest
 from ita_docs import load, render
 from ita_docs.errors import DataValidationError
 from ita_docs.rendering.oxml import qn
+from ita_docs.rendering.linebreak import strip_joiners
 from tests.conftest import SAMPLES, body_paragraphs, sample_data, table_texts
 
 SANMAKET = SAMPLES / "sanmaket-2565-progress.yaml"
@@ -36,7 +37,7 @@ def test_parts_render_in_order_each_from_a_new_page(sanmaket_docx):
     for p in body.iter(qn("w:p")):
         if p.find(f".//{qn('w:br')}[@{qn('w:type')}='page']") is not None:
             breaks.append(len(texts))
-        texts.append("".join(t.text or "" for t in p.iter(qn("w:t"))))
+        texts.append(strip_joiners("".join(t.text or "" for t in p.iter(qn("w:t")))))
     order_at = texts.index("คำสั่งเทศบาลตำบลสันมะเค็ด")
     oit_at = texts.index("การเปิดเผยข้อมูล (OIT : Open Data Integrity and Transparency Assessment)")
     assert 0 < order_at < oit_at

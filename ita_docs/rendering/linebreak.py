@@ -1,0 +1,347 @@
+"""Where a line may break in Thai text: words found with PyThaiNLP, kept whole with joiners.
+
+Thai has no spaces between words, so LibreOffice (ICU's dictionary) and Word choose
+the line-break points themselves, and in a table column they cut compounds that the
+column could hold (ผู้รับผิด|ชอบ, เจ้า|หน้าที่). The text as typed stays as it is; the
+.docx gets an invisible **U+FEFF ZERO WIDTH NO-BREAK SPACE** (line-break class WJ, as
+U+2060 WORD JOINER) exactly where ICU's line breaker (the one LibreOffice uses, called
+through ctypes) would break inside a word (:func:`thai_words`), and before ๆ. A line
+then breaks only between words, or inside a word wider than its column (the
+column-width step sees to it that none is). Without ICU on the machine nothing is joined.
+
+Measured with LibreOffice (bench/thai_breaks.py):
+
+* a joiner cuts ICU's dictionary's view of the text, so it goes only where ICU itself
+  sees a boundary: one between every character cluster made LibreOffice break
+  anywhere (krut ``split`` 1 → 139);
+* U+2060 and U+FEFF keep words whole alike (krut mid_word 48 → 18 and 18); U+200D
+  (ZWJ) does not; U+FEFF is the one ``seed_fidelity.py`` and most text tools already
+  drop (text recall with U+2060: 1.0 → 0.30);
+* the PDF's text has no joiner (pdftotext, pdfplumber): copying from the PDF gives
+  the text as typed.
+
+URLs and e-mail addresses get no joiner. The joiner has no width and no glyph, and
+:func:`strip_joiners` removes it when a .docx is read back.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from lxml import etree
+
+from ..thai.digits import ADDRESS_PATTERN
+from .oxml import qn
+
+__all__ = [
+    "JOINER",
+    "join_words",
+    "join_words_in_body",
+    "strip_joiners",
+    "thai_words",
+    "unbreakable_pieces",
+]
+
+#: U+FEFF ZERO WIDTH NO-BREAK SPACE (line-break class WJ, as U+2060): no break on either side, no width.
+JOINER = "\ufeff"
+
+_THAI_RUN = re.compile("[\u0e01-\u0e5b]+")
+_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
+_SPACED_REPEAT = re.compile("(?<=[\u0e01-\u0e4e]) (?=[ๆฯ])")
+#: Characters after which a URL may break, and the pieces between them.
+_ADDRESS_BREAK = re.compile(r"(?<=[/.\-@])")
+
+
+@lru_cache(maxsize=1)
+def _lexical_trie():  # -> pythainlp.util.Trie
+    from pythainlp.corpus import thai_orst_words
+    from pythainlp.util import Trie
+
+    return Trie(thai_orst_words())
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> frozenset[str]:
+    from pythainlp.corpus import thai_orst_words
+
+    return frozenset(thai_orst_words())
+
+
+@lru_cache(maxsize=4096)
+def thai_words(text: str) -> tuple[str, ...]:
+    """The words of a run of Thai letters that a line should not cut (cached).
+
+    PyThaiNLP's newmm words (its full word list); one that is not a headword of the
+    Royal Institute dictionary (``thai_orst_words``) but is made of such headwords is
+    a phrase and counts as its headwords (การประเมิน → การ ประเมิน), since a line may
+    break between them.
+
+    >>> thai_words("ผู้รับผิดชอบกำชับเจ้าหน้าที่")
+    ('ผู้', 'รับผิดชอบ', 'กำชับ', 'เจ้าหน้าที่')
+    >>> thai_words("การประเมินอินโฟกราฟิก")
+    ('การ', 'ประเมิน', 'อินโฟกราฟิก')
+    """
+    from pythainlp.tokenize import word_tokenize
+
+    words: list[str] = []
+    for word in word_tokenize(text, engine="newmm", keep_whitespace=True):
+        if word not in _lexicon() and _THAI_LETTER.match(word):
+            parts = word_tokenize(word, custom_dict=_lexical_trie(), engine="newmm")
+            if len(parts) > 1 and all(part in _lexicon() for part in parts):
+                words.extend(parts)
+                continue
+        words.append(word)
+    return tuple(words)
+
+
+class _Icu:
+    """ICU's line-break iterator (``ubrk_*`` of libicuuc through ctypes), the one LibreOffice uses."""
+
+    UBRK_LINE = 2
+
+    def __init__(self, lib: ctypes.CDLL, suffix: str) -> None:
+        def fn(name: str, restype: object, *argtypes: object) -> Callable[..., int]:
+            f = getattr(lib, name + suffix)
+            f.restype, f.argtypes = restype, list(argtypes)
+            return f
+
+        self._open = fn("ubrk_open", ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p,
+                        ctypes.c_int32, ctypes.POINTER(ctypes.c_int))
+        self._next = fn("ubrk_next", ctypes.c_int32, ctypes.c_void_p)
+        self._close = fn("ubrk_close", None, ctypes.c_void_p)
+
+    def breaks(self, text: str) -> list[int]:
+        """Offsets in *text* (Basic Multilingual Plane only) where a line may break, the end excluded."""
+        data = text.encode("utf-16-le")
+        length = len(data) // 2
+        buffer = (ctypes.c_uint16 * length).from_buffer_copy(data)
+        status = ctypes.c_int(0)
+        iterator = self._open(self.UBRK_LINE, b"th", buffer, length, ctypes.byref(status))
+        if status.value > 0 or not iterator:
+            return []
+        found = []
+        try:
+            while (offset := self._next(iterator)) != -1:
+                found.append(offset)
+        finally:
+            self._close(iterator)
+        return [offset for offset in found if offset < length]
+
+
+@lru_cache(maxsize=1)
+def _icu() -> _Icu | None:
+    """The system's ICU (LibreOffice's dependency), or None where there is none."""
+    name = ctypes.util.find_library("icuuc")
+    if name is None:
+        return None
+    try:
+        lib = ctypes.CDLL(name)
+    except OSError:
+        return None
+    version = re.search(r"\.so\.(\d+)", name) or re.search(r"(\d+)\.dylib$", name)
+    for suffix in ([f"_{version.group(1)}"] if version else []) + [""]:
+        try:
+            return _Icu(lib, suffix)
+        except AttributeError:
+            continue
+    return None
+
+
+def _word_interiors(text: str, limit_cm: float | None) -> set[int]:
+    """Offsets strictly inside one of PyThaiNLP's words of *text* (and before ๆ ฯ);
+    a word wider than *limit_cm* is left to break where ICU breaks it."""
+    from .widths import text_width_cm
+
+    inside: set[int] = set()
+    start = 0
+    for word in thai_words(text):
+        end = start + len(word)
+        if _THAI_LETTER.match(word) and (limit_cm is None or text_width_cm(word, bold=True) <= limit_cm):
+            inside.update(range(start + 1, end))
+        start = end
+    inside.update(m.start() for m in re.finditer("[ๆฯ]", text) if m.start() > 0)
+    return inside
+
+
+@lru_cache(maxsize=4096)
+def _join_thai(text: str, limit_cm: float | None = None) -> str:
+    """A run of Thai letters with a joiner at each break ICU would make inside a word.
+
+    ICU is asked again on the joined text, since a joiner cuts its dictionary's view
+    of the run, until it proposes no break inside a word (three rounds at most).
+    """
+    icu = _icu()
+    if icu is None:
+        return text
+    inside = _word_interiors(text, limit_cm)
+    joins: set[int] = set()
+    for _ in range(3):
+        joined = _with_joiners(text, joins)
+        new = {_typed_offset(joined, b) for b in icu.breaks(joined)} & inside - joins
+        if not new:
+            break
+        joins |= new
+    # -- ๆ and ฯ never open a line, whatever ICU says (LibreOffice broke ต่าง|ๆ) --
+    joins |= {i for i in inside if text[i] in "ๆฯ"}
+    return _with_joiners(text, joins)
+
+
+def _typed_offset(joined: str, offset: int) -> int:
+    return offset - joined.count(JOINER, 0, offset)
+
+
+def _with_joiners(text: str, joins: set[int]) -> str:
+    """
+    >>> _with_joiners("เจ้าหน้าที่", {4}).replace(JOINER, "|")
+    'เจ้า|หน้าที่'
+    """
+    if not joins:
+        return text
+    cuts = [0, *sorted(joins), len(text)]
+    return JOINER.join(text[a:b] for a, b in zip(cuts, cuts[1:]))
+
+
+def _outside_addresses(text: str) -> Iterator[tuple[str, bool]]:
+    last = 0
+    for match in ADDRESS_PATTERN.finditer(text):
+        if match.start() > last:
+            yield text[last:match.start()], False
+        yield match.group(0), True
+        last = match.end()
+    if last < len(text):
+        yield text[last:], False
+
+
+def join_words(text: str, limit_cm: float | None = None) -> str:
+    """*text* with a :data:`JOINER` inside each Thai word; spaces, Latin and addresses unchanged.
+
+    A word wider than *limit_cm* (its column, less the cell margins) gets none: ICU may
+    then cut it between its parts rather than the renderer at the column's edge.
+
+    >>> join_words("ผู้รับผิดชอบ ดูที่ www.krut.go.th").replace(JOINER, "|")  # ICU: ผู้รับ|ผิด|ชอบ
+    'ผู้รับ|ผิด|ชอบ ดูที่ www.krut.go.th'
+    >>> join_words("เจ้าหน้าที่ที่เกี่ยวข้อง").replace(JOINER, "|")
+    'เจ้า|หน้าที่ที่เกี่ยวข้อง'
+    >>> join_words("ทุก ๆ วัน").replace(JOINER, "|")
+    'ทุก |ๆ วัน'
+    >>> strip_joiners(join_words("ปีงบประมาณ ๒๕๖๖")) == "ปีงบประมาณ ๒๕๖๖"
+    True
+    """
+    if not _THAI_LETTER.search(text):
+        return text
+    out = []
+    for piece, address in _outside_addresses(text):
+        out.append(piece if address else _THAI_RUN.sub(lambda m: _join_thai(m.group(0), limit_cm), piece))
+    # -- "ทุก ๆ" as typed with a space: the joiner after the space keeps ๆ on its word's line --
+    joined = _SPACED_REPEAT.sub(" " + JOINER, "".join(out))
+    return joined if limit_cm is None else _unjoin_wider_than(joined, limit_cm)
+
+
+def _unjoin_wider_than(joined: str, limit_cm: float) -> str:
+    """Take the joiners out of a piece that ICU cannot break and that is wider than
+    *limit_cm*: a word with punctuation glued on (ผู้รับผิดชอบ/ผู้ที่…) may not fit where
+    the word alone does, and a cut between its parts is better than one at the edge."""
+    from .widths import text_width_cm
+
+    icu = _icu()
+    if icu is None or JOINER not in joined:
+        return joined
+    cuts = [0, *icu.breaks(joined), len(joined)]
+    pieces: list[str] = []
+    for a, b in zip(cuts, cuts[1:]):
+        # -- LibreOffice's own rules do not break after "/" before Thai (ผู้รับผิดชอบ/ผู้ที่…) --
+        if pieces and pieces[-1].endswith("/") and _THAI_LETTER.match(joined[a]):
+            pieces[-1] += joined[a:b]
+        else:
+            pieces.append(joined[a:b])
+    return "".join(strip_joiners(piece) if JOINER in piece and text_width_cm(piece.rstrip(), bold=True) > limit_cm
+                   else piece for piece in pieces)
+
+
+def strip_joiners(text: str) -> str:
+    """*text* without the joiners :func:`join_words` added (for reading a .docx back).
+
+    >>> strip_joiners("เจ้า\\ufeffหน้าที่")
+    'เจ้าหน้าที่'
+    """
+    return text.replace(JOINER, "")
+
+
+def unbreakable_pieces(text: str) -> list[str]:
+    """The pieces of *text* a line cannot break inside once words are joined: Thai words,
+    words between spaces, and the parts of an address after ``/ . - @``.
+
+    >>> unbreakable_pieces("ผู้รับผิดชอบ โทร. 0-7729 www.krut.go.th")
+    ['ผู้รับผิดชอบ', 'โทร.', '0-7729', 'www.', 'krut.', 'go.', 'th']
+    >>> unbreakable_pieces("การประเมินคุณธรรม")
+    ['การ', 'ประเมิน', 'คุณธรรม']
+    """
+    pieces: list[str] = []
+    for part, address in _outside_addresses(text):
+        if address:
+            pieces.extend(p for p in _ADDRESS_BREAK.split(part) if p)
+            continue
+        for chunk in part.split():
+            if not _THAI_LETTER.search(chunk):
+                pieces.append(chunk)
+                continue
+            pieces.extend(_thai_pieces(chunk))
+    return pieces
+
+
+def _thai_pieces(chunk: str) -> list[str]:
+    """Where ICU breaks *chunk* once its words are joined; PyThaiNLP's words without ICU."""
+    icu = _icu()
+    if icu is None:
+        words = [w for run in re.split(f"({_THAI_RUN.pattern})", chunk) if run
+                 for w in (thai_words(run) if _THAI_RUN.fullmatch(run) else (run,))]
+        return _glue(words)
+    joined = join_words(chunk)
+    cuts = [0, *icu.breaks(joined), len(joined)]
+    return [strip_joiners(joined[a:b]) for a, b in zip(cuts, cuts[1:]) if a < b]
+
+
+def _glue(words: list[str]) -> list[str]:
+    """Non-Thai bits stick to the Thai word before them (ICU does not break "ฯ," or "โทร.")."""
+    glued: list[str] = []
+    for word in words:
+        if glued and (not _THAI_LETTER.match(word) or word in "ๆฯ"):
+            glued[-1] += word
+        else:
+            glued.append(word)
+    return glued
+
+
+def join_words_in_body(body: etree._Element) -> int:
+    """Apply :func:`join_words` to every ``<w:t>`` under *body*; returns the texts changed.
+
+    In a table cell a word wider than the cell (from the table grid, less the cell
+    margins) is not joined. Field instructions are ``w:instrText`` and are not touched.
+    """
+    from .widths import CELL_MARGIN_CM, TEXT_WIDTH_CM
+
+    limits: dict[etree._Element, float] = {}
+    for tbl in body.iter(qn("w:tbl")):
+        grid = [int(float(c.get(qn("w:w")) or 0)) for c in tbl.iterfind(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
+        for tr in tbl.iterfind(qn("w:tr")):
+            column = 0
+            for tc in tr.iterfind(qn("w:tc")):
+                span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+                count = int(span.get(qn("w:val"))) if span is not None else 1
+                limits[tc] = round(sum(grid[column:column + count]) / 1440 * 2.54 - CELL_MARGIN_CM, 2)
+                column += count
+    changed = 0
+    tc_tag = qn("w:tc")
+    for t in body.iter(qn("w:t")):
+        text = t.text
+        if not text or not _THAI_LETTER.search(text):
+            continue
+        cell = next(t.iterancestors(tc_tag), None)
+        joined = join_words(text, limits.get(cell, TEXT_WIDTH_CM))
+        if joined != text:
+            t.text = joined
+            changed += 1
+    return changed
