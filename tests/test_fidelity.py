@@ -79,10 +79,11 @@ def _paragraph_texts(docx):
 
     from lxml import etree
 
+    from ita_docs.rendering.linebreak import strip_joiners
     from ita_docs.rendering.oxml import qn
 
     root = etree.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
-    return ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in root.iter(qn("w:p"))]
+    return [strip_joiners("".join(t.text or "" for t in p.iter(qn("w:t")))) for p in root.iter(qn("w:p"))]
 
 
 def _squeezed(text: str) -> str:

@@ -58,9 +58,11 @@ def page(browser, server):
 
 
 def _docx_text(path) -> str:
+    from ita_docs.rendering.linebreak import strip_joiners
+
     document = docx.Document(str(path))
-    return "\n".join([p.text for p in document.paragraphs]
-                     + [c.text for t in document.tables for r in t.rows for c in r.cells])
+    return strip_joiners("\n".join([p.text for p in document.paragraphs]
+                                    + [c.text for t in document.tables for r in t.rows for c in r.cells]))
 
 
 @pytest.mark.parametrize("stem", list(SAMPLE_TEXTS))
