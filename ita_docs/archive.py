@@ -16,6 +16,7 @@ where one is to blame, the entry.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -139,7 +140,7 @@ def _read(package: zipfile.ZipFile, info: zipfile.ZipInfo, refuse, keep: bool) -
             while chunk := entry.read(_CHUNK):
                 if keep:
                     chunks.append(chunk)
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zlib.error) as exc:
         raise refuse(f"ส่วนประกอบเสีย ({exc})", info.filename) from None
     except (EOFError, ValueError, NotImplementedError, RuntimeError, OSError) as exc:
         raise refuse(f"ส่วนประกอบอ่านไม่ได้ ({type(exc).__name__}: {exc})", info.filename) from None

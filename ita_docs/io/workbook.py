@@ -25,7 +25,7 @@ from pydantic import BaseModel
 from ..errors import DataValidationError, Location, Problem, ReadError
 from ..model import KINDS
 from ..model.types import period_to_data
-from ..thai import format_period
+from ..thai import format_period, to_arabic_digits
 from .shape import fields
 
 __all__ = ["read_workbook", "write_workbook"]
@@ -235,7 +235,8 @@ def _sheet_parser() -> type:
             typed = element.get("t", "n")
             cell = super().parse_cell(element)
             cell["formula"] = element.find(FORMULA_TAG) is not None
-            cell["cached"] = element.find(VALUE_TAG) is not None or typed == "inlineStr"
+            cached = element.findtext(VALUE_TAG)  # -- a text result may be empty, a number not --
+            cell["cached"] = bool(cached) or (cached is not None and typed == "str") or typed == "inlineStr"
             cell["bad_date"] = typed != "e" and cell["data_type"] == "e"
             cell["raw"] = element.findtext(VALUE_TAG)
             return cell
@@ -523,9 +524,16 @@ class _Reader:
             if not cells_at:
                 continue
             count += 1
-            row_id = str(item.pop(ROW, count)).strip()
+            row_id = _row_number(item.pop(ROW, str(count)))
             parent = item.pop(PARENT, None)
             row_at = cells_at.get(ROW, f"{title}!A{number}")
+            if row_id is None:
+                self.problem(title, row_at.split("!", 1)[1], "คอลัมน์ 'แถวที่' ต้องเป็นเลขแถว เช่น 1 หรือ ๑")
+                continue
+            if parent is not None and _row_number(parent) is None:
+                self.problem(title, cells_at[PARENT].split("!", 1)[1],
+                             "คอลัมน์ 'อยู่ใต้แถวที่' ต้องเป็นเลขแถวของแผ่นงานก่อนหน้า เช่น 1 หรือ ๑")
+                continue
             if row_id in id_cells:
                 self.problem(title, row_at.split("!", 1)[1], f"แถวที่ {row_id} ซ้ำกับ {id_cells[row_id]} "
                                                              "(คอลัมน์ 'แถวที่' ต้องไม่ซ้ำกัน)")
@@ -543,7 +551,7 @@ class _Reader:
                     if parent is None:
                         self.problem(title, f"A{number}", "ต้องระบุว่าอยู่ใต้แถวที่เท่าใด (คอลัมน์ 'อยู่ใต้แถวที่')")
                         continue
-                    owner_row = ids_of.get(parent_path, {}).get(str(parent).strip())
+                    owner_row = ids_of.get(parent_path, {}).get(_row_number(parent) or "")
                     if owner_row is None:
                         self.problem(title, cells_at[PARENT].split("!", 1)[1],
                                      f"ไม่มีแถวที่ {parent} ในแผ่นงาน '{_sheet_title(parent_path)}'")
@@ -566,6 +574,16 @@ class _Reader:
                         self.where.setdefault(f"{base}.{'.'.join(parts[:depth])}", at)
             self.where.setdefault(base, f"{title}!A{number}")
             self.where.setdefault(sheet_path if not nested else base.rsplit("[", 1)[0], f"{title}!A{number}")
+
+
+def _row_number(value: Any) -> str | None:
+    """A row number typed in 'แถวที่' or 'อยู่ใต้แถวที่', as Arabic digits; None if it is none.
+
+    >>> _row_number("๑๒"), _row_number(" 3 "), _row_number("ข้อหนึ่ง"), _row_number("0")
+    ('12', '3', None, None)
+    """
+    text = to_arabic_digits(str(value).strip())
+    return str(int(text)) if text.isascii() and text.isdigit() and int(text) > 0 else None
 
 
 def _coordinate(cell: dict[str, Any]) -> str:
