@@ -356,6 +356,8 @@ def _set(target: dict[str, Any], dotted: str, value: Any) -> None:
         target = target.setdefault(key, {})
         if not isinstance(target, dict):
             raise _CellProblem(f"ช่องข้อมูล {dotted} ชนกับ {key} ที่มีค่าอยู่แล้ว")
+    if isinstance(target.get(last), dict):
+        raise _CellProblem(f"ช่องข้อมูล {dotted} ชนกับช่องข้อมูลย่อย {dotted}.… ที่มีค่าอยู่แล้ว")
     if last in target:
         raise _CellProblem(f"ช่องข้อมูล {dotted} มีค่าอยู่แล้ว")
     target[last] = value
