@@ -600,44 +600,44 @@ def _header_key(cell: dict[str, Any] | None) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def _open_book(path: str | Path) -> Any:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
+def _damaged(path: str | Path, exc: BaseException) -> ReadError:
     import zipfile
 
-    try:
-        return load_workbook(path, read_only=True, data_only=True)
-    except zipfile.BadZipFile as exc:
-        raise ReadError(f"ไฟล์ Excel เสีย ({exc})", location=Location(str(path))) from None
-    except (InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise ReadError(f"เปิดสมุดงาน Excel ไม่ได้ ({exc.__class__.__name__})", location=Location(str(path))) from None
-    except Exception as exc:  # noqa: BLE001 - XML errors of a damaged file
-        raise ReadError(f"ไฟล์ Excel เสียหรือไม่ใช่ .xlsx ({exc.__class__.__name__})",
-                        location=Location(str(path))) from None
+    if isinstance(exc, _CellProblem):
+        return ReadError(str(exc), location=Location(str(path)))
+    if isinstance(exc, zipfile.BadZipFile):
+        return ReadError(f"ไฟล์ Excel เสีย ({exc})", location=Location(str(path)))
+    if isinstance(exc, KeyError | OSError | ValueError):
+        return ReadError(f"เปิดสมุดงาน Excel ไม่ได้ ({exc.__class__.__name__})", location=Location(str(path)))
+    return ReadError(f"ไฟล์ Excel เสียหรือไม่ใช่ .xlsx ({exc.__class__.__name__})", location=Location(str(path)))
 
 
 def _sheets_of(path: str | Path) -> list[tuple[str, dict[int, dict[int, dict[str, Any]]], list[str]]]:
-    """Every worksheet but the instructions: its title, non-empty cells and merged ranges."""
-    import zipfile
+    """Every worksheet but the instructions: its title, non-empty cells and merged ranges.
+
+    openpyxl reads from a file this function opens and always closes (openpyxl itself
+    leaves its file open when a damaged workbook fails to load)."""
+    from openpyxl import load_workbook
 
     from ..archive import WORKBOOK, check_archive
 
     check_archive(path, WORKBOOK, what="สมุดงาน Excel")
-    book = _open_book(path)
-    budget = [MAX_CELLS]
     try:
-        return [(sheet.title, *_read_cells(book, sheet, budget)) for sheet in book.worksheets
-                if sheet.title != INSTRUCTIONS]
-    except _CellProblem as exc:
-        raise ReadError(str(exc), location=Location(str(path))) from None
-    except zipfile.BadZipFile as exc:
-        raise ReadError(f"ไฟล์ Excel เสีย ({exc})", location=Location(str(path))) from None
-    except Exception as exc:  # noqa: BLE001 - XML errors of a damaged sheet
-        raise ReadError(f"ไฟล์ Excel เสียหรือไม่ใช่ .xlsx ({exc.__class__.__name__})",
-                        location=Location(str(path))) from None
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, after the lazy sheets are read
+    except OSError as exc:
+        raise ReadError(f"อ่านไฟล์ไม่ได้: {exc.strerror}", location=Location(str(path))) from None
+    try:
+        book = load_workbook(handle, read_only=True, data_only=True)
+        try:
+            budget = [MAX_CELLS]
+            return [(sheet.title, *_read_cells(book, sheet, budget)) for sheet in book.worksheets
+                    if sheet.title != INSTRUCTIONS]
+        finally:
+            book.close()
+    except Exception as exc:  # noqa: BLE001 - zip, XML and openpyxl errors of a damaged file
+        raise _damaged(path, exc) from None
     finally:
-        book.close()
+        handle.close()
 
 
 def read_workbook(path: str | Path) -> tuple[dict[str, Any], dict[str, str]]:
