@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 
 from .errors import ItaDocsError, Location, ReadError
 
-__all__ = ["DOCX", "TEMPLATE", "WORKBOOK", "Limits", "check_archive", "entry_name_problem", "read_archive",
+__all__ = ["DOCX", "Limits", "TEMPLATE", "WORKBOOK", "check_archive", "entry_name_problem", "read_archive",
            "verify_archive"]
 
 _MB = 1024 * 1024

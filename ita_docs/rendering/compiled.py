@@ -94,6 +94,8 @@ def check_template_file(path: Path) -> None:
     parses it."""
     if not path.is_file():
         raise TemplateError(f"ไม่พบไฟล์แม่แบบ {path}")
+    if not zipfile.is_zipfile(path):
+        raise TemplateError(f"ไฟล์แม่แบบไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้: {path}")
     check_archive(path, TEMPLATE, what="แม่แบบ", error=TemplateError)
     try:
         with zipfile.ZipFile(path) as package:
