@@ -225,38 +225,62 @@ class _CellProblem(ValueError):
     """A cell that cannot be read; the message is Thai."""
 
 
+@lru_cache(maxsize=1)
 def _sheet_parser() -> type:
     """openpyxl's streaming sheet parser, told also whether a cell holds a formula and
-    whether that formula has a computed (cached) value."""
-    from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
+    whether that formula has a computed (cached) value; inline strings (what openpyxl
+    writes) are read straight from the element, without openpyxl's slow rich-text model."""
+    from openpyxl.utils import coordinate_to_tuple
+    from openpyxl.worksheet._reader import FORMULA_TAG, INLINE_STRING, VALUE_TAG, WorkSheetParser
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    text_tag, run_tag = f"{{{SHEET_MAIN_NS}}}t", f"{{{SHEET_MAIN_NS}}}r"
 
     class _Parser(WorkSheetParser):  # type: ignore[misc,valid-type]
         def parse_cell(self, element):  # type: ignore[no-untyped-def]
             typed = element.get("t", "n")
+            formula = element.find(FORMULA_TAG) is not None
+            if typed == "inlineStr" and not formula:
+                coordinate = element.get("r")
+                if coordinate:
+                    row, column = coordinate_to_tuple(coordinate)
+                    self.col_counter = column
+                else:
+                    self.col_counter += 1
+                    row, column = self.row_counter, self.col_counter
+                child = element.find(INLINE_STRING)
+                value = None
+                if child is not None:
+                    value = (child.findtext(text_tag) or "") + "".join(
+                        run.findtext(text_tag) or "" for run in child.iterfind(run_tag))
+                style = element.get("s")
+                return {"row": row, "column": column, "value": value, "data_type": "s",
+                        "style_id": int(style) if style else 0, "formula": False, "cached": True,
+                        "bad_date": False, "raw": None}
             cell = super().parse_cell(element)
-            cell["formula"] = element.find(FORMULA_TAG) is not None
             cached = element.findtext(VALUE_TAG)  # -- a text result may be empty, a number not --
+            cell["formula"] = formula
             cell["cached"] = bool(cached) or (cached is not None and typed == "str") or typed == "inlineStr"
             cell["bad_date"] = typed != "e" and cell["data_type"] == "e"
-            cell["raw"] = element.findtext(VALUE_TAG)
+            cell["raw"] = cached
             return cell
 
     return _Parser
 
 
-def _number_format(book: Any, style_id: int) -> str:
+def _number_formats(book: Any) -> dict[int, str]:
+    """The number format of each cell style of a read-only *book*, by style index."""
     from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 
-    try:
-        format_id = book._cell_styles[style_id].numFmtId
-    except (IndexError, TypeError):
-        return "General"
-    if format_id < BUILTIN_FORMATS_MAX_SIZE:
-        return BUILTIN_FORMATS.get(format_id, "General")
-    try:
-        return book._number_formats[format_id - BUILTIN_FORMATS_MAX_SIZE]
-    except IndexError:
-        return "General"
+    formats = {}
+    for index, style in enumerate(book._cell_styles):
+        format_id = style.numFmtId
+        if format_id < BUILTIN_FORMATS_MAX_SIZE:
+            formats[index] = BUILTIN_FORMATS.get(format_id, "General")
+        else:
+            custom = format_id - BUILTIN_FORMATS_MAX_SIZE
+            formats[index] = book._number_formats[custom] if custom < len(book._number_formats) else "General"
+    return formats
 
 
 def _read_cells(book: Any, sheet: Any, budget: list[int]) -> tuple[dict[int, dict[int, dict[str, Any]]], list[str]]:
@@ -267,6 +291,7 @@ def _read_cells(book: Any, sheet: Any, budget: list[int]) -> tuple[dict[int, dic
     parser = _sheet_parser()(sheet._get_source(), sheet._shared_strings, data_only=True, epoch=book.epoch,
                              date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
     rows: dict[int, dict[int, dict[str, Any]]] = {}
+    formats = _number_formats(book)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # -- a date serial out of range: reported below --
@@ -279,7 +304,7 @@ def _read_cells(book: Any, sheet: Any, budget: list[int]) -> tuple[dict[int, dic
                     budget[0] -= 1
                     if budget[0] < 0:
                         raise _CellProblem(f"สมุดงานมีเซลล์ที่มีข้อมูลเกิน {MAX_CELLS:,} เซลล์")
-                    cell["number_format"] = _number_format(book, cell["style_id"])
+                    cell["number_format"] = formats.get(cell["style_id"], "General")
                     rows.setdefault(cell["row"], {})[cell["column"]] = cell
     finally:
         parser.source.close()
