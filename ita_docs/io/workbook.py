@@ -5,7 +5,15 @@ value (``organisation.name`` …); one sheet per list of rows (measures, members
 per item, with a column "อยู่ใต้แถวที่ [_parent]" where the list sits under a row of
 another sheet. Headers read "ไทย [key]". A multi-line cell (Alt+Enter) is a list of
 paragraphs or lines; what has no cell form is JSON text behind ``json:``.
-Reading reports every problem with its sheet and cell (มาตรการ!C7), in Thai.
+Reading reports every problem with its sheet and cell (มาตรการ!C7), in Thai, and is
+strict: the file passes the zip guard (:mod:`ita_docs.archive`) before openpyxl opens
+it; every non-empty cell of a data sheet either reaches the data or is a problem (a
+value without a key, a note outside the table, data under a blank or repeated header,
+a repeated key or row number, a merged range — refused, not filled, since which rows a
+merged value was meant for is a guess — an unknown sheet, a header row moved down); a
+number arrives as the text Excel displays under the cell's number format (97.1 under
+``0.00`` is "97.10"; 0.9705 under ``0.00%`` is "97.05%", which no score field accepts);
+formula errors and formulas without a computed value are refused at their cell.
 """
 from __future__ import annotations
 
