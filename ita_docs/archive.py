@@ -74,6 +74,15 @@ def entry_name_problem(name: str) -> str | None:
     return None
 
 
+def _subject(what: str) -> str:
+    """*what* ready to open a Thai sentence: a space after a Latin word ("ไฟล์ Word มี…").
+
+    >>> _subject("ไฟล์ Word"), _subject("แม่แบบ"), _subject("ไฟล์ Word ")
+    ('ไฟล์ Word ', 'แม่แบบ', 'ไฟล์ Word ')
+    """
+    return what + " " if what[-1:].isascii() and what[-1:].isalnum() else what
+
+
 def _mb(size: int) -> str:
     return f"{size / _MB:,.0f} MB" if size >= _MB else f"{size / 1024:,.0f} KB"
 
@@ -86,6 +95,7 @@ def check_archive(path: str | Path, limits: Limits, *, what: str = "ไฟล์
     """
     path = Path(path)
     file = str(path)
+    what = _subject(what)
 
     def refuse(message: str, entry: str | None = None) -> ItaDocsError:
         return error(message, location=Location(file, entry))
@@ -93,7 +103,7 @@ def check_archive(path: str | Path, limits: Limits, *, what: str = "ไฟล์
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise refuse(f"ไม่พบ{what}") from None
+        raise refuse(f"ไม่พบ{what.strip()}") from None
     except OSError as exc:
         raise refuse(f"อ่าน{what}ไม่ได้: {exc.strerror}") from None
     if not path.is_file():
@@ -152,6 +162,7 @@ def read_archive(path: str | Path, limits: Limits, *, what: str = "ไฟล์"
     """Every entry of the zip at *path* by name, once :func:`check_archive` passes it;
     a damaged entry (bad CRC, cut short) is a located error."""
     infos = check_archive(path, limits, what=what, error=error)
+    what = _subject(what)
 
     def refuse(message: str, entry: str | None = None) -> ItaDocsError:
         return error(f"{what}{message}", location=Location(str(path), entry))
@@ -165,6 +176,7 @@ def verify_archive(path: str | Path, limits: Limits, *, what: str = "ไฟล�
     """:func:`check_archive`, then read every entry through (a chunk at a time, nothing
     kept) so that a damaged entry is found before another program opens the file."""
     infos = check_archive(path, limits, what=what, error=error)
+    what = _subject(what)
 
     def refuse(message: str, entry: str | None = None) -> ItaDocsError:
         return error(f"{what}{message}", location=Location(str(path), entry))
