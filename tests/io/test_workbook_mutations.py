@@ -62,7 +62,7 @@ def _display(cell) -> object:
     if isinstance(value, int):
         return FORMATS.get(cell.number_format, str)(value)
     if isinstance(value, float):
-        return f"{value:.15g}"
+        return f"{value:.2f}" if cell.number_format == "0.00" else f"{value:.15g}"
     if isinstance(value, str) and value.startswith(JSON_PREFIX):
         return json.loads(value[len(JSON_PREFIX):], parse_float=Decimal)
     return value
