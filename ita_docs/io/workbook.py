@@ -5,7 +5,15 @@ value (``organisation.name`` …); one sheet per list of rows (measures, members
 per item, with a column "อยู่ใต้แถวที่ [_parent]" where the list sits under a row of
 another sheet. Headers read "ไทย [key]". A multi-line cell (Alt+Enter) is a list of
 paragraphs or lines; what has no cell form is JSON text behind ``json:``.
-Reading reports every problem with its sheet and cell (มาตรการ!C7), in Thai.
+Reading reports every problem with its sheet and cell (มาตรการ!C7), in Thai, and is
+strict: the file passes the zip guard (:mod:`ita_docs.archive`) before openpyxl opens
+it; every non-empty cell of a data sheet either reaches the data or is a problem (a
+value without a key, a note outside the table, data under a blank or repeated header,
+a repeated key or row number, a merged range — refused, not filled, since which rows a
+merged value was meant for is a guess — an unknown sheet, a header row moved down); a
+number arrives as the text Excel displays under the cell's number format (97.1 under
+``0.00`` is "97.10"; 0.9705 under ``0.00%`` is "97.05%", which no score field accepts);
+formula errors and formulas without a computed value are refused at their cell.
 """
 from __future__ import annotations
 
@@ -25,7 +33,7 @@ from pydantic import BaseModel
 from ..errors import DataValidationError, Location, Problem, ReadError
 from ..model import KINDS
 from ..model.types import period_to_data
-from ..thai import format_period
+from ..thai import format_period, to_arabic_digits
 from .shape import fields
 
 __all__ = ["read_workbook", "write_workbook"]
@@ -205,22 +213,186 @@ def _add_choices(sheet: Any, column: str, letter: str, document: BaseModel, vali
 
 
 # -- reading ---------------------------------------------------------------------------
-def _value(raw: Any) -> Any:
-    if isinstance(raw, datetime):
-        return raw.date().isoformat()
-    if isinstance(raw, date):
-        return raw.isoformat()
-    if isinstance(raw, float):
-        return str(Decimal(repr(raw))) if raw != int(raw) else int(raw)
-    if isinstance(raw, str) and raw.startswith(JSON_PREFIX):
-        return json.loads(raw[len(JSON_PREFIX):])
-    return raw
+# Every non-empty cell of a data sheet either reaches the data or is a located problem:
+# a value without its key, text outside the table, data under a blank or repeated
+# header, a repeated key or row number, a merged range, a formula error or a formula
+# without a computed value, a number format whose display cannot be reproduced. Numbers
+# arrive as the text the cell displays (number_format.display_number). Merged cells are
+# refused, not filled: Excel shows a merged value once, and which rows or columns it was
+# meant for is a guess.
+
+#: Most non-empty cells read from one workbook, and most problems listed.
+MAX_CELLS = 200_000
+MAX_PROBLEMS = 200
+#: Most levels of nesting in a ``json:`` cell.
+MAX_JSON_DEPTH = 50
+_PARENT_STEP = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")
+
+
+class _CellProblem(ValueError):
+    """A cell that cannot be read; the message is Thai."""
+
+
+@lru_cache(maxsize=1)
+def _sheet_parser() -> type:
+    """openpyxl's streaming sheet parser, told also whether a cell holds a formula and
+    whether that formula has a computed (cached) value; inline strings (what openpyxl
+    writes) are read straight from the element, without openpyxl's slow rich-text model."""
+    from openpyxl.utils import coordinate_to_tuple
+    from openpyxl.worksheet._reader import FORMULA_TAG, INLINE_STRING, VALUE_TAG, WorkSheetParser
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    text_tag, run_tag = f"{{{SHEET_MAIN_NS}}}t", f"{{{SHEET_MAIN_NS}}}r"
+
+    class _Parser(WorkSheetParser):  # type: ignore[misc,valid-type]
+        def parse_cell(self, element):  # type: ignore[no-untyped-def]
+            typed = element.get("t", "n")
+            formula = element.find(FORMULA_TAG) is not None
+            if typed == "inlineStr" and not formula:
+                coordinate = element.get("r")
+                if coordinate:
+                    row, column = coordinate_to_tuple(coordinate)
+                    self.col_counter = column
+                else:
+                    self.col_counter += 1
+                    row, column = self.row_counter, self.col_counter
+                child = element.find(INLINE_STRING)
+                value = None
+                if child is not None:
+                    value = (child.findtext(text_tag) or "") + "".join(
+                        run.findtext(text_tag) or "" for run in child.iterfind(run_tag))
+                style = element.get("s")
+                return {"row": row, "column": column, "value": value, "data_type": "s",
+                        "style_id": int(style) if style else 0, "formula": False, "cached": True,
+                        "bad_date": False, "raw": None}
+            cell = super().parse_cell(element)
+            cached = element.findtext(VALUE_TAG)  # -- a text result may be empty, a number not --
+            cell["formula"] = formula
+            cell["cached"] = bool(cached) or (cached is not None and typed == "str") or typed == "inlineStr"
+            cell["bad_date"] = typed != "e" and cell["data_type"] == "e"
+            cell["raw"] = cached
+            return cell
+
+    return _Parser
+
+
+def _number_formats(book: Any) -> dict[int, str]:
+    """The number format of each cell style of a read-only *book*, by style index."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
+    formats = {}
+    for index, style in enumerate(book._cell_styles):
+        format_id = style.numFmtId
+        if format_id < BUILTIN_FORMATS_MAX_SIZE:
+            formats[index] = BUILTIN_FORMATS.get(format_id, "General")
+        else:
+            custom = format_id - BUILTIN_FORMATS_MAX_SIZE
+            formats[index] = book._number_formats[custom] if custom < len(book._number_formats) else "General"
+    return formats
+
+
+def _read_cells(book: Any, sheet: Any, budget: list[int]) -> tuple[dict[int, dict[int, dict[str, Any]]], list[str]]:
+    """The non-empty cells of a read-only *sheet* (row → column → cell) and its merged
+    ranges, straight from openpyxl's parser (its read-only worksheet knows no merges)."""
+    import warnings
+
+    parser = _sheet_parser()(sheet._get_source(), sheet._shared_strings, data_only=True, epoch=book.epoch,
+                             date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+    rows: dict[int, dict[int, dict[str, Any]]] = {}
+    formats = _number_formats(book)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # -- a date serial out of range: reported below --
+            for _, cells in parser.parse():
+                for cell in cells:
+                    value = cell["value"]
+                    if (value is None or (isinstance(value, str) and not value.strip())) and not (
+                            cell["formula"] and not cell["cached"]):
+                        continue
+                    budget[0] -= 1
+                    if budget[0] < 0:
+                        raise _CellProblem(f"สมุดงานมีเซลล์ที่มีข้อมูลเกิน {MAX_CELLS:,} เซลล์")
+                    cell["number_format"] = formats.get(cell["style_id"], "General")
+                    rows.setdefault(cell["row"], {})[cell["column"]] = cell
+    finally:
+        parser.source.close()
+    merged = parser.merged_cells
+    return rows, [str(m.ref) for m in merged.mergeCell] if merged is not None else []
+
+
+def _json_value(text: str) -> Any:
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        keys = [k for k, _ in pairs]
+        for key in keys:
+            if keys.count(key) > 1:
+                raise _CellProblem(f"ข้อความ json: มีชื่อ {key!r} ซ้ำกัน")
+        return dict(pairs)
+
+    def constant(name: str) -> Any:
+        raise _CellProblem(f"ข้อความ json: มีค่า {name} ซึ่งไม่ใช่ตัวเลข")
+
+    depth = level = 0
+    for char in text:  # -- nesting bounded before json recurses --
+        level += char in "[{"
+        level -= char in "]}"
+        depth = max(depth, level)
+    if depth > MAX_JSON_DEPTH:
+        raise _CellProblem(f"ข้อความ json: ซ้อนกันลึกเกิน {MAX_JSON_DEPTH} ชั้น")
+    try:
+        return json.loads(text, object_pairs_hook=no_duplicates, parse_float=Decimal, parse_constant=constant)
+    except json.JSONDecodeError as exc:
+        raise _CellProblem(f"ข้อความ json: อ่านไม่ได้ ({exc.msg} ที่ตำแหน่ง {exc.pos})") from None
+
+
+def _display(cell: dict[str, Any]) -> Any:
+    """What the cell shows, as data: text as typed, a number as displayed, a date as ISO
+    text, TRUE/FALSE as a bool, ``json:`` text as its value."""
+    from datetime import time, timedelta
+
+    from .number_format import UnsupportedFormat, display_number
+
+    value = cell["value"]
+    if cell["formula"] and not cell["cached"]:
+        raise _CellProblem("เซลล์นี้มีสูตรแต่ไม่มีค่าที่คำนวณไว้ (ไฟล์ไม่ได้บันทึกจาก Excel) "
+                           "ให้เปิดไฟล์ใน Excel หรือ LibreOffice แล้วบันทึกใหม่ หรือพิมพ์ค่าแทนสูตร")
+    if cell["bad_date"]:
+        raise _CellProblem(f"เซลล์นี้ตั้งรูปแบบเป็นวันที่ แต่เลข {cell['raw']} ไม่ใช่วันที่ที่ Excel ใช้ได้ "
+                           "ให้พิมพ์วันที่ใหม่ เช่น 30 ม.ค. 2566")
+    if cell["data_type"] == "e":
+        raise _CellProblem(f"เซลล์นี้มีค่าผิดพลาดจากสูตร {value} ให้แก้สูตรหรือพิมพ์ค่าแทน")
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, datetime):
+        if value.time() != time(0):
+            raise _CellProblem("เซลล์นี้เป็นวันที่และเวลา ให้พิมพ์เฉพาะวันที่ เช่น 30 ม.ค. 2566")
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time | timedelta):
+        raise _CellProblem("เซลล์นี้เป็นเวลา ซึ่งไม่มีช่องข้อมูลใดใช้ ให้พิมพ์เป็นข้อความ")
+    if isinstance(value, int | float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise _CellProblem("เซลล์นี้ไม่ใช่ตัวเลขที่ใช้ได้")
+        try:
+            return display_number(value, cell["number_format"])
+        except UnsupportedFormat as exc:
+            raise _CellProblem(str(exc)) from None
+    text = str(value)
+    if text.startswith(JSON_PREFIX):
+        return _json_value(text[len(JSON_PREFIX):])
+    return text
 
 
 def _set(target: dict[str, Any], dotted: str, value: Any) -> None:
     *parents, last = dotted.split(".")
     for key in parents:
         target = target.setdefault(key, {})
+        if not isinstance(target, dict):
+            raise _CellProblem(f"ช่องข้อมูล {dotted} ชนกับ {key} ที่มีค่าอยู่แล้ว")
+    if isinstance(target.get(last), dict):
+        raise _CellProblem(f"ช่องข้อมูล {dotted} ชนกับช่องข้อมูลย่อย {dotted}.… ที่มีค่าอยู่แล้ว")
+    if last in target:
+        raise _CellProblem(f"ช่องข้อมูล {dotted} มีค่าอยู่แล้ว")
     target[last] = value
 
 
@@ -228,118 +400,330 @@ def _get_list(target: dict[str, Any], dotted: str) -> list[Any]:
     *parents, last = dotted.split(".")
     for key in parents:
         target = target.setdefault(key, {})
-    return target.setdefault(last, [])
+        if not isinstance(target, dict):
+            raise _CellProblem(f"แผ่นงาน {dotted} ชนกับช่องข้อมูล {key} ที่มีค่าอยู่แล้ว")
+    found = target.setdefault(last, [])
+    if not isinstance(found, list):
+        raise _CellProblem(f"แผ่นงาน {dotted} ชนกับช่องข้อมูล {last} ที่มีค่าอยู่แล้วในแผ่นงาน '{_sheet_title(MAIN)}'")
+    return found
+
+
+def _column_letter(column: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(column)
+
+
+def _known_sheet(model: type[BaseModel] | None, sheet_path: str) -> bool:
+    """Whether *sheet_path* names a list of rows of *model* (unknown below a union: True)."""
+    shape: str | None = None
+    for step in sheet_path.split("."):
+        if model is None:
+            return True
+        shape, model = fields(model).get(step, (None, None))
+        if shape not in ("table", "object"):
+            return False
+    return shape == "table" or model is None
+
+
+class _Reader:
+    """One workbook read into plain data, ``where`` each field came from, and problems."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.file = str(path)
+        self.data: dict[str, Any] = {}
+        self.where: dict[str, str] = {}
+        self.problems: list[Problem] = []
+
+    def problem(self, sheet: str, cell: str, message: str) -> None:
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(Problem(Location(self.file, f"{sheet}!{cell}"), message))
+
+    def value(self, sheet: str, cell: dict[str, Any]) -> Any:
+        """The cell's data, or None after recording its problem."""
+        try:
+            return _display(cell)
+        except _CellProblem as exc:
+            self.problem(sheet, _coordinate(cell), str(exc))
+            return None
+
+    def refuse_merges(self, sheet: str, merges: list[str]) -> None:
+        for ref in merges:
+            if ":" in ref:
+                self.problem(sheet, ref.split(":")[0], f"เซลล์ {ref} ถูกผสาน (merge) ซึ่งอ่านตามที่เห็นไม่ได้ "
+                                                       "ให้ยกเลิกการผสานเซลล์ แล้วกรอกค่าในทุกเซลล์ที่ต้องการ")
+
+    # -- the sheet "เอกสาร": one row per value, key in A, value in B --
+    def main(self, title: str, rows: dict[int, dict[int, dict[str, Any]]]) -> None:
+        header = rows.get(1, {})
+        keys = [_header_key(header.get(c)) for c in (1, 2)]
+        if keys != ["key", "value"]:
+            self.problem(title, "A1", "แถวแรกของแผ่นงานนี้ต้องเป็นหัวคอลัมน์ 'ช่องข้อมูล [key]' ในคอลัมน์ A "
+                                      "และ 'ค่า [value]' ในคอลัมน์ B (หัวคอลัมน์อาจถูกลบหรือย้าย)")
+            return
+        for column, cell in sorted(header.items()):
+            if column > 2:
+                self.problem(title, _coordinate(cell), "แผ่นงานนี้ใช้เฉพาะคอลัมน์ A (ช่องข้อมูล) และ B (ค่า) "
+                                                       "ให้ลบหัวคอลัมน์นี้")
+        first: dict[str, str] = {}
+        for number in sorted(r for r in rows if r > 1):
+            row = rows[number]
+            for column, cell in sorted(row.items()):
+                if column > 2:
+                    self.problem(title, _coordinate(cell), "ข้อความนี้อยู่นอกตาราง: แผ่นงานนี้ใช้เฉพาะคอลัมน์ A "
+                                                           "(ช่องข้อมูล) และ B (ค่า) ให้ย้ายไปไว้ในช่องค่าหรือลบออก")
+            key_cell, value_cell = row.get(1), row.get(2)
+            key = self.value(title, key_cell) if key_cell else None
+            if key_cell and not isinstance(key, str):
+                if key is not None:
+                    self.problem(title, _coordinate(key_cell), "ชื่อช่องข้อมูลต้องเป็นข้อความ เช่น organisation.name")
+                continue
+            if key is None:
+                if value_cell:
+                    self.problem(title, _coordinate(value_cell), "มีค่าแต่ไม่มีชื่อช่องข้อมูลในคอลัมน์ A "
+                                                                 "ให้ใส่ชื่อช่องข้อมูลหรือลบค่านี้")
+                continue
+            key = key.strip()
+            at = f"{title}!{_coordinate(value_cell or key_cell)}"
+            if key in first:
+                self.problem(title, _coordinate(key_cell), f"ช่องข้อมูล {key} ซ้ำกับแถวที่ {first[key]} "
+                                                           "ให้เหลือไว้แถวเดียว")
+                continue
+            first[key] = f"{title}!{_coordinate(key_cell)}"
+            if value_cell is None:
+                continue
+            value = self.value(title, value_cell)
+            if value is None:
+                continue
+            try:
+                _set(self.data, key, value)
+            except _CellProblem as exc:
+                self.problem(title, _coordinate(key_cell), str(exc))
+                continue
+            self.where[key] = at
+            parts = key.split(".")
+            for depth in range(1, len(parts)):
+                self.where.setdefault(".".join(parts[:depth]), at)
+        next_row = max(rows, default=1) + 1
+        self.where.setdefault("", f"{title}!A{next_row}")
+
+    # -- a sheet of rows: header in row 1, a row per item --
+    def table(self, title: str, sheet_path: str, rows: dict[int, dict[int, dict[str, Any]]],
+              nested: bool, ids_of: dict[str, dict[str, tuple[dict[str, Any], str]]]) -> None:
+        header = rows.get(1)
+        if not header:
+            start = min(rows)
+            self.problem(title, "A1", f"แถวแรกของแผ่นงานต้องเป็นหัวคอลัมน์ที่มีชื่อช่องข้อมูลใน [ ] "
+                                      f"(พบข้อมูลเริ่มที่แถว {start} หัวคอลัมน์อาจถูกย้ายลงไป)")
+            return
+        keys: dict[int, str] = {}
+        seen: dict[str, str] = {}
+        good = True
+        for column, cell in sorted(header.items()):
+            title_text = self.value(title, cell)
+            key = _header_key(cell)
+            if key is None:
+                self.problem(title, _coordinate(cell), f"ไม่รู้จักคอลัมน์ '{title_text}' "
+                                                       "(หัวคอลัมน์ต้องมีชื่อช่องข้อมูลใน [ ])")
+                good = False
+            elif key in seen:
+                self.problem(title, _coordinate(cell), f"คอลัมน์ [{key}] ซ้ำกับ {seen[key]} ให้เหลือไว้คอลัมน์เดียว")
+                good = False
+            else:
+                seen[key] = _coordinate(cell)
+                keys[column] = key
+        if not good:
+            return
+        own_ids = ids_of.setdefault(sheet_path, {})
+        id_cells: dict[str, str] = {}
+        parent_path, _, field = sheet_path.rpartition(".")
+        count = 0
+        for number in sorted(r for r in rows if r > 1):
+            item: dict[str, Any] = {}
+            cells_at: dict[str, str] = {}
+            for column, cell in sorted(rows[number].items()):
+                key = keys.get(column)
+                if key is None:
+                    self.problem(title, _coordinate(cell), "มีข้อมูลในคอลัมน์ที่ไม่มีหัวคอลัมน์ "
+                                                           "ให้ใส่หัวคอลัมน์ที่มีชื่อช่องข้อมูลใน [ ] หรือลบข้อมูลนี้")
+                    continue
+                value = self.value(title, cell)
+                if value is None:
+                    continue
+                try:
+                    _set(item, key, value)
+                except _CellProblem as exc:
+                    self.problem(title, _coordinate(cell), str(exc))
+                    continue
+                cells_at[key] = f"{title}!{_coordinate(cell)}"
+            if not cells_at:
+                continue
+            count += 1
+            row_id = _row_number(item.pop(ROW, str(count)))
+            parent = item.pop(PARENT, None)
+            row_at = cells_at.get(ROW, f"{title}!A{number}")
+            if row_id is None:
+                self.problem(title, row_at.split("!", 1)[1], "คอลัมน์ 'แถวที่' ต้องเป็นเลขแถว เช่น 1 หรือ ๑")
+                continue
+            if parent is not None and _row_number(parent) is None:
+                self.problem(title, cells_at[PARENT].split("!", 1)[1],
+                             "คอลัมน์ 'อยู่ใต้แถวที่' ต้องเป็นเลขแถวของแผ่นงานก่อนหน้า เช่น 1 หรือ ๑")
+                continue
+            if row_id in id_cells:
+                self.problem(title, row_at.split("!", 1)[1], f"แถวที่ {row_id} ซ้ำกับ {id_cells[row_id]} "
+                                                             "(คอลัมน์ 'แถวที่' ต้องไม่ซ้ำกัน)")
+                continue
+            id_cells[row_id] = row_at.split("!", 1)[1]
+            try:
+                if not nested:
+                    if parent is not None:
+                        self.problem(title, cells_at[PARENT].split("!", 1)[1],
+                                     "แผ่นงานนี้ไม่ได้อยู่ใต้แผ่นงานอื่น ให้ลบค่าในคอลัมน์ 'อยู่ใต้แถวที่'")
+                        continue
+                    target = _get_list(self.data, sheet_path)
+                    base = f"{sheet_path}[{len(target)}]"
+                else:
+                    if parent is None:
+                        self.problem(title, f"A{number}", "ต้องระบุว่าอยู่ใต้แถวที่เท่าใด (คอลัมน์ 'อยู่ใต้แถวที่')")
+                        continue
+                    owner_row = ids_of.get(parent_path, {}).get(_row_number(parent) or "")
+                    if owner_row is None:
+                        self.problem(title, cells_at[PARENT].split("!", 1)[1],
+                                     f"ไม่มีแถวที่ {parent} ในแผ่นงาน '{_sheet_title(parent_path)}'")
+                        continue
+                    owner, owner_base = owner_row
+                    target = owner.setdefault(field, [])
+                    if not isinstance(target, list):
+                        raise _CellProblem(f"ช่องข้อมูล {field} ของแถวที่ {parent} มีค่าอยู่แล้ว")
+                    base = f"{owner_base}.{field}[{len(target)}]"
+            except _CellProblem as exc:
+                self.problem(title, f"A{number}", str(exc))
+                continue
+            target.append(item)
+            own_ids[row_id] = (item, base)
+            for key, at in cells_at.items():
+                if key not in (ROW, PARENT):
+                    self.where[f"{base}.{key}"] = at
+                    parts = key.split(".")
+                    for depth in range(1, len(parts)):
+                        self.where.setdefault(f"{base}.{'.'.join(parts[:depth])}", at)
+            self.where.setdefault(base, f"{title}!A{number}")
+            self.where.setdefault(sheet_path if not nested else base.rsplit("[", 1)[0], f"{title}!A{number}")
+
+
+def _row_number(value: Any) -> str | None:
+    """A row number typed in 'แถวที่' or 'อยู่ใต้แถวที่', as Arabic digits; None if it is none.
+
+    >>> _row_number("๑๒"), _row_number(" 3 "), _row_number("ข้อหนึ่ง"), _row_number("0")
+    ('12', '3', None, None)
+    """
+    text = to_arabic_digits(str(value).strip())
+    return str(int(text)) if text.isascii() and text.isdigit() and int(text) > 0 else None
+
+
+def _coordinate(cell: dict[str, Any]) -> str:
+    return f"{_column_letter(cell['column'])}{cell['row']}"
+
+
+def _header_key(cell: dict[str, Any] | None) -> str | None:
+    """The field key in a header cell's brackets: "ลำดับ [number]" → "number"."""
+    if cell is None or not isinstance(cell["value"], str):
+        return None
+    match = _HEADER_KEY.search(cell["value"])
+    return match.group(1).strip() if match else None
+
+
+def _damaged(path: str | Path, exc: BaseException) -> ReadError:
+    import zipfile
+
+    if isinstance(exc, _CellProblem):
+        return ReadError(str(exc), location=Location(str(path)))
+    if isinstance(exc, zipfile.BadZipFile):
+        return ReadError(f"ไฟล์ Excel เสีย ({exc})", location=Location(str(path)))
+    if isinstance(exc, KeyError | OSError | ValueError):
+        return ReadError(f"เปิดสมุดงาน Excel ไม่ได้ ({exc.__class__.__name__})", location=Location(str(path)))
+    return ReadError(f"ไฟล์ Excel เสียหรือไม่ใช่ .xlsx ({exc.__class__.__name__})", location=Location(str(path)))
+
+
+def _sheets_of(path: str | Path) -> list[tuple[str, dict[int, dict[int, dict[str, Any]]], list[str]]]:
+    """Every worksheet but the instructions: its title, non-empty cells and merged ranges.
+
+    openpyxl reads from a file this function opens and always closes (openpyxl itself
+    leaves its file open when a damaged workbook fails to load)."""
+    from openpyxl import load_workbook
+
+    from ..archive import WORKBOOK, check_archive
+
+    check_archive(path, WORKBOOK, what="สมุดงาน Excel")
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, after the lazy sheets are read
+    except OSError as exc:
+        raise ReadError(f"อ่านไฟล์ไม่ได้: {exc.strerror}", location=Location(str(path))) from None
+    try:
+        book = load_workbook(handle, read_only=True, data_only=True)
+        try:
+            budget = [MAX_CELLS]
+            return [(sheet.title, *_read_cells(book, sheet, budget)) for sheet in book.worksheets
+                    if sheet.title != INSTRUCTIONS]
+        finally:
+            book.close()
+    except Exception as exc:  # noqa: BLE001 - zip, XML and openpyxl errors of a damaged file
+        raise _damaged(path, exc) from None
+    finally:
+        handle.close()
 
 
 def read_workbook(path: str | Path) -> tuple[dict[str, Any], dict[str, str]]:
-    """The plain data of a workbook, and where each field path came from (sheet!cell)."""
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+    """The plain data of a workbook, and where each field path came from (sheet!cell).
 
-    try:
-        book = load_workbook(path, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise ReadError(f"เปิดสมุดงาน Excel ไม่ได้ ({exc.__class__.__name__})", location=Location(str(path))) from None
-    except Exception as exc:  # noqa: BLE001 - zipfile and XML errors of a damaged file
-        raise ReadError(f"ไฟล์ Excel เสียหรือไม่ใช่ .xlsx ({exc.__class__.__name__})",
-                        location=Location(str(path))) from None
+    The file passes the zip guard (:mod:`ita_docs.archive`) before openpyxl opens it.
+    """
+    sheets = _sheets_of(path)
+    reader = _Reader(path)
     titles = {_sheet_title(p): p for p in _labels()["sheets"]}
-    data: dict[str, Any] = {}
-    where: dict[str, str] = {}
-    problems: list[Problem] = []
-
-    def problem(sheet: str, cell: str, message: str) -> None:
-        problems.append(Problem(Location(str(path), f"{sheet}!{cell}"), message))
-
-    sheets = []
-    for sheet in book.worksheets:
-        if sheet.title == INSTRUCTIONS:
-            continue
-        sheet_path = titles.get(sheet.title, sheet.title)
-        sheets.append((sheet_path, sheet))
-    main = next((s for p, s in sheets if p == MAIN), None)
+    main_title = _sheet_title(MAIN)
+    main = next((rows for title, rows, _ in sheets if title == main_title), None)
     if main is None:
-        raise DataValidationError([Problem(Location(str(path)), f"ไม่มีแผ่นงาน '{_sheet_title(MAIN)}'")])
-    for row in main.iter_rows(min_row=2):
-        key, value = (row + (None, None))[:2]
-        if key is None or key.value in (None, ""):
+        raise DataValidationError([Problem(Location(str(path), f"{main_title}!A1"),
+                                           f"ไม่มีแผ่นงาน '{main_title}' (อาจถูกเปลี่ยนชื่อหรือลบ)")])
+    for title, _, merges in sheets:
+        reader.refuse_merges(title, merges)
+    reader.main(main_title, main)
+    model = kind_of(reader.data)
+    tables = [(titles.get(title, title), title, rows) for title, rows, _ in sheets if title != main_title and rows]
+    table_paths = {p for p, _, _ in tables}
+    ids_of: dict[str, dict[str, tuple[dict[str, Any], str]]] = {}
+    for sheet_path, title, rows in sorted(tables, key=lambda t: t[0].count(".")):
+        if model is not None and not _known_sheet(model, sheet_path):
+            reader.problem(title, "A1", f"ไม่รู้จักแผ่นงาน '{title}' ในเอกสารชนิดนี้ (ชื่อแผ่นงานอาจถูกเปลี่ยน "
+                                        "ให้ใช้ชื่อเดิมจากสมุดงานที่โปรแกรมสร้าง)")
             continue
-        if value is not None and value.value not in (None, ""):
-            try:
-                _set(data, str(key.value).strip(), _value(value.value))
-            except json.JSONDecodeError:
-                problem(main.title, value.coordinate, "ข้อความ json: อ่านไม่ได้")
-            where[str(key.value).strip()] = f"{main.title}!{value.coordinate}"
-    rows_of: dict[str, list[Any]] = {}
-    ids_of: dict[str, dict[str, Any]] = {}
-    table_paths = {p for p, _ in sheets if p != MAIN}
-    for sheet_path, sheet in sorted(((p, s) for p, s in sheets if p != MAIN), key=lambda ps: ps[0].count(".")):
-        header = [c.value for c in sheet[1]]
-        keys = []
-        for cell, title in zip(sheet[1], header):
-            match = _HEADER_KEY.search(str(title or ""))
-            if title in (None, ""):
-                keys.append(None)
-            elif match:
-                keys.append(match.group(1).strip())
-            else:
-                problem(sheet.title, cell.coordinate, f"ไม่รู้จักคอลัมน์ '{title}' (หัวคอลัมน์ต้องมีชื่อช่องข้อมูลใน [ ])")
-                keys.append(None)
-        rows = rows_of.setdefault(sheet_path, [])
-        for row in sheet.iter_rows(min_row=2):
-            item: dict[str, Any] = {}
-            cells_at: dict[str, str] = {}
-            for key, cell in zip(keys, row):
-                if key is None or cell.value in (None, ""):
-                    continue
-                try:
-                    _set(item, key, _value(cell.value))
-                except json.JSONDecodeError:
-                    problem(sheet.title, cell.coordinate, "ข้อความ json: อ่านไม่ได้")
-                cells_at[key] = f"{sheet.title}!{cell.coordinate}"
-            if not item:
-                continue
-            row_id = item.pop(ROW, None)
-            parent = item.pop(PARENT, None)
-            nested = sheet_path.rsplit(".", 1)[0] in table_paths if "." in sheet_path else False
-            if nested and parent is None:
-                problem(sheet.title, f"A{row[0].row}", "ต้องระบุว่าอยู่ใต้แถวที่เท่าใด (คอลัมน์ 'อยู่ใต้แถวที่')")
-                continue
-            if not nested:
-                target = _get_list(data, sheet_path)
-                base = f"{sheet_path}[{len(target)}]"
-            else:
-                parent_path, field = sheet_path.rsplit(".", 1)
-                owner_row = ids_of.get(parent_path, {}).get(str(parent).strip())
-                if owner_row is None:
-                    sheet_cell = cells_at.get(PARENT, f"{sheet.title}!A{row[0].row}")
-                    title, cell_ref = sheet_cell.split("!", 1)
-                    problem(title, cell_ref, f"ไม่มีแถวที่ {parent} ในแผ่นงาน '{_sheet_title(parent_path)}'")
-                    continue
-                owner, owner_base = owner_row
-                target = owner.setdefault(field, [])
-                base = f"{owner_base}.{field}[{len(target)}]"
-            target.append(item)
-            rows.append((item, base))
-            ids_of.setdefault(sheet_path, {})[str(row_id if row_id is not None else len(rows)).strip()] = (item, base)
-            for key, at in cells_at.items():
-                where[f"{base}.{key}"] = at
-            where.setdefault(base, f"{sheet.title}!A{row[0].row}")
-    if problems:
-        raise DataValidationError(problems)
-    return data, where
+        nested = "." in sheet_path and sheet_path.rsplit(".", 1)[0] in table_paths
+        reader.table(title, sheet_path, rows, nested, ids_of)
+    if reader.problems:
+        raise DataValidationError(reader.problems)
+    return reader.data, reader.where
 
 
 def locate(problems: list[Problem], where: Mapping[str, str], file: str) -> list[Problem]:
-    """Give each validation problem the sheet and cell its field came from."""
+    """Give each validation problem the sheet and cell its field came from: the field's
+    own cell, else the nearest enclosing field's, else the first free row of the sheet
+    "เอกสาร" (where a missing value would go).
+
+    >>> where = {"organisation": "เอกสาร!B3", "": "เอกสาร!A9"}
+    >>> [str(p.location) for p in locate([Problem(Location(path="organisation.name"), "x"),
+    ...                                   Problem(Location(path="Fiscal_Year"), "y")], where, "f.xlsx")]
+    ['f.xlsx: เอกสาร!B3 (organisation.name)', 'f.xlsx: เอกสาร!A9 (Fiscal_Year)']
+    """
     located = []
     for p in problems:
         path = p.location.path or ""
         probe = path
         while probe and probe not in where:
-            probe = re.sub(r"(\.[^.\[\]]+|\[\d+\])$", "", probe)
-        cell = where.get(probe)
-        text = f"{cell} ({path})" if cell else path
+            shorter = _PARENT_STEP.sub("", probe)
+            probe = shorter if shorter != probe else ""
+        cell = where.get(probe) or where.get("")
+        text = f"{cell} ({path})" if cell and path else (cell or path)
         located.append(Problem(Location(file, text or None), p.message))
     return located
 

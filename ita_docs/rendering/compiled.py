@@ -24,6 +24,7 @@ from typing import Any
 
 from lxml import etree
 
+from ..archive import TEMPLATE, check_archive, read_archive
 from ..errors import ItaDocsError, Location, TemplateError, TemplateLimitError
 from .environment import Budget, budget, make_environment
 from .oxml import qn
@@ -39,10 +40,6 @@ SETTINGS = "word/settings.xml"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-#: Limits on what a template unpacks to (a zip bomb is refused before it is opened).
-MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
-MAX_TEMPLATE_UNPACKED = 100 * 1024 * 1024
-MAX_TEMPLATE_PARTS = 500
 #: A tag opening, also when Word has cut it over runs ("{" in one, "{ x }}" in the next).
 _TAGGED = re.compile(rb"\{(?:<[^>]*>)*[{%#]")
 CORE_PROPERTIES = "docProps/core.xml"
@@ -98,21 +95,17 @@ def expand_breaks(root: etree._Element) -> None:
 
 
 def check_template_file(path: Path) -> None:
-    """Refuse a template that is missing, too big, not a zip, unpacks too far, holds too
-    many parts, or declares XML entities — before anything parses it."""
+    """Refuse a template that is missing, too big, not a zip, fails the zip guard
+    (:func:`ita_docs.archive.check_archive`), or declares XML entities — before anything
+    parses it."""
     if not path.is_file():
         raise TemplateError(f"ไม่พบไฟล์แม่แบบ {path}")
-    if path.stat().st_size > MAX_TEMPLATE_BYTES:
-        raise TemplateError(f"ไฟล์แม่แบบใหญ่เกิน {MAX_TEMPLATE_BYTES // 1024 // 1024} MB: {path}")
+    if not zipfile.is_zipfile(path):
+        raise TemplateError(f"ไฟล์แม่แบบไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้: {path}")
+    check_archive(path, TEMPLATE, what="แม่แบบ", error=TemplateError)
     try:
         with zipfile.ZipFile(path) as package:
-            infos = package.infolist()
-            if len(infos) > MAX_TEMPLATE_PARTS:
-                raise TemplateError(f"แม่แบบมีส่วนประกอบมากเกินไป ({len(infos)} ส่วน): {path}")
-            if sum(info.file_size for info in infos) > MAX_TEMPLATE_UNPACKED:
-                raise TemplateError(f"แม่แบบขยายตัวเกิน {MAX_TEMPLATE_UNPACKED // 1024 // 1024} MB "
-                                    f"เมื่อแตกไฟล์ (อาจเป็น zip bomb): {path}")
-            for info in infos:
+            for info in package.infolist():
                 if info.filename.endswith((".xml", ".rels")):
                     with package.open(info) as part:
                         head = part.read(4096)
@@ -242,8 +235,7 @@ def read_template(path: Path) -> dict[str, bytes]:
     """The parts of the template at *path*, once :func:`check_template_file` passes it and
     it has a document body."""
     check_template_file(path)
-    with zipfile.ZipFile(path) as package:
-        parts = {info.filename: package.read(info) for info in package.infolist()}
+    parts = read_archive(path, TEMPLATE, what="แม่แบบ", error=TemplateError)
     if DOCUMENT not in parts:
         raise TemplateError(f"ไฟล์แม่แบบไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้ (ไม่มี {DOCUMENT}): {path}")
     return parts

@@ -32,6 +32,7 @@ from importlib import resources
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from ..archive import DOCX, verify_archive
 from ..errors import ItaDocsError, Location
 from ..resources import data_dir
 from . import paged_tables
@@ -80,7 +81,11 @@ def find_soffice() -> Path:
 
 
 def document_digits(docx: Path) -> str:
-    """The digit form of a .docx, read from its page-number format (thaiNumbers → thai)."""
+    """The digit form of a .docx, read from its page-number format (thaiNumbers → thai).
+
+    The file passes the zip guard first (:func:`ita_docs.archive.verify_archive`), so
+    LibreOffice is never given a zip bomb or a damaged package."""
+    verify_archive(docx, DOCX, what="ไฟล์ Word")
     try:
         with zipfile.ZipFile(docx) as zf:
             root = ET.fromstring(zf.read("word/document.xml"))
