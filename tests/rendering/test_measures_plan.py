@@ -10,7 +10,7 @@ from ita_docs import render
 from ita_docs.errors import InputError
 from ita_docs.rendering.linebreak import strip_joiners
 from ita_docs.rendering.oxml import qn
-from tests.conftest import body_paragraphs, table_texts
+from tests.conftest import body_paragraphs, sample_data, table_texts
 
 ARABIC = set("0123456789")
 
@@ -53,10 +53,25 @@ def test_header_rows_repeat_and_body_rows_may_break(nongmuang_docx):
         assert all(r.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is None for r in rows[1:])
 
 
-def test_column_widths_follow_the_preset(nongmuang_docx):
+def test_column_widths_are_computed_to_fill_the_text_width(nongmuang_docx):
+    from ita_docs.rendering.widths import text_width_cm
+
     measures = list(_xml(nongmuang_docx).iter(qn("w:tbl")))[2]
     widths = [int(c.get(qn("w:w"))) for c in measures.find(qn("w:tblGrid"))]
-    assert widths == [round(cm * 1440 / 2.54) for cm in (3.2, 4.6, 2.6, 2.6, 3.0)]
+    assert abs(sum(widths) - (11906 - 1701 - 1134)) <= len(widths)  # -- A4 less the 3 cm and 2 cm margins --
+    # -- the heading ผู้รับผิดชอบ (bold) fits its column, cell margins included --
+    assert widths[2] >= text_width_cm("ผู้รับผิดชอบ", bold=True) * 1440 / 2.54 + 2 * 85
+
+
+def test_given_column_widths_are_kept(tmp_path):
+    data = sample_data("nongmuang-2566-measures")
+    data["measures_table"] = {"columns": [
+        {"key": "measure", "heading": "มาตรการ", "width_cm": 4},
+        {"key": "method", "heading": "วิธีการ", "width_cm": 8},
+        {"key": "responsible", "heading": "ผู้รับผิดชอบ", "width_cm": 4}]}
+    measures = list(_xml(render(data, tmp_path / "plan.docx")).iter(qn("w:tbl")))[2]
+    assert [int(c.get(qn("w:w"))) for c in measures.find(qn("w:tblGrid"))] == [
+        round(cm * 1440 / 2.54) for cm in (4, 8, 4)]
 
 
 def test_every_number_is_in_thai_digits(nongmuang_docx):
