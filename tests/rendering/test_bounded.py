@@ -93,7 +93,7 @@ def test_an_endless_template_is_stopped_by_the_clock(tmp_path, tag):
     template = _template_with(tmp_path, "<w:body>", _first("{{ subtitle }}" + tag))
     result, seconds = _render_with(tmp_path, template)
     assert result.returncode == 2, result.stderr
-    assert result.stderr == f"Error: แม่แบบทำงานนานเกิน 5 วินาที (อาจวนซ้ำไม่รู้จบ) ({template}: word/document.xml)\n"
+    assert result.stderr == f"Error: แม่แบบทำงานนานเกิน 3 วินาที (อาจวนซ้ำไม่รู้จบ) ({template}: word/document.xml)\n"
     assert seconds < SECONDS
 
 
