@@ -23,7 +23,7 @@ from .postprocess import (
     link_addresses,
     separate_tables,
 )
-from .linebreak import join_words_in_body
+from .linebreak import document_words, join_words_in_body
 from .compiled import SETTINGS, STYLES, compiled_template
 from .template_check import check_tags_balanced
 from .templates import bundled_template
@@ -67,7 +67,7 @@ def _render(document: DocumentBase, template: str | Path | None) -> bytes:
         link_addresses(body, package.relate_hyperlink())
     apply_table_layouts(body, table_specs)
     separate_tables(body)
-    join_words_in_body(body)
+    join_words_in_body(body, document_words(document))
     apply_page_number_format(body, document.digits)
     if STYLES in package._parts and document.font != compiled.font:
         apply_font(package.tree(STYLES), document.font)

@@ -38,6 +38,7 @@ from .oxml import qn
 
 __all__ = [
     "JOINER",
+    "document_words",
     "join_words",
     "join_words_in_body",
     "strip_joiners",
@@ -47,10 +48,14 @@ __all__ = [
 
 #: U+FEFF ZERO WIDTH NO-BREAK SPACE (line-break class WJ, as U+2060): no break on either side, no width.
 JOINER = "\ufeff"
+#: The space typed before ๆ ฯ (ทุก ๆ) goes in as U+00A0 NO-BREAK SPACE: LibreOffice breaks
+#: at a space whatever joiner stands beside it (measured: ทุก\ufeff \ufeffๆ broke, ทุก\u00a0ๆ did not).
+_REPEAT_SPACE = "\u00a0"
 
 _THAI_RUN = re.compile("[\u0e01-\u0e5b]+")
 _THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
 _SPACED_REPEAT = re.compile("(?<=[\u0e01-\u0e4e]) (?=[ๆฯ])")
+_HELD_REPEAT = re.compile("(?<=[\u0e01-\u0e4e])\u00a0(?=[ๆฯ])")
 #: Characters after which a URL may break, and the pieces between them.
 _ADDRESS_BREAK = re.compile(r"(?<=[/.\-@])")
 
@@ -70,25 +75,56 @@ def _lexicon() -> frozenset[str]:
     return frozenset(thai_orst_words())
 
 
+@lru_cache(maxsize=8)
+def _trie_with(extra: frozenset[str]):  # -> pythainlp.util.Trie
+    from pythainlp.corpus import thai_words as word_list
+    from pythainlp.util import Trie
+
+    return Trie(word_list() | extra)
+
+
+def document_words(document: object) -> frozenset[str]:
+    """The document's own names, kept whole as words: the organisation's name without
+    its type (สะเตงนอก of เทศบาลเมืองสะเตงนอก), its district and its province.
+
+    >>> from types import SimpleNamespace as O
+    >>> sorted(document_words(O(organisation=O(name="เทศบาลเมืองสะเตงนอก", type="เทศบาลเมือง",
+    ...                                        district="เมืองยะลา", province="ยะลา"))))
+    ['ยะลา', 'สะเตงนอก', 'เมืองยะลา']
+    """
+    organisation = getattr(document, "organisation", None)
+    if organisation is None:
+        return frozenset()
+    name, kind = organisation.name, getattr(organisation, "type", None)
+    if kind and name.startswith(kind):
+        name = name[len(kind):]
+    names = (name, getattr(organisation, "district", None), getattr(organisation, "province", None))
+    return frozenset(part for text in names if text for part in _THAI_RUN.findall(text))
+
+
 @lru_cache(maxsize=4096)
-def thai_words(text: str) -> tuple[str, ...]:
+def thai_words(text: str, extra: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The words of a run of Thai letters that a line should not cut (cached).
 
-    PyThaiNLP's newmm words (its full word list); one that is not a headword of the
-    Royal Institute dictionary (``thai_orst_words``) but is made of such headwords is
-    a phrase and counts as its headwords (การประเมิน → การ ประเมิน), since a line may
-    break between them.
+    PyThaiNLP's newmm words (its full word list, and the *extra* words of the document,
+    see :func:`document_words`); one that is not a headword of the Royal Institute
+    dictionary (``thai_orst_words``) but is made of such headwords is a phrase and
+    counts as its headwords (การประเมิน → การ ประเมิน), since a line may break between
+    them. An extra word stays whole.
 
     >>> thai_words("ผู้รับผิดชอบกำชับเจ้าหน้าที่")
     ('ผู้', 'รับผิดชอบ', 'กำชับ', 'เจ้าหน้าที่')
     >>> thai_words("การประเมินอินโฟกราฟิก")
     ('การ', 'ประเมิน', 'อินโฟกราฟิก')
+    >>> thai_words("เทศบาลเมืองสะเตงนอก", frozenset({"สะเตงนอก"}))
+    ('เทศบาล', 'เมือง', 'สะเตงนอก')
     """
     from pythainlp.tokenize import word_tokenize
 
     words: list[str] = []
-    for word in word_tokenize(text, engine="newmm", keep_whitespace=True):
-        if word not in _lexicon() and _THAI_LETTER.match(word):
+    custom = _trie_with(extra) if extra else None
+    for word in word_tokenize(text, custom_dict=custom, engine="newmm", keep_whitespace=True):
+        if word not in _lexicon() and word not in extra and _THAI_LETTER.match(word):
             parts = word_tokenize(word, custom_dict=_lexical_trie(), engine="newmm")
             if len(parts) > 1 and all(part in _lexicon() for part in parts):
                 words.extend(parts)
@@ -150,14 +186,14 @@ def _icu() -> _Icu | None:
     return None
 
 
-def _word_interiors(text: str, limit_cm: float | None) -> set[int]:
+def _word_interiors(text: str, limit_cm: float | None, extra: frozenset[str] = frozenset()) -> set[int]:
     """Offsets strictly inside one of PyThaiNLP's words of *text* (and before ๆ ฯ);
     a word wider than *limit_cm* is left to break where ICU breaks it."""
     from .widths import text_width_cm
 
     inside: set[int] = set()
     start = 0
-    for word in thai_words(text):
+    for word in thai_words(text, extra):
         end = start + len(word)
         if _THAI_LETTER.match(word) and (limit_cm is None or text_width_cm(word, bold=True) <= limit_cm):
             inside.update(range(start + 1, end))
@@ -167,7 +203,7 @@ def _word_interiors(text: str, limit_cm: float | None) -> set[int]:
 
 
 @lru_cache(maxsize=4096)
-def _join_thai(text: str, limit_cm: float | None = None) -> str:
+def _join_thai(text: str, limit_cm: float | None = None, extra: frozenset[str] = frozenset()) -> str:
     """A run of Thai letters with a joiner at each break ICU would make inside a word.
 
     ICU is asked again on the joined text, since a joiner cuts its dictionary's view
@@ -176,7 +212,7 @@ def _join_thai(text: str, limit_cm: float | None = None) -> str:
     icu = _icu()
     if icu is None:
         return text
-    inside = _word_interiors(text, limit_cm)
+    inside = _word_interiors(text, limit_cm, extra)
     joins: set[int] = set()
     for _ in range(3):
         joined = _with_joiners(text, joins)
@@ -215,9 +251,10 @@ def _outside_addresses(text: str) -> Iterator[tuple[str, bool]]:
         yield text[last:], False
 
 
-def join_words(text: str, limit_cm: float | None = None) -> str:
+def join_words(text: str, limit_cm: float | None = None, extra: frozenset[str] = frozenset()) -> str:
     """*text* with a :data:`JOINER` inside each Thai word; spaces, Latin and addresses unchanged.
 
+    *extra* are words to keep whole besides PyThaiNLP's (:func:`document_words`).
     A word wider than *limit_cm* (its column, less the cell margins) gets none: ICU may
     then cut it between its parts rather than the renderer at the column's edge.
 
@@ -226,7 +263,7 @@ def join_words(text: str, limit_cm: float | None = None) -> str:
     >>> join_words("เจ้าหน้าที่ที่เกี่ยวข้อง").replace(JOINER, "|")
     'เจ้า|หน้าที่ที่เกี่ยวข้อง'
     >>> join_words("ทุก ๆ วัน").replace(JOINER, "|")
-    'ทุก |ๆ วัน'
+    'ทุก\\xa0ๆ วัน'
     >>> strip_joiners(join_words("ปีงบประมาณ ๒๕๖๖")) == "ปีงบประมาณ ๒๕๖๖"
     True
     """
@@ -234,9 +271,9 @@ def join_words(text: str, limit_cm: float | None = None) -> str:
         return text
     out = []
     for piece, address in _outside_addresses(text):
-        out.append(piece if address else _THAI_RUN.sub(lambda m: _join_thai(m.group(0), limit_cm), piece))
-    # -- "ทุก ๆ" as typed with a space: the joiner after the space keeps ๆ on its word's line --
-    joined = _SPACED_REPEAT.sub(" " + JOINER, "".join(out))
+        out.append(piece if address else _THAI_RUN.sub(lambda m: _join_thai(m.group(0), limit_cm, extra), piece))
+    # -- "ทุก ๆ" as typed with a space: a no-break space keeps ๆ on its word's line --
+    joined = _SPACED_REPEAT.sub(_REPEAT_SPACE, "".join(out))
     return joined if limit_cm is None else _unjoin_wider_than(joined, limit_cm)
 
 
@@ -262,12 +299,13 @@ def _unjoin_wider_than(joined: str, limit_cm: float) -> str:
 
 
 def strip_joiners(text: str) -> str:
-    """*text* without the joiners :func:`join_words` added (for reading a .docx back).
+    """*text* without the joiners :func:`join_words` added (for reading a .docx back),
+    and with the space before ๆ ฯ as typed.
 
-    >>> strip_joiners("เจ้า\\ufeffหน้าที่")
-    'เจ้าหน้าที่'
+    >>> strip_joiners("เจ้า\\ufeffหน้าที่ ทุก\\u00a0ๆ วัน")
+    'เจ้าหน้าที่ ทุก ๆ วัน'
     """
-    return text.replace(JOINER, "")
+    return _HELD_REPEAT.sub(" ", text.replace(JOINER, ""))
 
 
 def unbreakable_pieces(text: str) -> list[str]:
@@ -315,8 +353,10 @@ def _glue(words: list[str]) -> list[str]:
     return glued
 
 
-def join_words_in_body(body: etree._Element) -> int:
+def join_words_in_body(body: etree._Element, extra: frozenset[str] = frozenset()) -> int:
     """Apply :func:`join_words` to every ``<w:t>`` under *body*; returns the texts changed.
+
+    *extra* are the document's own words (:func:`document_words`), kept whole too.
 
     In a table cell a word wider than the cell (from the table grid, less the cell
     margins) is not joined. Field instructions are ``w:instrText`` and are not touched.
@@ -340,7 +380,7 @@ def join_words_in_body(body: etree._Element) -> int:
         if not text or not _THAI_LETTER.search(text):
             continue
         cell = next(t.iterancestors(tc_tag), None)
-        joined = join_words(text, limits.get(cell, TEXT_WIDTH_CM))
+        joined = join_words(text, limits.get(cell, TEXT_WIDTH_CM), extra)
         if joined != text:
             t.text = joined
             changed += 1

@@ -10,7 +10,8 @@ import warnings
 import pytest
 
 from ita_docs import ItaDocsWarning, render
-from ita_docs.rendering.linebreak import JOINER, _icu, join_words, strip_joiners, thai_words, unbreakable_pieces
+from ita_docs.rendering.linebreak import (
+    JOINER, _icu, document_words, join_words, strip_joiners, thai_words, unbreakable_pieces)
 from tests.conftest import SAMPLES, SHARED, table_texts
 
 TOOL = SHARED / "tools" / "pdf_thai_breaks.py"
@@ -124,3 +125,31 @@ def test_a_heading_with_a_slash_too_wide_for_its_cell_keeps_icu_breaks():
     heading = "ผู้รับผิดชอบ/ผู้ที่เกี่ยวข้อง"  # -- LibreOffice does not break after the slash --
     assert JOINER not in join_words(heading, limit_cm=2.3)
     assert JOINER in join_words(heading, limit_cm=10)
+
+
+@needs_icu
+def test_the_documents_own_name_is_kept_whole():
+    """สะเตงนอก is in no word list: ICU cuts it (LibreOffice printed เทศบาลเมืองสะ|เตงนอก)."""
+    from ita_docs.io.readers import load
+
+    text = "ผ่านส่วนราชการต่าง ๆ เทศบาลเมืองสะเตงนอกจัดแผนพัฒนา"
+    assert "สะ" in _breaks(join_words(text))
+    words = document_words(load(SAMPLES / "satengnok-2566-analysis.yaml"))
+    assert {"สะเตงนอก", "ยะลา"} <= words
+    assert "เทศบาล" not in words
+    pieces = _breaks(join_words(text, extra=words))
+    assert "สะเตงนอก" in pieces
+    assert strip_joiners(join_words(text, extra=words)) == text
+
+
+def test_a_typed_space_before_mai_yamok_does_not_break():
+    """LibreOffice breaks at a space whatever joiner stands beside it (ronthong printed ทุก|ๆ):
+    the space before ๆ goes in as a no-break space, and reads back as typed."""
+    import unicodedata
+
+    text = "ให้รายงานสถิติในทุก ๆ เดือน"
+    joined = join_words(text)
+    before_repeat = strip_joiners(joined.replace("\u00a0", "_"))[:-len("ๆ เดือน")]
+    assert before_repeat.endswith("ทุก_")
+    assert unicodedata.name("\u00a0") == "NO-BREAK SPACE"
+    assert strip_joiners(joined) == text

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from ita_docs import TemplateError, render
+from ita_docs.rendering.linebreak import strip_joiners
 from tests.conftest import NONGMUANG, ROOT
 
 TEMPLATES = ROOT / "templates"
@@ -64,7 +65,7 @@ def test_custom_template_is_used(tmp_path):
     out = render(NONGMUANG, tmp_path / "o.docx", template=template)
     import docx
 
-    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    texts = [strip_joiners(p.text) for p in docx.Document(str(out)).paragraphs]
     assert "จัดทำโดย เทศบาลตำบลหนองม่วง อำเภอหนองม่วง จังหวัดลพบุรี" in texts
 
 
