@@ -101,7 +101,10 @@ def _cell_value(value: Any) -> Any:
 
 def _reads_back(text: str) -> bool:
     """Whether *text* in a cell reads back as itself (not empty, JSON or a formula)."""
-    return bool(text.strip()) and not text.startswith((JSON_PREFIX, "=")) and text == text.replace("\r", "")
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return bool(text.strip()) and not text.startswith((JSON_PREFIX, "=")) and "\r" not in text \
+        and not ILLEGAL_CHARACTERS_RE.search(text)  # -- a control character: JSON escapes it --
 
 
 def _joins_back(items: list[Any] | tuple[Any, ...]) -> bool:
