@@ -4,7 +4,9 @@ Layout, for any kind: an instructions sheet; the sheet "เอกสาร" with
 value (``organisation.name`` …); one sheet per list of rows (measures, members …), a row
 per item, with a column "อยู่ใต้แถวที่ [_parent]" where the list sits under a row of
 another sheet. Headers read "ไทย [key]". A multi-line cell (Alt+Enter) is a list of
-paragraphs or lines; what has no cell form is JSON text behind ``json:``.
+paragraphs or lines; what has no cell form is JSON text behind ``json:``, and so is an
+explicit empty (``json:[]``, ``json:""``: leave the preset's section out), which an empty
+cell (use the preset) cannot say.
 Reading reports every problem with its sheet and cell (มาตรการ!C7), in Thai, and is
 strict: the file passes the zip guard (:mod:`ita_docs.archive`) before openpyxl opens
 it; every non-empty cell of a data sheet either reaches the data or is a problem (a
@@ -53,6 +55,9 @@ INSTRUCTIONS_TEXT = (
     "• หลายย่อหน้าในช่องเดียว: กด Alt+Enter ขึ้นบรรทัดใหม่ แต่ละบรรทัดเป็นหนึ่งย่อหน้า",
     "• ตัวเลขพิมพ์เป็นเลขไทยหรือเลขอารบิกก็ได้ วันที่พิมพ์ได้ทั้ง 2023-01-30 และ 30 ม.ค. 2566",
     "• ระยะเวลา: พิมพ์ข้อความใดก็ได้ หรือ 'ปีงบประมาณ 2566', 'ไตรมาสที่ 2', 'ต.ค.65-มี.ค. 66', '1 ต.ค. 2566-31 ธ.ค. 2566'",
+    "• ช่องที่เว้นว่างหรือไม่มีแถว ใช้ข้อความของแม่แบบ (preset) ถ้าต้องการตัดส่วนนั้นออกจากเอกสาร "
+    "ให้พิมพ์ json:[] (รายการว่าง) หรือ json:\"\" (ข้อความว่าง) ในช่องนั้น",
+    "• ข้อความที่ขึ้นต้นด้วย json: อ่านเป็น JSON ข้อความที่ต้องขึ้นต้นด้วย = หรือ json: ให้เขียนเป็น json:\"=...\"",
     "• คอลัมน์ 'อยู่ใต้แถวที่' บอกว่าแถวนี้อยู่ใต้แถวใดของแผ่นงานก่อนหน้า (นับแถวข้อมูลแถวแรกเป็น 1)",
     "• แถวตัวอย่างแก้หรือลบได้ เมื่อกรอกเสร็จ: ita-docs render ไฟล์นี้.xlsx",
 )
@@ -75,11 +80,38 @@ def _header(key: str) -> str:
 
 # -- writing ---------------------------------------------------------------------------
 def _cell_value(value: Any) -> Any:
+    r"""What a cell holds for *value*: its text, or ``json:`` text where the text would
+    read back as something else — an explicit empty (``[]``, ``""``: "leave this out",
+    not "use the preset"), lines that do not survive a join at newlines, text a reader
+    would take for JSON or Excel for a formula.
+
+    >>> [_cell_value(v) for v in ([], "", ["a", "b"], ["a", ""], "json:x", "=1+1", "ก")]
+    ['json:[]', 'json:""', 'a\nb', 'json:["a", ""]', 'json:"json:x"', 'json:"=1+1"', 'ก']
+    """
     if isinstance(value, list | tuple):
-        return "\n".join("" if v is None else str(v) for v in value)
+        if not _joins_back(value):
+            return JSON_PREFIX + json.dumps(list(value), ensure_ascii=False)
+        return "\n".join(str(v) for v in value)
     if isinstance(value, dict):  # a structured period
         return format_period(_period_of(value), digits="arabic")
+    if isinstance(value, str) and not _reads_back(value):
+        return JSON_PREFIX + json.dumps(value, ensure_ascii=False)
     return value
+
+
+def _reads_back(text: str) -> bool:
+    """Whether *text* in a cell reads back as itself (not empty, JSON or a formula)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return bool(text.strip()) and not text.startswith((JSON_PREFIX, "=")) and "\r" not in text \
+        and not ILLEGAL_CHARACTERS_RE.search(text)  # -- a control character: JSON escapes it --
+
+
+def _joins_back(items: list[Any] | tuple[Any, ...]) -> bool:
+    """Whether *items* joined at newlines split back into the same items."""
+    texts = [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in items]
+    return bool(texts) and all(isinstance(v, str) and "\n" not in v and _reads_back(v) for v in texts) \
+        and _reads_back("\n".join(texts))
 
 
 def _period_of(value: dict[str, Any]) -> Any:
@@ -108,8 +140,10 @@ def _flatten(model: type[BaseModel] | None, data: Mapping[str, Any], prefix: str
             cells[name] = _cell_value(value)
         elif shape == "object":
             _flatten(inner, value, f"{name}.", cells, tables)
-        elif shape == "table":
+        elif shape == "table" and value:
             tables.append((name, inner, value))
+        elif shape == "table":  # -- an explicit empty list: no rows, so a cell saying so --
+            cells[name] = JSON_PREFIX + "[]"
         else:
             cells[name] = JSON_PREFIX + json.dumps(value, ensure_ascii=False)
 
