@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..model.base import loc_path
+
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_VALUES", "field_path", "twice", "where"]
 
 #: Largest data file read, in bytes.
@@ -38,14 +40,8 @@ def field_path(parts: Iterable[str | int]) -> str:
     """
     parts = list(parts)
     if len(parts) > _LONGEST_PATH:  # -- a path down a nesting bomb: its start says where --
-        return field_path(parts[:_LONGEST_PATH]) + "…"
-    out = ""
-    for part in parts:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
+        return loc_path(parts[:_LONGEST_PATH]) + "…"
+    return loc_path(parts)
 
 
 def where(line: int, column: int | None = None, path: str = "") -> str:

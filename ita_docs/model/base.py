@@ -1,6 +1,7 @@
 """The base of every model, and the mapping of pydantic's errors to located Thai problems."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Self
 
 import pydantic
@@ -8,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..errors import DataValidationError, Location, Problem
 
-__all__ = ["Model", "problems_from_pydantic"]
+__all__ = ["Model", "loc_path", "problems_from_pydantic"]
 
 #: Thai wording for pydantic's error types; ``{...}`` takes the error's context.
 THAI_MESSAGES: dict[str, str] = {
@@ -49,8 +50,12 @@ THAI_MESSAGES: dict[str, str] = {
 }
 
 
-def _path(loc: tuple[int | str, ...]) -> str:
-    """('measures', 3, 'period') → 'measures[3].period'."""
+def loc_path(loc: Iterable[int | str]) -> str:
+    """A field path from keys and list indexes, as every problem writes it.
+
+    >>> loc_path(("measures", 3, "period"))
+    'measures[3].period'
+    """
     out = ""
     for part in loc:
         if isinstance(part, int):
@@ -80,7 +85,7 @@ def problems_from_pydantic(exc: pydantic.ValidationError) -> list[Problem]:
         if "input" in error and error["type"] in ("extra_forbidden",) and isinstance(error["input"], str):
             message += f" (ค่า: {error['input'][:60]!r})"
         loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith(("function-", "block:"))))
-        problems.append(Problem(Location(path=_path(loc) or None), message))
+        problems.append(Problem(Location(path=loc_path(loc) or None), message))
     if len(errors) > MAX_PROBLEMS:
         problems.append(Problem(Location(), f"และอีก {len(errors) - MAX_PROBLEMS:,} ปัญหาที่ไม่ได้แสดง "
                                             "(แก้ปัญหาข้างต้นก่อน)"))

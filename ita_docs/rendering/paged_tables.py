@@ -39,8 +39,6 @@ MEASURE_ROWS = 20
 DOCUMENT = "word/document.xml"
 
 _TBL, _TR, _TRPR = qn("w:tbl"), qn("w:tr"), qn("w:trPr")
-_AFTER_CANTSPLIT = ("w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del",
-                    "w:trPrChange")
 
 
 def _read(docx: bytes) -> etree._Element:
@@ -78,6 +76,11 @@ def _split_rows(tbl: etree._Element) -> tuple[list[etree._Element], list[etree._
 
 def _long(tbl: etree._Element) -> bool:
     return len(_split_rows(tbl)[1]) > LONG_TABLE_ROWS
+
+
+def _measure_starts(tbl: etree._Element) -> range:
+    """The body rows at which the measuring pass starts a new table."""
+    return range(0, len(_split_rows(tbl)[1]), MEASURE_ROWS)
 
 
 def long_table_count(docx: bytes) -> int:
@@ -131,7 +134,7 @@ def measure_copy(docx: bytes) -> bytes:
     root = _read(docx)
     for tbl in _body_tables(root):
         if _long(tbl):
-            _cut(tbl, range(0, len(_split_rows(tbl)[1]), MEASURE_ROWS), new_page=False)
+            _cut(tbl, _measure_starts(tbl), new_page=False)
     return _write(docx, root)
 
 
@@ -175,7 +178,7 @@ def row_pages(pdf: Path, docx: bytes) -> list[list[int]]:
 
     walk(reader.trailer["/Root"]["/StructTreeRoot"], False)
     original = _body_tables(_read(docx))
-    expected = sum(len(range(0, len(_split_rows(t)[1]), MEASURE_ROWS)) if _long(t) else 1 for t in original)
+    expected = sum(len(_measure_starts(t)) if _long(t) else 1 for t in original)
     if len(tables) != expected:
         raise ValueError(f"the PDF has {len(tables)} tables, the measuring copy {expected}")
     cursor = 0
@@ -186,7 +189,7 @@ def row_pages(pdf: Path, docx: bytes) -> list[list[int]]:
             cursor += 1
             continue
         pages: list[int | None] = []
-        for start in range(0, len(body), MEASURE_ROWS):
+        for start in _measure_starts(tbl):
             rows = tables[cursor]
             if len(rows) != len(body[start:start + MEASURE_ROWS]):
                 raise ValueError("a table of the PDF has another number of rows than the document")

@@ -113,24 +113,28 @@ if told != "done":
 """
 
 
+def _group_alive(pid: int) -> bool:
+    """Whether the process group *pid* still has a process."""
+    try:
+        os.killpg(pid, 0)
+    except (ProcessLookupError, PermissionError):
+        return False
+    return True
+
+
 def end_process_group(process: subprocess.Popen[str]) -> None:
     """End *process* and every process of its group: SIGTERM, then SIGKILL after a grace time."""
-    for sig, wait in ((signal.SIGTERM, TERMINATE_GRACE), (signal.SIGKILL, TERMINATE_GRACE)):
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        if not _group_alive(process.pid):
+            break
         try:
             os.killpg(process.pid, sig)
         except (ProcessLookupError, PermissionError):
             break
-        deadline = time.monotonic() + wait
-        while time.monotonic() < deadline:
-            try:
-                os.killpg(process.pid, 0)
-            except (ProcessLookupError, PermissionError):
-                break
-            process.poll()
+        deadline = time.monotonic() + TERMINATE_GRACE
+        while time.monotonic() < deadline and _group_alive(process.pid):
+            process.poll()  # -- reaps the leader, so its group can end --
             time.sleep(0.05)
-        else:
-            continue
-        break
     try:  # -- read what is left and close the pipes --
         process.communicate(timeout=TERMINATE_GRACE)
     except subprocess.TimeoutExpired:
@@ -160,12 +164,7 @@ def run_in_group(command: Sequence[str], env: dict[str, str], timeout: float,
         raise
     finally:
         watchdog.communicate("done")
-    # -- the program may exit while children it started in its group run on --
-    try:
-        os.killpg(process.pid, 0)
-    except (ProcessLookupError, PermissionError):
-        pass
-    else:
+    if _group_alive(process.pid):  # -- the program may exit while children it started run on --
         end_process_group(process)
     return subprocess.CompletedProcess(process.args, process.returncode, out, err)
 
