@@ -46,7 +46,9 @@ def _expected_paragraphs(items: list[str], digits: str = "thai") -> str:
 
 def _tables(data: bytes):
     document = docx.Document(io.BytesIO(data))
-    return document, [[[c.text for c in r.cells] for r in t.rows] for t in document.tables]
+    from ita_docs.rendering.linebreak import strip_joiners
+
+    return document, [[[strip_joiners(c.text) for c in r.cells] for r in t.rows] for t in document.tables]
 
 
 @FUZZ

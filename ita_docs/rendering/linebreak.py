@@ -20,7 +20,8 @@ Measured with LibreOffice (bench/thai_breaks.py):
 * the PDF's text has no joiner (pdftotext, pdfplumber): copying from the PDF gives
   the text as typed.
 
-URLs and e-mail addresses get no joiner. The joiner has no width and no glyph, and
+URLs and e-mail addresses get no joiner; they get :data:`ADDRESS_BREAK` after ``/ . - @``
+(:func:`break_addresses`), since LibreOffice would otherwise cut them anywhere. The joiner has no width and no glyph, and
 :func:`strip_joiners` removes it when a .docx is read back.
 """
 from __future__ import annotations
@@ -37,7 +38,9 @@ from ..thai.digits import ADDRESS_PATTERN
 from .oxml import qn
 
 __all__ = [
+    "ADDRESS_BREAK",
     "JOINER",
+    "break_addresses",
     "document_words",
     "join_words",
     "join_words_in_body",
@@ -57,7 +60,13 @@ _THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
 _SPACED_REPEAT = re.compile("(?<=[\u0e01-\u0e4e]) (?=[ๆฯ])")
 _HELD_REPEAT = re.compile("(?<=[\u0e01-\u0e4e])\u00a0(?=[ๆฯ])")
 #: Characters after which a URL may break, and the pieces between them.
-_ADDRESS_BREAK = re.compile(r"(?<=[/.\-@])")
+_ADDRESS_BREAK = re.compile(r"(?<=[/.\-@])(?=[^/.\-@])")
+#: U+200B ZERO WIDTH SPACE (line-break class ZW): a break opportunity with no width and no
+#: glyph, Word's "no-width optional break". LibreOffice breaks an address nowhere of its own
+#: accord, and at the column's edge when it is too long (go.t|h); so each run of ``/ . - @``
+#: inside an address is followed by one, and the address breaks only there.
+ADDRESS_BREAK = "\u200b"
+_ADDRESS_BREAK_ADDED = re.compile(r"(?<=[/.\-@])\u200b")
 
 
 @lru_cache(maxsize=1)
@@ -252,14 +261,15 @@ def _outside_addresses(text: str) -> Iterator[tuple[str, bool]]:
 
 
 def join_words(text: str, limit_cm: float | None = None, extra: frozenset[str] = frozenset()) -> str:
-    """*text* with a :data:`JOINER` inside each Thai word; spaces, Latin and addresses unchanged.
+    """*text* with a :data:`JOINER` inside each Thai word, and its addresses through
+    :func:`break_addresses`; spaces and Latin unchanged.
 
     *extra* are words to keep whole besides PyThaiNLP's (:func:`document_words`).
     A word wider than *limit_cm* (its column, less the cell margins) gets none: ICU may
     then cut it between its parts rather than the renderer at the column's edge.
 
-    >>> join_words("ผู้รับผิดชอบ ดูที่ www.krut.go.th").replace(JOINER, "|")  # ICU: ผู้รับ|ผิด|ชอบ
-    'ผู้รับ|ผิด|ชอบ ดูที่ www.krut.go.th'
+    >>> join_words("ผู้รับผิดชอบ ดูที่ www.krut.go.th").replace(JOINER, "|").replace(ADDRESS_BREAK, "/")
+    'ผู้รับ|ผิด|ชอบ ดูที่ www./krut./go./th'
     >>> join_words("เจ้าหน้าที่ที่เกี่ยวข้อง").replace(JOINER, "|")
     'เจ้า|หน้าที่ที่เกี่ยวข้อง'
     >>> join_words("ทุก ๆ วัน").replace(JOINER, "|")
@@ -268,10 +278,10 @@ def join_words(text: str, limit_cm: float | None = None, extra: frozenset[str] =
     True
     """
     if not _THAI_LETTER.search(text):
-        return text
+        return break_addresses(text)
     out = []
     for piece, address in _outside_addresses(text):
-        out.append(piece if address else _THAI_RUN.sub(lambda m: _join_thai(m.group(0), limit_cm, extra), piece))
+        out.append(_ADDRESS_BREAK.sub(ADDRESS_BREAK, piece) if address else _THAI_RUN.sub(lambda m: _join_thai(m.group(0), limit_cm, extra), piece))
     # -- "ทุก ๆ" as typed with a space: a no-break space keeps ๆ on its word's line --
     joined = _SPACED_REPEAT.sub(_REPEAT_SPACE, "".join(out))
     return joined if limit_cm is None else _unjoin_wider_than(joined, limit_cm)
@@ -298,14 +308,29 @@ def _unjoin_wider_than(joined: str, limit_cm: float) -> str:
                    else piece for piece in pieces)
 
 
+def break_addresses(text: str) -> str:
+    """*text* with an :data:`ADDRESS_BREAK` after each run of ``/ . - @`` inside its URLs,
+    e-mail addresses and file names, where a line may break; the rest unchanged.
+
+    >>> break_addresses("ดูที่ https://www.krut.go.th/ita").replace(ADDRESS_BREAK, "|")
+    'ดูที่ https://|www.|krut.|go.|th/|ita'
+    >>> strip_joiners(break_addresses("a@b.go.th")) == "a@b.go.th"
+    True
+    """
+    if not ADDRESS_PATTERN.search(text):
+        return text
+    return "".join(_ADDRESS_BREAK.sub(ADDRESS_BREAK, piece) if address else piece
+                   for piece, address in _outside_addresses(text))
+
+
 def strip_joiners(text: str) -> str:
     """*text* without the joiners :func:`join_words` added (for reading a .docx back),
-    and with the space before ๆ ฯ as typed.
+    without the breaks :func:`break_addresses` added, and with the space before ๆ ฯ as typed.
 
-    >>> strip_joiners("เจ้า\\ufeffหน้าที่ ทุก\\u00a0ๆ วัน")
-    'เจ้าหน้าที่ ทุก ๆ วัน'
+    >>> strip_joiners("เจ้า\\ufeffหน้าที่ ทุก\\u00a0ๆ วัน www.\\u200bkrut.\\u200bgo.\\u200bth")
+    'เจ้าหน้าที่ ทุก ๆ วัน www.krut.go.th'
     """
-    return _HELD_REPEAT.sub(" ", text.replace(JOINER, ""))
+    return _HELD_REPEAT.sub(" ", _ADDRESS_BREAK_ADDED.sub("", text.replace(JOINER, "")))
 
 
 def unbreakable_pieces(text: str) -> list[str]:
@@ -377,7 +402,13 @@ def join_words_in_body(body: etree._Element, extra: frozenset[str] = frozenset()
     tc_tag = qn("w:tc")
     for t in body.iter(qn("w:t")):
         text = t.text
-        if not text or not _THAI_LETTER.search(text):
+        if not text:
+            continue
+        if not _THAI_LETTER.search(text):
+            broken = break_addresses(text)
+            if broken != text:
+                t.text = broken
+                changed += 1
             continue
         cell = next(t.iterancestors(tc_tag), None)
         joined = join_words(text, limits.get(cell, TEXT_WIDTH_CM), extra)

@@ -11,6 +11,7 @@ import pytest
 
 from ita_docs import ItaDocsWarning, render
 from ita_docs.rendering.linebreak import (
+    ADDRESS_BREAK, break_addresses,
     JOINER, _icu, document_words, join_words, strip_joiners, thai_words, unbreakable_pieces)
 from tests.conftest import SAMPLES, SHARED, table_texts
 
@@ -56,16 +57,20 @@ def test_text_as_typed_comes_back(text):
     assert strip_joiners(join_words(text)) == text
 
 
-def test_addresses_get_no_joiner():
+def test_addresses_get_no_joiner_but_breaks_after_slash_dot_dash_at():
     text = "เว็บไซต์ www.sanmaket.go.th/รายงานผลการดำเนินงาน"
     joined = join_words(text)
-    assert "www.sanmaket.go.th" in joined
+    assert JOINER not in joined.split(" ", 1)[1]
+    assert joined.split(" ", 1)[1].split(ADDRESS_BREAK) == ["www.", "sanmaket.", "go.", "th/", "รายงานผลการดำเนินงาน"]
+    assert strip_joiners(joined) == text
+    assert break_addresses("https://a.go.th/x-y, a@b.co.th") == (
+        "https://\u200ba.\u200bgo.\u200bth/\u200bx-\u200by, a@\u200bb.\u200bco.\u200bth")
     assert all(JOINER not in piece for piece in unbreakable_pieces("www.sanmaket.go.th/index.php"))
 
 
 def test_address_pieces_end_at_slash_dot_dash_at():
     assert unbreakable_pieces("https://www.krut.go.th/e-service") == [
-        "https:/", "/", "www.", "krut.", "go.", "th/", "e-", "service"]
+        "https://", "www.", "krut.", "go.", "th/", "e-", "service"]
     assert unbreakable_pieces("saraban@krut.go.th") == ["saraban@", "krut.", "go.", "th"]
 
 

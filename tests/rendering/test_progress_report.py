@@ -8,6 +8,7 @@ from lxml import etree
 
 from ita_docs import render
 from ita_docs.rendering.oxml import qn
+from ita_docs.rendering.linebreak import strip_joiners
 from tests.conftest import SAMPLES, body_paragraphs, sample_data, table_texts
 
 KRUT = SAMPLES / "krut-2566-progress.yaml"
@@ -56,7 +57,7 @@ def test_website_is_a_link_and_keeps_its_digits(tmp_path, krut_data):
         document = etree.fromstring(zf.read("word/document.xml"))
     assert 'Target="https://www.krut.go.th/news.php?id=2566"' in rels
     assert 'Target="http://www.krut.go.th"' in rels
-    links = ["".join(t.text for t in h.iter(qn("w:t"))) for h in document.iter(qn("w:hyperlink"))]
+    links = [strip_joiners("".join(t.text for t in h.iter(qn("w:t")))) for h in document.iter(qn("w:hyperlink"))]
     assert "https://www.krut.go.th/news.php?id=2566" in links
     assert "ครั้งที่ ๒" in table_texts(out)[1][5][4]
 
