@@ -171,7 +171,7 @@ def render_many(
     :func:`~ita_docs.render` does.
     """
     from .errors import output_error
-    from .rendering.output import write_atomic
+    from .output import write_atomic
 
     out = Path(out_dir)
     try:

@@ -21,7 +21,7 @@ def _render(args: argparse.Namespace) -> int:
 
     from .rendering import render
 
-    from .rendering.output import check_not_input, check_writable
+    from .output import check_not_input, check_writable
 
     out = args.output or Path(args.data).with_suffix(".docx")
     inputs = [args.data, *([args.template] if args.template else [])]
@@ -52,7 +52,7 @@ def _new(args: argparse.Namespace) -> int:
 
     from .io import load, save
     from .model import KINDS
-    from .rendering.output import write_atomic
+    from .output import write_atomic
 
     starter = resources.files("ita_docs").joinpath("starters", f"{args.kind}.yaml")
     if args.kind not in KINDS or not starter.is_file():
@@ -67,7 +67,7 @@ def _new(args: argparse.Namespace) -> int:
 
 def _convert(args: argparse.Namespace) -> int:
     from .io import load, save
-    from .rendering.output import check_not_input
+    from .output import check_not_input
 
     check_not_input(args.target, [args.source])
     _written(save(load(args.source), args.target, overwrite=args.force))
@@ -77,7 +77,7 @@ def _convert(args: argparse.Namespace) -> int:
 def _followup(args: argparse.Namespace) -> int:
     from .cycle import followup
     from .io import load, save
-    from .rendering.output import check_not_input
+    from .output import check_not_input
 
     check_not_input(args.output, [args.plan])
     _written(save(followup(load(args.plan)), args.output, overwrite=args.force))
@@ -87,7 +87,7 @@ def _followup(args: argparse.Namespace) -> int:
 def _next_year(args: argparse.Namespace) -> int:
     from .cycle import next_year
     from .io import load, save
-    from .rendering.output import check_not_input
+    from .output import check_not_input
 
     check_not_input(args.output, [args.data])
     document, review = next_year(load(args.data))
@@ -98,7 +98,7 @@ def _next_year(args: argparse.Namespace) -> int:
 
 
 def _template_export(args: argparse.Namespace) -> int:
-    from .rendering.output import write_atomic
+    from .output import write_atomic
     from .rendering.templates import bundled_template
 
     _written(write_atomic(args.output, bundled_template(args.kind).read_bytes(), overwrite=args.force))

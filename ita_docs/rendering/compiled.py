@@ -29,7 +29,7 @@ from ..errors import ItaDocsError, Location, TemplateError, TemplateLimitError
 from .environment import Budget, budget, make_environment
 from .oxml import qn
 from .postprocess import ADDRESS_MARKS
-from .template_check import check_package, check_tags_balanced
+from .template_rules import check_package, check_tags_balanced
 
 __all__ = ["CompiledTemplate", "RenderedPackage", "compiled_template"]
 

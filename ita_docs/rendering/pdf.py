@@ -36,7 +36,7 @@ from ..archive import DOCX, verify_archive
 from ..errors import ItaDocsError, Location
 from ..resources import data_dir
 from . import paged_tables
-from .output import check_writable, write_atomic
+from ..output import check_writable, write_atomic
 from .pdf_text import thai_digit_actual_text
 
 __all__ = ["PdfError", "convert_to_pdf", "find_soffice", "to_pdf"]
