@@ -383,7 +383,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     import warnings
 
-    from .errors import ItaDocsError, ItaDocsWarning, file_error
+    from .errors import ItaDocsError, ItaDocsWarning, translate
 
     args = _parser().parse_args(arguments)
     with warnings.catch_warnings(record=True) as caught:
@@ -393,8 +393,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ItaDocsError as exc:
             _report(exc)
             return EXIT_INVALID_INPUT
-        except OSError as exc:  # -- a file-system failure no reader or writer located --
-            _report(file_error(exc))
+        except Exception as exc:  # -- a foreign error no reader or writer located (errors.FOREIGN_ERRORS) --
+            error = translate(exc)
+            if error is None:
+                raise
+            _report(error)
             return EXIT_INVALID_INPUT
     found = [w.message for w in caught if isinstance(w.message, ItaDocsWarning)]
     for warning in found:
