@@ -409,8 +409,10 @@ def _report(exc: Exception) -> None:
 
     problems = exc.problems if isinstance(exc, DataValidationError) else None
     if _json_lines:
-        for problem in problems or [exc]:
-            _event("error", message=getattr(problem, "message", str(problem)), location=getattr(problem, "location", None))
+        if not problems:
+            _event("error", message=getattr(exc, "message", str(exc)), location=getattr(exc, "location", None))
+        for problem in problems or []:
+            _event("error", message=problem.message, location=problem.location)
     elif problems:
         for problem in problems:
             print(f"Error: {problem.message} ({problem.location})", file=sys.stderr)

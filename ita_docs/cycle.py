@@ -18,7 +18,7 @@ __all__ = ["followup", "next_year"]
 FOLLOWUP_COLUMNS = "krut"
 
 
-def followup(plan: MeasuresPlan) -> ProgressReport:
+def followup(plan: DocumentBase) -> ProgressReport:
     """A progress report skeleton: the plan's organisation, year and measures, results empty.
 
     >>> from ita_docs import load

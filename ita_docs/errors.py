@@ -81,7 +81,7 @@ class Problem:
         return f"{self.location}: {self.message}"
 
 
-class _Located:
+class _Located(Exception):
     """A message in Thai and where it applies; printed as "message (file: path)"."""
 
     def __init__(self, message: str, *, location: Location | None = None) -> None:

@@ -209,7 +209,7 @@ class RenderedPackage:
     def to_bytes(self) -> bytes:
         """The package as a .docx: changed parts serialised and compressed, the rest reused."""
         writer = _ZipWriter()
-        for name, data in self._parts.items():
+        for name in self._parts:
             if name in self.trees:
                 writer.add(name, etree.tostring(self.trees[name], xml_declaration=True, encoding="UTF-8",
                                                 standalone=True))

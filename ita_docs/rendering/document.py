@@ -1,7 +1,6 @@
 """Render a document: data → model → view → template → .docx bytes → file."""
 from __future__ import annotations
 
-import io
 import warnings
 from contextlib import nullcontext
 from collections.abc import Callable, Mapping
@@ -12,7 +11,6 @@ from ..consistency import figure_findings
 from ..errors import ItaDocsWarning, file_context
 from ..io import load
 from ..model import KINDS, DocumentBase
-from .environment import make_environment
 from .formats import check_document_formats
 from ..output import check_not_input, check_writable, write_atomic
 from .postprocess import (
@@ -26,7 +24,6 @@ from .postprocess import (
 )
 from .linebreak import document_words, join_words_in_body
 from .compiled import SETTINGS, STYLES, compiled_template
-from .template_rules import check_tags_balanced
 from .templates import bundled_template
 from .views import build_view
 

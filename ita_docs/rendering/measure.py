@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..errors import ItaDocsError
 from ..resources import data_dir
 
 __all__ = ["CELL_MARGIN_CM", "SIZE_PT", "TEXT_WIDTH_CM", "text_width_cm"]
@@ -33,6 +34,8 @@ def _advances(bold: bool) -> tuple[dict[int, float], float]:
     from fontTools.ttLib import TTFont
 
     fonts = data_dir("fonts")
+    if fonts is None:
+        raise ItaDocsError("ไม่พบโฟลเดอร์แบบอักษรที่มากับโปรแกรม (fonts/) ให้ติดตั้ง ita-docs ใหม่")
     font = TTFont(str(fonts / _FACES[bold]), lazy=True)
     per_em = font["head"].unitsPerEm
     metrics = font["hmtx"].metrics

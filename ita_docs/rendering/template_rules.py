@@ -116,7 +116,7 @@ def package_findings(template: str, parts: dict[str, bytes]) -> list[TemplateFin
         except etree.XMLSyntaxError as exc:
             error(name, f"แม่แบบมี XML เสีย: {exc}")
             continue
-        if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        if getattr(tree.docinfo, "doctype", None) or tree.docinfo.internalDTD is not None:
             error(name, "แม่แบบมีการประกาศ DOCTYPE/ENTITY ซึ่งไม่อนุญาต")
             continue
         trees[name] = tree.getroot()
