@@ -12,32 +12,50 @@ from importlib import import_module
 
 TYPE_CHECKING = False  # -- not typing.TYPE_CHECKING: importing typing costs start-up time --
 if TYPE_CHECKING:  # pragma: no cover
-    from typing import Any
-
-    from .batch import render_many
-    from .consistency import check
+    from .batch import BatchResult, render_many
+    from .consistency import Finding, check
     from .errors import (
         DataValidationError,
         InputError,
         ItaDocsError,
         ItaDocsWarning,
+        Location,
         OutputExistsError,
+        PdfError,
         TemplateError,
     )
     from .io import load, save
-    from .model import MeasuresPlan
+    from .model import (
+        AnalysisReport,
+        AnnualReport,
+        Combined,
+        CommitteeOrder,
+        MeasuresPlan,
+        OitAssignments,
+        ProgressReport,
+    )
     from .rendering import render, render_bytes
     from .rendering.pdf import convert_to_pdf, to_pdf
     from .thai import to_thai_digits
 
 #: Where each public name lives.
 _LOCATIONS = {
+    "AnalysisReport": "model",
+    "AnnualReport": "model",
+    "BatchResult": "batch",
+    "Combined": "model",
+    "CommitteeOrder": "model",
     "DataValidationError": "errors",
+    "Finding": "consistency",
     "InputError": "errors",
     "ItaDocsError": "errors",
     "ItaDocsWarning": "errors",
+    "Location": "errors",
     "MeasuresPlan": "model",
+    "OitAssignments": "model",
     "OutputExistsError": "errors",
+    "PdfError": "errors",
+    "ProgressReport": "model",
     "TemplateError": "errors",
     "check": "consistency",
     "convert_to_pdf": "rendering.pdf",
@@ -51,12 +69,22 @@ _LOCATIONS = {
 }
 
 __all__ = [
+    "AnalysisReport",
+    "AnnualReport",
+    "BatchResult",
+    "Combined",
+    "CommitteeOrder",
     "DataValidationError",
+    "Finding",
     "InputError",
     "ItaDocsError",
     "ItaDocsWarning",
+    "Location",
     "MeasuresPlan",
+    "OitAssignments",
     "OutputExistsError",
+    "PdfError",
+    "ProgressReport",
     "TemplateError",
     "check",
     "convert_to_pdf",
@@ -72,12 +100,13 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def __getattr__(name: str) -> Any:  # noqa: F821 - Any is only for type checkers
-    if name in _LOCATIONS:
-        value = getattr(import_module(f".{_LOCATIONS[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'ita_docs' has no attribute {name!r}")
+if not TYPE_CHECKING:  # -- type checkers see the imports above and no catch-all: a typo is an error --
+    def __getattr__(name: str) -> object:
+        if name in _LOCATIONS:
+            value = getattr(import_module(f".{_LOCATIONS[name]}", __name__), name)
+            globals()[name] = value
+            return value
+        raise AttributeError(f"module 'ita_docs' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import ItaDocsError, ItaDocsWarning, file_error
+from .errors import ItaDocsError, ItaDocsWarning, translate
 
 __all__ = ["BatchResult", "available_cores", "output_name", "render_many", "worker_count"]
 
@@ -140,10 +140,10 @@ def _render_one(job: tuple[str, Any, str | None]) -> _Outcome:
             name, data, error = output_name(document), render_bytes(document, template), None
         except ItaDocsError as exc:
             name, data, error = None, None, " ".join(str(exc).split("\n"))
-        except OSError as exc:
-            name, data, error = None, None, str(file_error(exc))
-        except Exception as exc:  # noqa: BLE001 -- one document's fault (or ours) never stops the batch
-            name, data, error = None, None, f"สร้างเอกสารไม่สำเร็จ (ข้อผิดพลาดภายในโปรแกรม {type(exc).__name__}: {exc})"
+        except Exception as exc:  # -- one document's fault (or ours) never stops the batch --
+            known = translate(exc)  # -- errors.FOREIGN_ERRORS --
+            name, data = None, None
+            error = str(known) if known else f"สร้างเอกสารไม่สำเร็จ (ข้อผิดพลาดภายในโปรแกรม {type(exc).__name__}: {exc})"
     found = tuple(str(w.message) for w in caught if isinstance(w.message, ItaDocsWarning))
     return label, name, data, error, found
 
@@ -171,7 +171,7 @@ def render_many(
     :func:`~ita_docs.render` does.
     """
     from .errors import output_error
-    from .rendering.output import write_atomic
+    from .output import write_atomic
 
     out = Path(out_dir)
     try:

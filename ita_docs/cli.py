@@ -15,13 +15,31 @@ __all__ = ["main"]
 EXIT_WARNINGS = 1
 EXIT_INVALID_INPUT = 2
 
+#: The document kinds (``ita_docs.model.KINDS``, named here so that ``--help`` imports no model).
+KIND_NAMES = ("measures_plan", "progress_report", "analysis_report", "annual_report", "committee_order",
+              "oit_assignments", "combined")
+
+#: With ``--json``: one JSON object a line on stdout for each file written, finding, warning and error.
+_json_lines = False
+
+
+def _event(event: str, **fields: object) -> bool:
+    """Print *event* as a JSON line if ``--json`` was given; True if it was printed."""
+    if not _json_lines:
+        return False
+    import json
+
+    print(json.dumps({"event": event, **{k: str(v) if v is not None else None for k, v in fields.items()}},
+                     ensure_ascii=False))
+    return True
+
 
 def _render(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from .rendering import render
 
-    from .rendering.output import check_not_input, check_writable
+    from .output import check_not_input, check_writable
 
     out = args.output or Path(args.data).with_suffix(".docx")
     inputs = [args.data, *([args.template] if args.template else [])]
@@ -31,16 +49,17 @@ def _render(args: argparse.Namespace) -> int:
         check_not_input(out.with_suffix(".pdf"), inputs)
         check_writable(out.with_suffix(".pdf"), overwrite=args.force)
     path = render(args.data, out, template=args.template, overwrite=args.force)
-    print(f"เขียนไฟล์แล้ว: {path}")
+    _written(path)
     if args.pdf or args.pdf_a:
         from .rendering.pdf import to_pdf
 
-        print(f"เขียนไฟล์แล้ว: {to_pdf(path, path.with_suffix('.pdf'), overwrite=args.force, pdf_a=args.pdf_a)}")
+        _written(to_pdf(path, path.with_suffix('.pdf'), overwrite=args.force, pdf_a=args.pdf_a))
     return 0
 
 
-def _written(path: Path) -> None:
-    print(f"เขียนไฟล์แล้ว: {path}")
+def _written(path: object) -> None:
+    if not _event("written", path=path):
+        print(f"เขียนไฟล์แล้ว: {path}")
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -52,7 +71,7 @@ def _new(args: argparse.Namespace) -> int:
 
     from .io import load, save
     from .model import KINDS
-    from .rendering.output import write_atomic
+    from .output import write_atomic
 
     starter = resources.files("ita_docs").joinpath("starters", f"{args.kind}.yaml")
     if args.kind not in KINDS or not starter.is_file():
@@ -67,17 +86,22 @@ def _new(args: argparse.Namespace) -> int:
 
 def _convert(args: argparse.Namespace) -> int:
     from .io import load, save
-    from .rendering.output import check_not_input
+    from .output import check_not_input
 
-    check_not_input(args.target, [args.source])
-    _written(save(load(args.source), args.target, overwrite=args.force))
+    from .errors import InputError
+
+    target = args.output or args.target
+    if target is None or (args.output and args.target):
+        raise InputError("ระบุไฟล์ที่จะเขียนหนึ่งไฟล์: -o FILE (หรือเป็นชื่อที่สองตามเดิม)")
+    check_not_input(target, [args.source])
+    _written(save(load(args.source), target, overwrite=args.force))
     return 0
 
 
 def _followup(args: argparse.Namespace) -> int:
     from .cycle import followup
     from .io import load, save
-    from .rendering.output import check_not_input
+    from .output import check_not_input
 
     check_not_input(args.output, [args.plan])
     _written(save(followup(load(args.plan)), args.output, overwrite=args.force))
@@ -87,7 +111,7 @@ def _followup(args: argparse.Namespace) -> int:
 def _next_year(args: argparse.Namespace) -> int:
     from .cycle import next_year
     from .io import load, save
-    from .rendering.output import check_not_input
+    from .output import check_not_input
 
     check_not_input(args.output, [args.data])
     document, review = next_year(load(args.data))
@@ -98,7 +122,7 @@ def _next_year(args: argparse.Namespace) -> int:
 
 
 def _template_export(args: argparse.Namespace) -> int:
-    from .rendering.output import write_atomic
+    from .output import write_atomic
     from .rendering.templates import bundled_template
 
     _written(write_atomic(args.output, bundled_template(args.kind).read_bytes(), overwrite=args.force))
@@ -135,11 +159,17 @@ def _batch(args: argparse.Namespace) -> int:
                           jobs=args.jobs, pdf=args.pdf or args.pdf_a, pdf_a=args.pdf_a, progress=progress)
     failed = [r for r in results if r.error]
     for result in failed:
+        if _event("error", source=result.source, message=result.error):
+            continue
         file = re.sub(r"\[\d+\]$", "", result.source)  # -- "a.json[3]": entry 3 of a.json --
         where = "" if file in (result.error or "") else f"{result.source}: "
         print(f"Error: {where}{result.error}", file=sys.stderr)
+    for result in results:
+        if result.output:
+            _event("written", path=result.output, source=result.source)
     written = sum(1 for r in results if r.output)
-    print(f"สร้างเอกสารแล้ว {written} ไฟล์ ใน {args.output}"
+    if not _json_lines:
+        print(f"สร้างเอกสารแล้ว {written} ไฟล์ ใน {args.output}"
           + (f" ไม่สำเร็จ {len(failed)} รายการ" if failed else ""))
     return EXIT_WARNINGS if failed else 0
 
@@ -157,11 +187,12 @@ def _check(args: argparse.Namespace) -> int:
             invalid += 1
             continue
         for finding in findings:
-            print(f"Warning: {finding.message} ({finding.location})")
+            if not _event("finding", message=finding.message, location=finding.location, kind=finding.kind):
+                print(f"Warning: {finding.message} ({finding.location})")
         found += len(findings)
     if invalid:
         return EXIT_INVALID_INPUT
-    if not found:
+    if not found and not _json_lines:
         print("ไม่พบข้อขัดแย้ง")
     return EXIT_WARNINGS if found else 0
 
@@ -170,7 +201,7 @@ def _pdf(args: argparse.Namespace) -> int:
     from .rendering.pdf import convert_to_pdf
 
     for path in convert_to_pdf(args.files, args.outdir, overwrite=args.force, pdf_a=args.pdf_a):
-        print(f"เขียนไฟล์แล้ว: {path}")
+        _written(path)
     return 0
 
 
@@ -180,6 +211,12 @@ def _add_output(command: argparse.ArgumentParser, what: str) -> None:
 
     command.add_argument("-o", "--output", type=Path, required=True, help=what)
     command.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+
+
+def _add_json(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--json", action="store_true",
+                         help="print JSON lines on stdout instead of text: {\"event\": \"written\"|\"finding\"|"
+                         "\"warning\"|\"error\", \"path\"|\"message\", \"location\" …}")
 
 
 def _add_strict(command: argparse.ArgumentParser) -> None:
@@ -215,16 +252,18 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--pdf-a", action="store_true", help="with --pdf: write PDF/A-2b, for archives")
     render.add_argument("--force", action="store_true", help="overwrite the output files if they exist")
     _add_strict(render)
+    _add_json(render)
     render.set_defaults(handler=_render)
     pdf = commands.add_parser(
         "pdf",
         help="convert .docx files to PDF with LibreOffice",
         description="Convert .docx files to PDF in one LibreOffice run, with the bundled Thai "
         "fonts standing in for TH SarabunPSK. Each PDF is written beside its .docx.",
-        epilog="Example: ita-docs pdf nongmuang.docx krut.docx --outdir pdf/",
+        epilog="Example: ita-docs pdf nongmuang.docx krut.docx -o pdf/",
     )
     pdf.add_argument("files", nargs="+", type=Path, help=".docx files")
-    pdf.add_argument("--outdir", type=Path, help="folder for the PDFs (default: beside each .docx)")
+    pdf.add_argument("-o", "--output", "--outdir", dest="outdir", type=Path,
+                     help="folder for the PDFs (default: beside each .docx); --outdir is the old spelling")
     pdf.add_argument("--force", action="store_true", help="overwrite PDFs that exist")
     pdf.add_argument("--pdf-a", action="store_true", help="write PDF/A-2b, for archives")
     pdf.set_defaults(handler=_pdf)
@@ -238,6 +277,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Example: ita-docs check samples/satengnok-2566-analysis.yaml",
     )
     check.add_argument("data", nargs="+", help="data files (.yaml, .yml, .json or .xlsx)")
+    _add_json(check)
     check.set_defaults(handler=_check)
 
     new = commands.add_parser(
@@ -245,17 +285,17 @@ def _parser() -> argparse.ArgumentParser:
         description="Write a blank document of a kind to fill in: a workbook with a sheet per part, Thai "
         "headers, an example row, drop-down lists and an instructions sheet; or a commented YAML starter.",
         epilog="Example: ita-docs new measures_plan -o plan.xlsx")
-    new.add_argument("kind", help="measures_plan, progress_report, analysis_report, annual_report, "
-                     "committee_order, oit_assignments or combined")
+    new.add_argument("kind", choices=KIND_NAMES, help="the document kind")
     _add_output(new, ".xlsx, .yaml or .json")
     new.set_defaults(handler=_new)
 
     convert = commands.add_parser(
         "convert", help="convert a document between YAML, JSON and Excel",
         description="Read a document from YAML, JSON or an Excel workbook and write it as another.",
-        epilog="Example: ita-docs convert samples/krut-2566-progress.yaml krut.xlsx")
+        epilog="Example: ita-docs convert samples/krut-2566-progress.yaml -o krut.xlsx")
     convert.add_argument("source", help="the document (.yaml, .yml, .json or .xlsx)")
-    convert.add_argument("target", type=Path, help="where to write it (.yaml, .yml, .json or .xlsx)")
+    convert.add_argument("target", type=Path, nargs="?", help="the old spelling of -o")
+    convert.add_argument("-o", "--output", type=Path, help="where to write it (.yaml, .yml, .json or .xlsx)")
     convert.add_argument("--force", action="store_true", help="overwrite the target if it exists")
     convert.set_defaults(handler=_convert)
 
@@ -292,6 +332,7 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--pdf-a", action="store_true", help="also convert every document to PDF/A-2b")
     batch.add_argument("--force", action="store_true", help="overwrite documents that exist")
     _add_strict(batch)
+    _add_json(batch)
     batch.set_defaults(handler=_batch)
 
     template = commands.add_parser(
@@ -303,7 +344,7 @@ def _parser() -> argparse.ArgumentParser:
     export = template_commands.add_parser(
         "export", help="write a bundled template for editing",
         epilog="Example: ita-docs template export measures_plan -o mine.docx")
-    export.add_argument("kind", help="the document kind")
+    export.add_argument("kind", choices=KIND_NAMES, help="the document kind")
     _add_output(export, "the .docx to write")
     export.set_defaults(handler=_template_export)
     inspect = template_commands.add_parser(
@@ -313,7 +354,8 @@ def _parser() -> argparse.ArgumentParser:
         "Exit status: 0 fine, 1 warnings, 2 errors.",
         epilog="Example: ita-docs template check mine.docx --kind measures_plan")
     inspect.add_argument("template", type=Path, help="the .docx template")
-    inspect.add_argument("--kind", help="the document kind (default: the file name, e.g. measures_plan.docx)")
+    inspect.add_argument("--kind", choices=KIND_NAMES,
+                         help="the document kind (default: the file name, e.g. measures_plan.docx)")
     inspect.set_defaults(handler=_template_check)
     _add_web_commands(commands)
     return parser
@@ -358,8 +400,7 @@ def _add_web_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
         "schema", help="print the JSON Schema of a document kind's data",
         description="Print the JSON Schema (draft 2020-12) of a kind's data, made from its data model.",
         epilog="Example: ita-docs schema measures_plan > measures_plan.schema.json")
-    schema.add_argument("kind", help="measures_plan, progress_report, analysis_report, annual_report, "
-                        "committee_order, oit_assignments or combined")
+    schema.add_argument("kind", choices=KIND_NAMES, help="the document kind")
     schema.set_defaults(handler=_schema)
 
 
@@ -367,7 +408,12 @@ def _report(exc: Exception) -> None:
     from .errors import DataValidationError
 
     problems = exc.problems if isinstance(exc, DataValidationError) else None
-    if problems:
+    if _json_lines:
+        if not problems:
+            _event("error", message=getattr(exc, "message", str(exc)), location=getattr(exc, "location", None))
+        for problem in problems or []:
+            _event("error", message=problem.message, location=problem.location)
+    elif problems:
         for problem in problems:
             print(f"Error: {problem.message} ({problem.location})", file=sys.stderr)
     else:
@@ -383,9 +429,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     import warnings
 
-    from .errors import ItaDocsError, ItaDocsWarning, file_error
+    from .errors import ItaDocsError, ItaDocsWarning, translate
 
     args = _parser().parse_args(arguments)
+    global _json_lines
+    _json_lines = bool(getattr(args, "json", False))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ItaDocsWarning)
         try:
@@ -393,12 +441,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ItaDocsError as exc:
             _report(exc)
             return EXIT_INVALID_INPUT
-        except OSError as exc:  # -- a file-system failure no reader or writer located --
-            _report(file_error(exc))
+        except Exception as exc:  # -- a foreign error no reader or writer located (errors.FOREIGN_ERRORS) --
+            error = translate(exc)
+            if error is None:
+                raise
+            _report(error)
             return EXIT_INVALID_INPUT
     found = [w.message for w in caught if isinstance(w.message, ItaDocsWarning)]
     for warning in found:
-        print(f"Warning: {warning}", file=sys.stderr)
+        if not _event("warning", message=warning.message, location=warning.location):
+            print(f"Warning: {warning}", file=sys.stderr)
     strict = getattr(args, "strict", False)
     return EXIT_WARNINGS if found and strict and status == 0 else status
 

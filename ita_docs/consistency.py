@@ -25,6 +25,8 @@ from .framework import load_framework
 from .io import load
 from .model import AnnualReport, Combined, DocumentBase, MeasuresPlan, OitAssignments
 from .model.annual_report import StrengthsBlock, YearComparisonBlock
+from .rendering.formats import check_document_formats
+from .rendering.views import build_view
 from .scoring import change, level_of
 from .thai import (
     BE_OFFSET,
@@ -41,7 +43,7 @@ from .thai import (
     to_arabic_digits,
 )
 
-__all__ = ["Finding", "check", "figure_findings", "text_findings"]
+__all__ = ["Finding", "check", "document_texts", "figure_findings", "text_findings"]
 
 #: A given score may differ from the computed one by this much (published rounding).
 TOLERANCE = Decimal("0.01")
@@ -87,7 +89,7 @@ def _leaves(value: Any, wanted: type | tuple[type, ...], path: str = "") -> Iter
             yield from _leaves(item, wanted, f"{path}.{key}")
 
 
-def _texts(value: Any) -> Iterator[tuple[str, str]]:
+def document_texts(value: Any) -> Iterator[tuple[str, str]]:
     """Every string in a model, with its field path; a period written as free text included."""
     for path, leaf in _leaves(value, (str, TextPeriod)):
         yield path, leaf.text if isinstance(leaf, TextPeriod) else leaf
@@ -116,7 +118,7 @@ def _closest_prefix(own: str, following: str) -> tuple[str, float]:
 
 def _name_findings(document: DocumentBase) -> Iterator[Finding]:
     own = _short_name(document.organisation.name)
-    for path, text in _texts(document):
+    for path, text in document_texts(document):
         if path.startswith("organisation"):
             continue
         for match in _TYPE_PATTERN.finditer(text):
@@ -138,7 +140,7 @@ def _year_findings(document: DocumentBase) -> Iterator[Finding]:
     if year is None:
         return
     allowed = {year - 1, year, year + 1}
-    for path, text in _texts(document):
+    for path, text in document_texts(document):
         for match in _FISCAL_YEAR_IN_TEXT.finditer(text):
             mentioned = int(to_arabic_digits(match.group(1)))
             if mentioned not in allowed:
@@ -147,7 +149,7 @@ def _year_findings(document: DocumentBase) -> Iterator[Finding]:
 
 
 def _digit_findings(document: DocumentBase) -> Iterator[Finding]:
-    for path, text in _texts(document):
+    for path, text in document_texts(document):
         for token in _TOKEN.findall(text):
             if re.search("[0-9]", token) and re.search("[๐-๙]", token):
                 yield Finding("mixed_digits", Location(path=path), f"มีเลขไทยปนเลขอารบิกในคำเดียว: '{token}'")
@@ -247,7 +249,7 @@ def _date_findings(document: DocumentBase) -> Iterator[Finding]:
         return
     before, after = DATE_WINDOWS.get(document.kind, DEFAULT_DATE_WINDOW)
     periods = {path for path, value in _periods(document) if isinstance(value, TextPeriod)}
-    for path, text in _texts(document):
+    for path, text in document_texts(document):
         if path.startswith("organisation") or path in periods:
             continue
         for written, month in _months_in(text):
@@ -399,8 +401,5 @@ def check(source: str | Path | Mapping[str, Any] | DocumentBase) -> list[Finding
 
 def _render_view(document: DocumentBase) -> None:
     """Build what ``render`` gives the template, for the errors it raises (the result is not needed)."""
-    from .rendering.document import RENDERERS
-    from .rendering.formats import check_document_formats
-
     check_document_formats(document)
-    RENDERERS[type(document)][1](document)
+    build_view(document)

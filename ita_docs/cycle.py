@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .consistency import Finding, _texts
+from .consistency import Finding, document_texts
 from .errors import InputError, Location
 from .model import DocumentBase, MeasuresPlan, ProgressReport
 from .thai import DateRange, FiscalYearPeriod, MonthRange, QuarterPeriod, to_arabic_digits
@@ -18,7 +18,7 @@ __all__ = ["followup", "next_year"]
 FOLLOWUP_COLUMNS = "krut"
 
 
-def followup(plan: MeasuresPlan) -> ProgressReport:
+def followup(plan: DocumentBase) -> ProgressReport:
     """A progress report skeleton: the plan's organisation, year and measures, results empty.
 
     >>> from ita_docs import load
@@ -103,7 +103,7 @@ def next_year(document: DocumentBase) -> tuple[DocumentBase, list[Finding]]:
     moved = type(document).model_validate(data)
     old = {str(year), str(year - 1), str(year % 100)}
     review = []
-    for path, text in _texts(moved):
+    for path, text in document_texts(moved):
         found = sorted({y for y in re.findall(r"\d{4}|\d{2}", to_arabic_digits(text)) if y in old})
         if found:
             review.append(Finding("review", Location(path=path),

@@ -8,14 +8,21 @@
     │   └── TemplateLimitError         it goes over its time or size budget (a loop without end …)
     ├── OutputExistsError (FileExistsError)
     │                                  the output exists and overwriting was not asked for
-    └── OutputError                    the output cannot be written (a folder, a full or
-                                       read-only disk, a name too long …); carries the path
+    ├── OutputError                    the output cannot be written (a folder, a full or
+    │                                  read-only disk, a name too long …); carries the path
+    └── PdfError                       LibreOffice is missing, or could not convert a document
 
     ItaDocsWarning (UserWarning)       the data contradicts itself or the ITA framework
                                        (a given figure differs from the computed one …)
 
 Messages are Thai, for the clerk who has to fix the file; field paths stay in English
 (``measures[3].period``) because they name keys of the data file.
+
+What a library we use raises (PyYAML, pydantic, openpyxl, zipfile, lxml, jinja2, the
+file system) becomes one of these through one map, :data:`FOREIGN_ERRORS` (with
+:data:`TEMPLATE_ERRORS` for what a template's own expressions raise and
+:data:`SUBPROCESS_ERRORS` for starting LibreOffice): :func:`translate` reads it where
+such an exception is caught.
 """
 from __future__ import annotations
 
@@ -27,19 +34,25 @@ from pathlib import Path
 
 __all__ = [
     "DataValidationError",
+    "FOREIGN_ERRORS",
+    "ForeignError",
     "InputError",
     "ItaDocsError",
     "ItaDocsWarning",
     "Location",
     "OutputError",
     "OutputExistsError",
+    "PdfError",
     "Problem",
     "ReadError",
+    "SUBPROCESS_ERRORS",
+    "TEMPLATE_ERRORS",
     "TemplateError",
     "TemplateLimitError",
     "file_context",
     "file_error",
     "output_error",
+    "translate",
 ]
 
 
@@ -68,7 +81,7 @@ class Problem:
         return f"{self.location}: {self.message}"
 
 
-class _Located:
+class _Located(Exception):
     """A message in Thai and where it applies; printed as "message (file: path)"."""
 
     def __init__(self, message: str, *, location: Location | None = None) -> None:
@@ -181,5 +194,99 @@ def file_error(exc: OSError) -> ItaDocsError:
     >>> print(file_error(IsADirectoryError(errno.EISDIR, "Is a directory", "out")))
     ใช้ไฟล์ไม่ได้: ที่นี่เป็นโฟลเดอร์ ไม่ใช่ไฟล์ (out)
     """
-    where = exc.filename if exc.filename is not None else None
-    return ItaDocsError(f"ใช้ไฟล์ไม่ได้: {_os_message(exc)}", location=Location(str(where) if where else None))
+    error = translate(exc)
+    assert error is not None  # -- builtins.OSError is a row of FOREIGN_ERRORS --
+    return error
+
+class PdfError(ItaDocsError):
+    """LibreOffice is missing, or could not convert a document (not the input's fault)."""
+
+
+@dataclass(frozen=True)
+class ForeignError:
+    """One row of the map: a foreign exception class, by its full name, and what it becomes.
+
+    The class is named, not imported, so that this module imports none of the libraries.
+    *message* is Thai; ``{detail}`` is the exception's own text (for an :class:`OSError`,
+    what its ``errno`` means), ``{kind}`` its class name, ``{template}`` a template's name.
+    """
+
+    name: str
+    becomes: type[ItaDocsError]
+    message: str
+
+
+#: Foreign exceptions anywhere ita-docs reads or writes a file; the first row the exception's
+#: class is (or derives from) wins, so a subclass comes before its base.
+FOREIGN_ERRORS: tuple[ForeignError, ...] = (
+    ForeignError("yaml.error.YAMLError", ReadError, "อ่านไฟล์ YAML ไม่ได้: {detail}"),
+    ForeignError("json.decoder.JSONDecodeError", ReadError, "อ่านไฟล์ JSON ไม่ได้: {detail}"),
+    ForeignError("pydantic_core._pydantic_core.ValidationError", InputError, "ข้อมูลไม่ตรงตามแบบ: {detail}"),
+    ForeignError("openpyxl.utils.exceptions.InvalidFileException", ReadError,
+                 "เปิดสมุดงาน Excel ไม่ได้: {detail}"),
+    ForeignError("zipfile.BadZipFile", ReadError, "ไฟล์เสียหรือไม่ใช่ไฟล์ .docx/.xlsx: {detail}"),
+    ForeignError("zipfile.LargeZipFile", ReadError, "ไฟล์ zip ใหญ่เกินไป: {detail}"),
+    ForeignError("lxml.etree.XMLSyntaxError", ReadError, "XML ในไฟล์ผิดรูปแบบ: {detail}"),
+    ForeignError("xml.etree.ElementTree.ParseError", ReadError, "XML ในไฟล์ผิดรูปแบบ: {detail}"),
+    ForeignError("jinja2.exceptions.TemplateSyntaxError", TemplateError, "แม่แบบมีแท็กผิดรูปแบบ: {detail}"),
+    ForeignError("jinja2.exceptions.TemplateError", TemplateError, "แม่แบบใช้ไม่ได้: {detail}"),
+    ForeignError("builtins.UnicodeDecodeError", ReadError, "ไฟล์ไม่ได้เข้ารหัสเป็น UTF-8: {detail}"),
+    ForeignError("builtins.OSError", ItaDocsError, "ใช้ไฟล์ไม่ได้: {detail}"),
+)
+
+#: What starting or running another program (LibreOffice) raises: not the input's fault.
+SUBPROCESS_ERRORS: tuple[ForeignError, ...] = (
+    ForeignError("subprocess.TimeoutExpired", PdfError, "{program} ทำงานนานเกินกำหนดและถูกหยุดแล้ว: {detail}"),
+    ForeignError("subprocess.CalledProcessError", PdfError, "{program} ทำงานไม่สำเร็จ: {detail}"),
+    ForeignError("builtins.OSError", PdfError, "เริ่ม {program} ไม่ได้: {detail}"),
+)
+
+#: What a template's own expressions raise while it renders (``{{ 1 / 0 }}``, ``{{ 10.0 ** 999 }}``,
+#: a loop over a number …); a template is the user's input, so every exception is its fault.
+TEMPLATE_ERRORS: tuple[ForeignError, ...] = (
+    ForeignError("jinja2.exceptions.SecurityError", TemplateError,
+                 "แม่แบบ {template} เข้าถึงส่วนภายในของโปรแกรม ซึ่งไม่อนุญาต ({detail})"),
+    ForeignError("jinja2.exceptions.UndefinedError", TemplateError,
+                 "แม่แบบ {template} ใช้ตัวแปรหรือช่องข้อมูลที่ไม่มี ({detail})"),
+    ForeignError("jinja2.exceptions.TemplateError", TemplateError, "แม่แบบ {template} ใช้ไม่ได้: {detail}"),
+    ForeignError("builtins.RecursionError", TemplateLimitError,
+                 "แม่แบบ {template} เรียก macro ซ้อนกันลึกเกินไป (เรียกตัวเองไม่รู้จบ)"),
+    ForeignError("builtins.MemoryError", TemplateLimitError, "แม่แบบ {template} ใช้หน่วยความจำเกินที่มี"),
+    ForeignError("builtins.OverflowError", TemplateError,
+                 "แม่แบบ {template} คำนวณตัวเลขที่ใหญ่เกินไป: {kind}: {detail}"),
+    ForeignError("builtins.ArithmeticError", TemplateError, "แม่แบบ {template} คำนวณไม่ได้: {kind}: {detail}"),
+    ForeignError("builtins.Exception", TemplateError, "แม่แบบ {template} ใช้ไม่ได้: {kind}: {detail}"),
+)
+
+
+def _class_names(exc: BaseException) -> list[str]:
+    return [f"{cls.__module__}.{cls.__qualname__}" for cls in type(exc).__mro__]
+
+
+def translate(exc: BaseException, table: tuple[ForeignError, ...] = FOREIGN_ERRORS, *,
+              location: Location | None = None, **names: str) -> ItaDocsError | None:
+    """Our error for the foreign *exc* by *table*, or None if no row names its class.
+
+    An :class:`OSError` names its file when it has one (and *location* does not).
+
+    >>> print(translate(IsADirectoryError(errno.EISDIR, "Is a directory", "data.yaml")))
+    ใช้ไฟล์ไม่ได้: ที่นี่เป็นโฟลเดอร์ ไม่ใช่ไฟล์ (data.yaml)
+    >>> print(translate(ZeroDivisionError("division by zero"), TEMPLATE_ERRORS, template="mine.docx"))
+    แม่แบบ mine.docx คำนวณไม่ได้: ZeroDivisionError: division by zero
+    >>> translate(KeyError("x")) is None
+    True
+    """
+    if isinstance(exc, ItaDocsError):
+        return exc
+    classes = _class_names(exc)
+    row = next((r for r in table if r.name in classes), None)
+    if row is None:
+        return None
+    if isinstance(exc, OSError):
+        detail = _os_message(exc)
+        if location is None and exc.filename is not None:
+            location = Location(str(exc.filename))
+    else:
+        detail = str(exc).strip().split("\n")[0] or type(exc).__name__
+    message = row.message.format(detail=detail, kind=type(exc).__name__, **names)
+    return row.becomes(message, location=location)

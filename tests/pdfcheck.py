@@ -74,7 +74,7 @@ def glyph_height_pt(pdf: Path, char: str, font_part: str = "Regular") -> float:
     reader = PdfReader(str(pdf))
     for page in reader.pages:
         sizes: list[float] = []
-        page.extract_text(visitor_text=lambda text, cm, tm, font, size: sizes.append(size * tm[3])
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size, sizes=sizes: sizes.append(size * tm[3])
                           if char in text and font and font_part in str(font.get("/BaseFont")) else None)
         if not sizes:
             continue

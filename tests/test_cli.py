@@ -138,3 +138,83 @@ def test_warnings_exit_0_unless_strict(tmp_path):
     strict = _command("render", ronthong, "-o", str(tmp_path / "b.docx"), "--strict")
     assert strict.returncode == 1 and strict.stderr == written.stderr
     assert (tmp_path / "b.docx").exists()
+
+
+# -- the same output flag everywhere, kinds with choices, JSON lines for the tools that call us --
+
+
+@pytest.mark.parametrize("words", [["template", "export"], ["template", "check"]])
+def test_every_nested_command_has_help_with_an_example(words, capsys):
+    with pytest.raises(SystemExit) as info:
+        main([*words, "--help"])
+    assert info.value.code == 0
+    assert "Example: ita-docs " + " ".join(words) in capsys.readouterr().out
+
+
+def test_the_kind_choices_are_the_models_kinds():
+    from ita_docs.cli import KIND_NAMES
+    from ita_docs.model import KINDS
+
+    assert set(KIND_NAMES) == set(KINDS)
+
+
+def test_an_unknown_kind_is_refused_with_the_choices(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["schema", "measures"])
+    assert info.value.code == 2
+    assert "invalid choice: 'measures'" in capsys.readouterr().err
+
+
+def _json_lines(out: str) -> list[dict]:
+    import json
+
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def test_render_json_lists_the_written_file(tmp_path, capsys):
+    out = tmp_path / "plan.docx"
+    assert main(["render", str(NONGMUANG), "-o", str(out), "--json"]) == 0
+    assert _json_lines(capsys.readouterr().out) == [{"event": "written", "path": str(out)}]
+
+
+def test_check_json_gives_each_finding_with_its_location(tmp_path, capsys, plan_data):
+    plan_data["organisation"]["name"] = "เทศบาลตำบลหนองม่วง"
+    plan_data.setdefault("measures", [{}])[0]["title"] = "มาตรการของเทศบาลเมืองสงขลา"
+    data = tmp_path / "plan.yaml"
+    data.write_text(yaml.safe_dump(plan_data, allow_unicode=True), encoding="utf-8")
+    status = main(["check", str(data), "--json"])
+    lines = _json_lines(capsys.readouterr().out)
+    assert status == 1 and lines
+    assert all(line["event"] == "finding" and line["location"].startswith(str(data)) for line in lines)
+
+
+def test_check_json_gives_an_error_as_a_line(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: [unclosed\n", encoding="utf-8")
+    assert main(["check", str(bad), "--json"]) == 2
+    [line] = _json_lines(capsys.readouterr().out)
+    assert line["event"] == "error" and line["location"].startswith(str(bad))
+
+
+def test_batch_json_lists_written_files_and_errors(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: [unclosed\n", encoding="utf-8")
+    status = main(["batch", str(NONGMUANG), str(bad), "-o", str(tmp_path / "out"), "--json", "--jobs", "1"])
+    lines = _json_lines(capsys.readouterr().out)
+    assert status == 1
+    assert [line["event"] for line in lines] == ["error", "written"]
+    assert lines[0]["source"] == str(bad) and lines[1]["path"].endswith(".docx")
+    assert (tmp_path / "out" / lines[1]["path"].rpartition("/")[2]).exists()
+
+
+def test_convert_takes_o_and_the_old_positional_target(tmp_path, capsys):
+    assert main(["convert", str(NONGMUANG), "-o", str(tmp_path / "a.json")]) == 0
+    assert main(["convert", str(NONGMUANG), str(tmp_path / "b.json")]) == 0
+    assert (tmp_path / "a.json").read_text(encoding="utf-8") == (tmp_path / "b.json").read_text(encoding="utf-8")
+    assert main(["convert", str(NONGMUANG)]) == 2
+
+
+def test_pdf_takes_o_and_the_old_outdir():
+    parser = _parser()
+    assert parser.parse_args(["pdf", "a.docx", "-o", "d"]).outdir == parser.parse_args(
+        ["pdf", "a.docx", "--outdir", "d"]).outdir

@@ -23,5 +23,18 @@ def test_all_is_sorted_and_exists(name):
 
 
 def test_top_level_surface_is_small():
-    # -- each a documented entry point: load, check, render (one, bytes, many), PDF, save, errors --
-    assert len(ita_docs.__all__) <= 16
+    # -- each a documented entry point: load, check, render (one, bytes, many), PDF, save; the seven
+    #    document models; what they return (Finding, BatchResult) and raise (the errors, Location) --
+    assert len(ita_docs.__all__) <= 26
+
+
+def test_every_document_model_and_result_is_exported():
+    from ita_docs.model import KINDS
+
+    assert {model.__name__ for model in KINDS.values()} <= set(ita_docs.__all__)
+    assert {"BatchResult", "Finding", "Location", "PdfError"} <= set(ita_docs.__all__)
+
+
+def test_an_unknown_name_is_an_attribute_error():
+    with pytest.raises(AttributeError, match="nonexistent"):
+        ita_docs.nonexistent  # noqa: B018

@@ -10,7 +10,7 @@ import yaml
 
 from ..errors import Location, ReadError
 from ..model import DocumentBase
-from ..rendering.output import check_writable, write_atomic
+from ..output import check_writable, write_atomic
 
 __all__ = ["document_data", "save", "yaml_text"]
 

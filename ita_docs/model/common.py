@@ -1,7 +1,7 @@
 """Parts shared by every document kind: the organisation, sections, table layouts."""
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
@@ -82,6 +82,9 @@ class PeriodStyle(Model):
 
 class DocumentBase(Model):
     """What every document has: its digit form, its font, and its period style."""
+
+    if TYPE_CHECKING:  # -- each kind's model declares it, as a Literal field --
+        kind: str
 
     digits: Digits = "thai"
     period_style: PeriodStyle = PeriodStyle()

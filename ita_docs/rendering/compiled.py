@@ -25,11 +25,11 @@ from typing import Any
 from lxml import etree
 
 from ..archive import TEMPLATE, check_archive, read_archive
-from ..errors import ItaDocsError, Location, TemplateError, TemplateLimitError
+from ..errors import TEMPLATE_ERRORS, ItaDocsError, Location, TemplateError, translate
 from .environment import Budget, budget, make_environment
 from .oxml import qn
 from .postprocess import ADDRESS_MARKS
-from .template_check import check_package, check_tags_balanced
+from .template_rules import check_package, check_tags_balanced
 
 __all__ = ["CompiledTemplate", "RenderedPackage", "compiled_template"]
 
@@ -98,10 +98,11 @@ def check_template_file(path: Path) -> None:
     """Refuse a template that is missing, too big, not a zip, fails the zip guard
     (:func:`ita_docs.archive.check_archive`), or declares XML entities — before anything
     parses it."""
+    where = Location(str(path))
     if not path.is_file():
-        raise TemplateError(f"ไม่พบไฟล์แม่แบบ {path}")
+        raise TemplateError("ไม่พบไฟล์แม่แบบ", location=where)
     if not zipfile.is_zipfile(path):
-        raise TemplateError(f"ไฟล์แม่แบบไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้: {path}")
+        raise TemplateError("ไฟล์แม่แบบไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้", location=where)
     check_archive(path, TEMPLATE, what="แม่แบบ", error=TemplateError)
     try:
         with zipfile.ZipFile(path) as package:
@@ -110,10 +111,10 @@ def check_template_file(path: Path) -> None:
                     with package.open(info) as part:
                         head = part.read(4096)
                     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        raise TemplateError(f"แม่แบบมีการประกาศ DOCTYPE/ENTITY ใน {info.filename} "
-                                            f"ซึ่งไม่อนุญาต: {path}")
+                        raise TemplateError("แม่แบบมีการประกาศ DOCTYPE/ENTITY ซึ่งไม่อนุญาต",
+                                            location=Location(str(path), info.filename))
     except zipfile.BadZipFile:
-        raise TemplateError(f"ไฟล์แม่แบบไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้: {path}") from None
+        raise TemplateError("ไฟล์แม่แบบไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้", location=where) from None
 
 
 class _ZipWriter:
@@ -208,7 +209,7 @@ class RenderedPackage:
     def to_bytes(self) -> bytes:
         """The package as a .docx: changed parts serialised and compressed, the rest reused."""
         writer = _ZipWriter()
-        for name, data in self._parts.items():
+        for name in self._parts:
             if name in self.trees:
                 writer.add(name, etree.tostring(self.trees[name], xml_declaration=True, encoding="UTF-8",
                                                 standalone=True))
@@ -311,10 +312,6 @@ class CompiledTemplate:
 
     def _render_part(self, name: str, template: Any, context: dict[str, Any], spent: Budget) -> str:
         """One part's XML, its output counted against *spent*; every failure located in the part."""
-        from jinja2 import TemplateError as JinjaTemplateError
-        from jinja2 import UndefinedError
-        from jinja2.sandbox import SecurityError
-
         where = Location(str(self.path), name)
         pieces = []
         try:
@@ -326,22 +323,8 @@ class CompiledTemplate:
             if not exc.location.file:
                 exc.location = where
             raise
-        except SecurityError as exc:
-            raise TemplateError(f"แม่แบบ {self.path.name} เข้าถึงส่วนภายในของโปรแกรม ซึ่งไม่อนุญาต ({exc})",
-                                location=where) from None
-        except UndefinedError as exc:
-            raise TemplateError(f"แม่แบบ {self.path.name} ใช้ตัวแปรหรือช่องข้อมูลที่ไม่มี ({exc})",
-                                location=where) from None
-        except JinjaTemplateError as exc:
-            raise TemplateError(f"แม่แบบ {self.path.name} ใช้ไม่ได้: {exc}", location=where) from None
-        except RecursionError:
-            raise TemplateLimitError(f"แม่แบบ {self.path.name} เรียก macro ซ้อนกันลึกเกินไป (เรียกตัวเองไม่รู้จบ)",
-                                     location=where) from None
-        except MemoryError:
-            raise TemplateLimitError(f"แม่แบบ {self.path.name} ใช้หน่วยความจำเกินที่มี", location=where) from None
-        except Exception as exc:  # noqa: BLE001 -- raised by the template's own expressions (1/0, a loop over a number …)
-            raise TemplateError(f"แม่แบบ {self.path.name} ใช้ไม่ได้: {type(exc).__name__}: {exc}",
-                                location=where) from None
+        except Exception as exc:  # -- jinja2's errors, and what the template's own expressions raise --
+            raise translate(exc, TEMPLATE_ERRORS, location=where, template=self.path.name) or exc from None
         return "".join(pieces)
 
 

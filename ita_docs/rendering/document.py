@@ -1,19 +1,18 @@
 """Render a document: data → model → view → template → .docx bytes → file."""
 from __future__ import annotations
 
-import io
 import warnings
 from contextlib import nullcontext
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from ..consistency import figure_findings
 from ..errors import ItaDocsWarning, file_context
 from ..io import load
 from ..model import KINDS, DocumentBase
-from .environment import make_environment
 from .formats import check_document_formats
-from .output import check_not_input, check_writable, write_atomic
+from ..output import check_not_input, check_writable, write_atomic
 from .postprocess import (
     apply_font,
     apply_page_number_format,
@@ -25,7 +24,6 @@ from .postprocess import (
 )
 from .linebreak import document_words, join_words_in_body
 from .compiled import SETTINGS, STYLES, compiled_template
-from .template_check import check_tags_balanced
 from .templates import bundled_template
 from .views import build_view
 
@@ -38,8 +36,6 @@ RENDERERS: dict[type[DocumentBase], tuple[str, Callable[[Any], tuple[dict[str, A
 
 def warn_about_figures(document: DocumentBase, file: str | Path | None = None) -> None:
     """Issue an :class:`ItaDocsWarning` for each given figure that differs from the computed one."""
-    from ..consistency import figure_findings
-
     for finding in figure_findings(document):
         location = finding.location.with_file(file) if file else finding.location
         warnings.warn(ItaDocsWarning(finding.message, location=location), stacklevel=3)

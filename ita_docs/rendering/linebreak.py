@@ -35,6 +35,7 @@ from functools import lru_cache
 from lxml import etree
 
 from ..thai.digits import ADDRESS_PATTERN
+from .measure import CELL_MARGIN_CM, TEXT_WIDTH_CM, text_width_cm
 from .oxml import qn
 
 __all__ = [
@@ -198,8 +199,6 @@ def _icu() -> _Icu | None:
 def _word_interiors(text: str, limit_cm: float | None, extra: frozenset[str] = frozenset()) -> set[int]:
     """Offsets strictly inside one of PyThaiNLP's words of *text* (and before ๆ ฯ);
     a word wider than *limit_cm* is left to break where ICU breaks it."""
-    from .widths import text_width_cm
-
     inside: set[int] = set()
     start = 0
     for word in thai_words(text, extra):
@@ -291,8 +290,6 @@ def _unjoin_wider_than(joined: str, limit_cm: float) -> str:
     """Take the joiners out of a piece that ICU cannot break and that is wider than
     *limit_cm*: a word with punctuation glued on (ผู้รับผิดชอบ/ผู้ที่…) may not fit where
     the word alone does, and a cut between its parts is better than one at the edge."""
-    from .widths import text_width_cm
-
     icu = _icu()
     if icu is None or JOINER not in joined:
         return joined
@@ -386,8 +383,6 @@ def join_words_in_body(body: etree._Element, extra: frozenset[str] = frozenset()
     In a table cell a word wider than the cell (from the table grid, less the cell
     margins) is not joined. Field instructions are ``w:instrText`` and are not touched.
     """
-    from .widths import CELL_MARGIN_CM, TEXT_WIDTH_CM
-
     limits: dict[etree._Element, float] = {}
     for tbl in body.iter(qn("w:tbl")):
         grid = [int(float(c.get(qn("w:w")) or 0)) for c in tbl.iterfind(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]

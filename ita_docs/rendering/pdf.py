@@ -33,10 +33,10 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from ..archive import DOCX, verify_archive
-from ..errors import ItaDocsError, Location
+from ..errors import SUBPROCESS_ERRORS, Location, PdfError, translate
 from ..resources import data_dir
 from . import paged_tables
-from .output import check_writable, write_atomic
+from ..output import check_writable, write_atomic
 from .pdf_text import thai_digit_actual_text
 
 __all__ = ["PdfError", "convert_to_pdf", "find_soffice", "to_pdf"]
@@ -60,10 +60,6 @@ SECONDS_PER_ROW = 0.03
 #: How long a process group has to end after SIGTERM before it gets SIGKILL.
 TERMINATE_GRACE = 5
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-class PdfError(ItaDocsError):
-    """LibreOffice is missing, or could not convert a document."""
 
 
 def find_soffice() -> Path:
@@ -251,6 +247,8 @@ def _run_libreoffice(soffice: Path, files: Sequence[Path], out_dir: Path, work: 
         raise PdfError(
             f"LibreOffice แปลง {len(files)} ไฟล์ไม่เสร็จใน {limit:.0f} วินาที และถูกหยุดแล้ว "
             "ถ้าเอกสารมีตารางยาวมาก ให้แบ่งมาตรการเป็นหลายเอกสาร หรือแปลงทีละไฟล์") from None
+    except OSError as exc:  # -- the program would not start (not executable, gone), or its work folder --
+        raise translate(exc, SUBPROCESS_ERRORS, location=Location(str(soffice)), program="LibreOffice") or exc
     missing = [f for f in files if not (out_dir / f"{f.stem}.pdf").is_file()]
     if result.returncode != 0 or missing:
         detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or [""]

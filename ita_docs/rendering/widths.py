@@ -7,20 +7,18 @@ out automatic tables (a column gets more the longer its longest paragraph). Widt
 are given are kept; a word wider than its given column is an :class:`ItaDocsWarning`
 naming the column, since the renderer must then cut it.
 
-Text is measured with the advances of the bundled Ratchakan Text faces (fontTools),
-the stand-in drawn at TH SarabunPSK's size; Thai marks above and below have no advance.
+Text is measured by :mod:`.measure` (the bundled font's advances).
 """
 from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
 from ..errors import ItaDocsWarning, Location
 from ..model import Column
-from ..resources import data_dir
-from .linebreak import ADDRESS_BREAK, JOINER, unbreakable_pieces
+from .linebreak import unbreakable_pieces
+from .measure import CELL_MARGIN_CM, TEXT_WIDTH_CM, text_width_cm
 
 __all__ = [
     "CELL_MARGIN_CM",
@@ -31,49 +29,12 @@ __all__ = [
     "text_width_cm",
 ]
 
-#: A4 (21 cm) less the left (3 cm) and right (2 cm) margins of the bundled templates.
-TEXT_WIDTH_CM = 21.0 - 3.0 - 2.0
-#: The bundled table style's left and right cell margins (85 twips each).
-CELL_MARGIN_CM = 2 * 85 / 1440 * 2.54
-#: Table text and headings are 16 pt (the body size).
-SIZE_PT = 16.0
 #: Room kept beside the longest word: rounding in the renderer's layout, the cell border.
 _SLACK_CM = 0.15
-_PT_TO_CM = 2.54 / 72
-_FACES = {False: "RatchakanText-Regular.ttf", True: "RatchakanText-Bold.ttf"}
 
 
 class NarrowColumnWarning(ItaDocsWarning):
     """A given column width is narrower than a word of the column: the word will be cut."""
-
-
-@lru_cache(maxsize=2)
-def _advances(bold: bool) -> tuple[dict[int, float], float]:
-    """Advance per code point in em, and the advance used for a character the face lacks."""
-    from fontTools.ttLib import TTFont
-
-    fonts = data_dir("fonts")
-    font = TTFont(str(fonts / _FACES[bold]), lazy=True)
-    per_em = font["head"].unitsPerEm
-    metrics = font["hmtx"].metrics
-    advances = {code: metrics[glyph][0] / per_em for code, glyph in font.getBestCmap().items()}
-    font.close()
-    return advances, advances.get(ord("ก"), 0.5)
-
-
-def text_width_cm(text: str, *, bold: bool = False, size_pt: float = SIZE_PT) -> float:
-    """Width of *text* set on one line, in cm.
-
-    >>> text_width_cm("")
-    0.0
-    >>> text_width_cm("ก่") == text_width_cm("ก")  # a tone mark has no advance
-    True
-    >>> text_width_cm("ผู้รับผิดชอบ", bold=True) > text_width_cm("ผู้รับผิดชอบ")
-    True
-    """
-    advances, missing = _advances(bold)
-    em = sum(advances.get(ord(ch), missing) for ch in text if ch not in (JOINER, ADDRESS_BREAK))
-    return em * size_pt * _PT_TO_CM
 
 
 def piece_width_cm(texts: Sequence[str], *, bold: bool = False) -> float:

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import DataValidationError, ItaDocsError, Location, ReadError, TemplateError
+from ..errors import DataValidationError, ItaDocsError, Location, PdfError, ReadError, TemplateError
 
 __all__ = ["MEDIA_TYPE", "ProblemError", "located", "problem", "problem_of", "scrub"]
 
@@ -113,7 +113,7 @@ def problem_of(exc: ItaDocsError, names: Mapping[str, str] | None = None) -> dic
         if isinstance(exc, cls):
             status, title, slug = code, text, name
             break
-    if type(exc).__name__ == "PdfError":  # -- LibreOffice missing or failing: not the input's fault --
+    if isinstance(exc, PdfError):  # -- LibreOffice missing or failing: not the input's fault --
         status, title, slug = 503, "สร้าง PDF ไม่ได้ในขณะนี้", "pdf-unavailable"
     if isinstance(exc, DataValidationError):
         entries = [located(p.location, p.message, names, "error") for p in exc.problems]

@@ -13,7 +13,6 @@ import copy
 import io
 import json
 import sys
-import zipfile
 from pathlib import Path
 
 import yaml
@@ -166,9 +165,9 @@ def main() -> int:
     # -- files --
     raw("case-non-utf8.yaml", "kind: measures_plan\norganisation: {name: เทศบาล}\n".encode("tis-620"),
         error="UTF-8", where="")
-    raw("case-yaml-syntax.yaml", "kind: measures_plan\nmeasures: [\n".encode(), error="รูปแบบ YAML ผิด",
+    raw("case-yaml-syntax.yaml", b"kind: measures_plan\nmeasures: [\n", error="รูปแบบ YAML ผิด",
         where="บรรทัด")
-    raw("case-yaml-control-char.yaml", "kind: measures_plan\ntitle: a\x01b\n".encode(), error="อักขระที่ใช้",
+    raw("case-yaml-control-char.yaml", b"kind: measures_plan\ntitle: a\x01b\n", error="อักขระที่ใช้",
         where="ตำแหน่งที่")
     raw("case-json-syntax.json", b'{"kind": "measures_plan",}', error="รูปแบบ JSON ผิด", where="บรรทัด 1")
     raw("case-json-top-list.json", b'["measures_plan"]', error="ต้องเป็นกลุ่มข้อมูล", where="")

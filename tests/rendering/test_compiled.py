@@ -5,7 +5,7 @@ import threading
 
 from ita_docs import load
 from ita_docs.rendering.compiled import CompiledTemplate, compiled_template
-from ita_docs.rendering.document import RENDERERS, render_bytes
+from ita_docs.rendering.document import render_bytes
 from ita_docs.rendering.templates import bundled_template
 from tests.conftest import NONGMUANG, SAMPLES
 
@@ -17,7 +17,6 @@ def test_cached_and_fresh_renders_give_identical_bytes(monkeypatch):
         document = load(SAMPLES / f"{stem}.yaml")
         cached = render_bytes(document)
         assert render_bytes(document) == cached  # -- the same twice from the cache --
-        kind = RENDERERS[type(document)][0]
         monkeypatch.setattr(document_module, "compiled_template",
                             lambda path: CompiledTemplate(path))  # -- compiled afresh --
         assert render_bytes(document) == cached

@@ -1,7 +1,7 @@
 import pytest
 
 from ita_docs import OutputExistsError, render
-from ita_docs.rendering.output import write_atomic
+from ita_docs.output import write_atomic
 from tests.conftest import NONGMUANG
 
 
@@ -59,7 +59,7 @@ def test_a_file_system_failure_is_an_output_error_naming_the_path(tmp_path):
 
 def test_the_input_is_never_the_output(tmp_path):
     from ita_docs.errors import OutputError
-    from ita_docs.rendering.output import check_not_input
+    from ita_docs.output import check_not_input
 
     data = tmp_path / "plan.yaml"
     data.write_bytes(NONGMUANG.read_bytes())

@@ -33,7 +33,7 @@ WRITERS: dict[type[DocumentBase], Callable[[Any, BlockWriter], None]] = {
     OitAssignments: oit_assignments.write,
     AnalysisReport: analysis_report.write,
     AnnualReport: annual_report.write,
-    Combined: combined.write,
+    Combined: lambda document, writer: combined.write(document, writer, write_document),
 }
 
 

@@ -6,15 +6,13 @@ of the measure (or of its ``extra``); the layout comes from the data or a preset
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ...errors import InputError, Location
 from ...model import Column, Measure, PeriodStyle, TableLayout
 from ...thai import Digits, format_period
 from ..formats import format_number
-
-if TYPE_CHECKING:
-    from .blocks import BlockWriter
+from .blocks import BlockWriter, Converted, converted
 
 __all__ = ["MEASURE_KEYS", "measure_cells", "measure_columns", "measure_rows", "write_measures"]
 
@@ -75,8 +73,6 @@ def measure_rows(measures: Sequence[Measure], columns: Sequence[Column], *,
                  number_format: str, marker: str, digits: Digits,
                  period_style: PeriodStyle | None = None) -> list[dict[str, Any]]:
     """The rows of a measures table, their text already in the document's digits."""
-    from .blocks import Converted, converted
-
     style = period_style or PeriodStyle()
     return Converted(
         {"group": None, "cells": converted(measure_cells(m, m.number or n, columns, number_format=number_format,
