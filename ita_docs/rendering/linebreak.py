@@ -28,12 +28,13 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import re
+import threading
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from lxml import etree
 
-from ..thai.digits import ADDRESS_PATTERN
+from ..thai.digits import _MAYBE_ADDRESS, ADDRESS_PATTERN
 from .oxml import qn
 
 __all__ = [
@@ -178,23 +179,37 @@ class _Icu:
         self._open = fn("ubrk_open", ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p,
                         ctypes.c_int32, ctypes.POINTER(ctypes.c_int))
         self._next = fn("ubrk_next", ctypes.c_int32, ctypes.c_void_p)
-        self._close = fn("ubrk_close", None, ctypes.c_void_p)
+        self._set_text = fn("ubrk_setText", None, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int32,
+                            ctypes.POINTER(ctypes.c_int))
+        self._local = threading.local()
+
+    def _iterator(self) -> int | None:
+        """This thread's line-break iterator, opened once (opening one costs more than
+        breaking a cell's text) and kept for the life of the thread; None if ICU fails."""
+        iterator: int | None = getattr(self._local, "iterator", None)
+        if iterator is None:
+            status = ctypes.c_int(0)
+            iterator = self._open(self.UBRK_LINE, b"th", None, 0, ctypes.byref(status))
+            if status.value > 0 or not iterator:
+                return None
+            self._local.iterator = iterator
+        return iterator
 
     def breaks(self, text: str) -> list[int]:
         """Offsets in *text* (Basic Multilingual Plane only) where a line may break, the end excluded."""
+        iterator = self._iterator()
+        if iterator is None:
+            return []
         data = text.encode("utf-16-le")
         length = len(data) // 2
         buffer = (ctypes.c_uint16 * length).from_buffer_copy(data)
         status = ctypes.c_int(0)
-        iterator = self._open(self.UBRK_LINE, b"th", buffer, length, ctypes.byref(status))
-        if status.value > 0 or not iterator:
+        self._set_text(iterator, buffer, length, ctypes.byref(status))
+        if status.value > 0:
             return []
         found = []
-        try:
-            while (offset := self._next(iterator)) != -1:
-                found.append(offset)
-        finally:
-            self._close(iterator)
+        while (offset := self._next(iterator)) != -1:
+            found.append(offset)
         return [offset for offset in found if offset < length]
 
 
@@ -272,6 +287,10 @@ def _with_joiners(text: str, joins: set[int]) -> str:
 
 
 def _outside_addresses(text: str) -> Iterator[tuple[str, bool]]:
+    if not _MAYBE_ADDRESS.search(text):  # -- no address: the common case, without the long pattern --
+        if text:
+            yield text, False
+        return
     last = 0
     for match in ADDRESS_PATTERN.finditer(text):
         if match.start() > last:
