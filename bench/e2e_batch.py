@@ -29,11 +29,9 @@ may be shared, so compare ratios within one run. No pass/fail.
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
