@@ -12,13 +12,14 @@ import sys
 import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import ItaDocsError, ItaDocsWarning, translate
 
-__all__ = ["BatchResult", "available_cores", "output_name", "render_many", "worker_count"]
+__all__ = ["BatchResult", "available_cores", "chunk_size", "output_name", "render_many", "worker_count"]
 
 #: Characters no file name gets: path separators, Windows' reserved ones, controls.
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
@@ -99,53 +100,81 @@ def _not_a_document(path: Path, index: int) -> ItaDocsError:
                                         "แต่ละรายการต้องเป็นกลุ่มข้อมูลแบบ ชื่อ: ค่า ที่มีช่อง kind")])
 
 
-def _sources(inputs: Iterable[str | Path | Mapping[str, Any]]) -> list[tuple[str, Any]]:
-    """(label, source) for each document: a file, a folder's data files, a list in a file,
-    or plain data."""
-    from .io import read_data
-
-    out: list[tuple[str, Any]] = []
-    for item in _expand_folders(inputs):
-        if isinstance(item, Mapping):
-            out.append((f"[{len(out)}]", dict(item)))
-            continue
-        path = Path(item)
-        if path.suffix.lower() in (".yaml", ".yml", ".json"):
-            try:
-                data = read_data(path)
-            except ItaDocsError as exc:
-                out.append((str(path), exc))
-                continue
-            if isinstance(data, list):  # -- one file holding many organisations --
-                out += [(f"{path}[{i}]", entry if isinstance(entry, Mapping) else _not_a_document(path, i))
-                        for i, entry in enumerate(data)]
-                continue
-        out.append((str(path), path))
-    return out
+def _one_line(exc: ItaDocsError) -> str:
+    return " ".join(str(exc).split("\n"))
 
 
+def _internal(exc: Exception) -> str:
+    return f"สร้างเอกสารไม่สำเร็จ (ข้อผิดพลาดภายในโปรแกรม {type(exc).__name__}: {exc})"
+
+
+#: One source handed to a worker: the data file or plain data, its label, the template.
+_Job = tuple[Path | dict[str, Any], str, str | None]
+#: What became of one document: (label, file name, .docx bytes, error, warnings).
 _Outcome = tuple[str, str | None, bytes | None, str | None, tuple[str, ...]]
 
 
-def _render_one(job: tuple[str, Any, str | None]) -> _Outcome:
-    """Load and render one source; (label, file name, .docx bytes, error, warnings). Runs in a worker."""
+def _render_source(job: _Job) -> list[_Outcome]:
+    """Read one source once and render each document it holds (a YAML or JSON file may
+    hold a list of them: ``file[3]`` is entry 3). Runs in a worker."""
+    from .io import read_data
+
+    source, label, template = job
+    if isinstance(source, dict):
+        return [_render_one(label, source, template)]
+    if source.suffix.lower() not in (".yaml", ".yml", ".json"):
+        return [_render_one(label, source, template)]  # -- a workbook: read where it is loaded --
+    try:
+        data = read_data(source)
+    except ItaDocsError as exc:
+        return [(label, None, None, _one_line(exc), ())]
+    except Exception as exc:  # noqa: BLE001 -- one file's fault (or ours) never stops the batch
+        return [(label, None, None, _internal(exc), ())]
+    if isinstance(data, list):  # -- one file holding many organisations --
+        return [_render_one(f"{label}[{i}]", entry if isinstance(entry, Mapping) else _not_a_document(source, i),
+                            template) for i, entry in enumerate(data)]
+    if isinstance(data, Mapping):
+        return [_render_one(label, data, template, file=source)]
+    return [_render_one(label, source, template)]  # -- not a document: load() says why, with the file --
+
+
+def _render_one(label: str, source: Path | Mapping[str, Any] | ItaDocsError, template: str | None,
+                file: Path | None = None) -> _Outcome:
+    """Validate and render one document; *file* is where plain data was read from (named in errors)."""
+    from .errors import file_context
     from .io import load
     from .rendering import render_bytes
 
-    label, source, template = job
+    if isinstance(source, ItaDocsError):
+        return label, None, None, _one_line(source), ()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ItaDocsWarning)  # -- carried back to the caller, not lost --
         try:
-            document = load(source)
+            with file_context(file) if file is not None else nullcontext():
+                document = load(source)
             name, data, error = output_name(document), render_bytes(document, template), None
         except ItaDocsError as exc:
-            name, data, error = None, None, " ".join(str(exc).split("\n"))
+            name, data, error = None, None, _one_line(exc)
         except Exception as exc:  # -- one document's fault (or ours) never stops the batch --
             known = translate(exc)  # -- errors.FOREIGN_ERRORS --
             name, data = None, None
-            error = str(known) if known else f"สร้างเอกสารไม่สำเร็จ (ข้อผิดพลาดภายในโปรแกรม {type(exc).__name__}: {exc})"
+            error = _one_line(known) if known else _internal(exc)
     found = tuple(str(w.message) for w in caught if isinstance(w.message, ItaDocsWarning))
     return label, name, data, error, found
+
+
+#: Most sources in one hand-off to a worker: large enough that the hand-off costs little,
+#: small enough that results (and the progress bar) come back as the batch goes.
+MAX_CHUNK = 16
+
+
+def chunk_size(sources: int, workers: int) -> int:
+    """Sources per hand-off: about eight hand-offs per worker, at most :data:`MAX_CHUNK`.
+
+    >>> chunk_size(200, 2), chunk_size(2000, 2), chunk_size(3, 2)
+    (12, 16, 1)
+    """
+    return max(1, min(MAX_CHUNK, sources // (workers * 8)))
 
 
 def render_many(
@@ -162,8 +191,12 @@ def render_many(
     """Render each input to its own .docx in *out_dir*; returns a result per document.
 
     Inputs are data files (a YAML or JSON file may hold a list of documents), folders of
-    them, or plain data. A failure is recorded in its result and the others go on. *jobs* > 1 loads and
-    renders in that many processes (the files are written here, so names stay unique);
+    them, or plain data. A failure is recorded in its result and the others go on. Each
+    file is read once, where it is rendered; *jobs* > 1 hands the sources to that many
+    processes a chunk at a time (:func:`chunk_size`), and the documents come back in input
+    order as they are done and are written here, so two of the same name are numbered in
+    input order (``…-2.docx``). *progress* is called with (done, total) after each
+    document (the total grows when a file turns out to hold a list).
     *pdf* also converts every document, in batched LibreOffice runs, *jobs* at a time
     (PDF/A-2b with *pdf_a*).
     A given figure that contradicts the computed one is kept in ``result.warnings`` and
@@ -178,18 +211,18 @@ def render_many(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise output_error(exc, out) from None
-    sources = _sources(inputs)
     template_name = str(template) if template else None
-    jobs_list = [(label, source, template_name) for label, source in sources if not isinstance(source, ItaDocsError)]
-    results: list[BatchResult] = [BatchResult(label, error=str(source))
-                                  for label, source in sources if isinstance(source, ItaDocsError)]
-    total = len(sources)
+    jobs_list: list[_Job] = [
+        (dict(item), f"[{index}]", template_name) if isinstance(item, Mapping) else (Path(item), str(item), template_name)
+        for index, item in enumerate(_expand_folders(inputs))]
+    results: list[BatchResult] = []
+    total = len(jobs_list)
     taken: set[str] = set()
 
     def finish(outcome: _Outcome) -> None:
         label, name, data, error, found = outcome
         for warning in found:  # -- as render() does, so a caller sees them the same way --
-            warnings.warn(ItaDocsWarning(warning if label in warning else f"{label}: {warning}"), stacklevel=3)
+            warnings.warn(ItaDocsWarning(warning if label in warning else f"{label}: {warning}"), stacklevel=4)
         if error is not None or name is None or data is None:
             results.append(BatchResult(label, error=error))
         else:
@@ -205,18 +238,22 @@ def render_many(
         if progress:
             progress(len(results), total)
 
+    def finish_source(outcomes: list[_Outcome]) -> None:
+        nonlocal total
+        total += len(outcomes) - 1
+        for outcome in outcomes:
+            finish(outcome)
+
     jobs = worker_count(jobs, len(jobs_list))
     if jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for outcome in pool.map(_render_one, jobs_list, chunksize=max(1, len(jobs_list) // (jobs * 16))):
-                finish(outcome)
+            for outcomes in pool.map(_render_source, jobs_list, chunksize=chunk_size(len(jobs_list), jobs)):
+                finish_source(outcomes)
     else:
         for job in jobs_list:
-            finish(_render_one(job))
-    order = {label: index for index, (label, _) in enumerate(sources)}
-    results.sort(key=lambda r: order.get(r.source, 0))
+            finish_source(_render_source(job))
     if pdf or pdf_a:
         results = _convert(results, out, overwrite, jobs, pdf_a)
     return results

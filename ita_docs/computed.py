@@ -5,8 +5,11 @@ The views print the given figure when there is one and the computed figure other
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
+from types import MappingProxyType
 
 from .errors import InputError, Location
 from .framework import load_framework
@@ -21,20 +24,34 @@ __all__ = ["YearFigures", "comparison_scores", "previous_result_figures", "stren
 class YearFigures:
     """The computed tool scores, total and level of one year's indicator scores."""
 
-    tools: dict[str, Decimal]
+    tools: Mapping[str, Decimal]
     total: Decimal
     level: str
 
 
 def year_figures(fiscal_year: int, scores: dict[int, Decimal], where: str) -> YearFigures:
-    """Total and level of *scores* (indicator number → score) under that year's framework."""
+    """Total and level of *scores* (indicator number → score) under that year's framework.
+
+    Computed once for the same year and scores (as typed: ``97.10`` is not ``97.1``), so
+    the consistency check and the view that prints the figures share the work.
+    """
+    figures = _year_figures(fiscal_year, tuple((number, str(score)) for number, score in scores.items()))
+    if isinstance(figures, str):
+        raise InputError(figures, location=Location(path=where))
+    return figures
+
+
+@lru_cache(maxsize=256)
+def _year_figures(fiscal_year: int, scores: tuple[tuple[int, str], ...]) -> YearFigures | str:
+    """The figures, or the message of the error the scores give under the framework."""
     framework = load_framework(fiscal_year)
+    typed = {number: Decimal(score) for number, score in scores}
     try:
-        tools = tool_scores(scores, framework)
+        tools = tool_scores(typed, framework)
     except InputError as exc:
-        raise InputError(exc.message, location=Location(path=where)) from None
-    total = total_score(scores, framework)
-    return YearFigures(tools, total, level_of(total, tools, framework))
+        return exc.message
+    total = total_score(typed, framework)
+    return YearFigures(MappingProxyType(tools), total, level_of(total, tools, framework))
 
 
 def _numbered(fiscal_year: int, named: list[tuple[int | None, str, Decimal]], where: str) -> dict[int, Decimal]:

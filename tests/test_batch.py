@@ -188,3 +188,17 @@ def test_never_more_processes_than_cores_or_documents():
     assert worker_count(400, 2) == min(2, available_cores())
     assert worker_count(400, 10_000) == available_cores()
     assert worker_count(-3, 10) == 1
+
+
+def test_progress_counts_each_document_of_a_list_file(tmp_path, nongmuang_data):
+    many = []
+    for index in range(3):
+        data = copy.deepcopy(nongmuang_data)
+        data["organisation"]["name"] = f"อบต.ตัวอย่าง{index}"
+        many.append(data)
+    listed = tmp_path / "province.yaml"
+    listed.write_text(yaml.safe_dump(many, allow_unicode=True), encoding="utf-8")
+    calls: list[tuple[int, int]] = []
+    results = render_many([listed, NONGMUANG], tmp_path / "out", jobs=2, progress=lambda d, t: calls.append((d, t)))
+    assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]      # the total grows once the list is read
+    assert [r.source for r in results] == [f"{listed}[{i}]" for i in range(3)] + [str(NONGMUANG)]

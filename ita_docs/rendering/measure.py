@@ -44,6 +44,7 @@ def _advances(bold: bool) -> tuple[dict[int, float], float]:
     return advances, advances.get(ord("ก"), 0.5)
 
 
+@lru_cache(maxsize=65536)
 def text_width_cm(text: str, *, bold: bool = False, size_pt: float = SIZE_PT) -> float:
     """Width of *text* set on one line, in cm.
 

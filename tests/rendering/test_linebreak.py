@@ -158,3 +158,23 @@ def test_a_typed_space_before_mai_yamok_does_not_break():
     assert before_repeat.endswith("ทุก_")
     assert unicodedata.name("\u00a0") == "NO-BREAK SPACE"
     assert strip_joiners(joined) == text
+
+
+def test_the_compact_dictionary_gives_the_prefixes_of_pythainlps_trie():
+    """newmm asks its dictionary only for prefixes: ours must give exactly the trie's."""
+    import re
+
+    from pythainlp.corpus import thai_orst_words, thai_words
+    from pythainlp.util import Trie
+
+    from ita_docs.rendering.linebreak import _dictionary, _lexical_trie, _trie_with
+    from tests.conftest import SAMPLES
+
+    text = "".join(re.findall("[\u0e01-\u0e5b ]+", "".join(p.read_text(encoding="utf-8")
+                                                          for p in sorted(SAMPLES.glob("*.yaml")))))
+    extra = frozenset({"หนองม่วง", "สะเตงนอก", "ม่วง"})
+    pairs = [(Trie(thai_words()), _dictionary()), (Trie(thai_orst_words()), _lexical_trie()),
+             (Trie(thai_words() | extra), _trie_with(extra))]
+    for trie, ours in pairs:
+        assert len(ours) == len(trie)
+        assert [ours.prefixes(text, i) for i in range(len(text))] == [trie.prefixes(text, i) for i in range(len(text))]

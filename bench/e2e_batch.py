@@ -1,0 +1,364 @@
+#!/usr/bin/env python3
+"""Benchmark: the whole ``ita-docs batch`` command, as users run it, against a plain script.
+
+Usage:  python bench/e2e_batch.py [--quick] [--repeat 3] [--big 2000] [--workbooks 50]
+
+In one run, on copies of the nongmuang sample (each its own organisation name), in a
+temporary folder:
+
+* ``ita-docs batch DIR -o OUT --jobs 1`` and ``--jobs 2`` on 200 YAML files, a fresh
+  process each time (median of *repeat* runs, taken in turn);
+* ``--jobs 2`` on *big* YAML files (once);
+* ``--jobs 1`` on *workbooks* .xlsx files and on the same documents as YAML;
+* **plain script**: a fresh process that reads each file with ``yaml.CSafeLoader`` and
+  renders it with docxtpl the common way (``DocxTemplate(path).render(data,
+  autoescape=True)``, ``save``), on the bundled measures-plan template; its files hold
+  the view ita-docs builds for the same documents (the template's own context), so it
+  validates, computes and lays out nothing — it does less work than ita-docs;
+* **floor**: reading the 200 files and writing 200 finished .docx byte strings (in this
+  process);
+* **in process**: ``render_bytes`` per document (loaded once, warm), and each stage of
+  the command's work per document — read, validate, checks, view, template,
+  post-processing, zip, write — timed as ``batch`` runs them (one process).
+
+Prints wall time, docs/s, ms per document, CPU (user+sys of the process tree), peak RSS of
+the process tree (the sum over the batch process and its workers, read from /proc every
+10 ms) and the ratios, with the machine's load (``uptime``) before and after: the machine
+may be shared, so compare ratios within one run. No pass/fail.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "nongmuang-2566-measures.yaml"
+NAME = "name: เทศบาลตำบลหนองม่วง"
+
+
+def plain_script(source: Path, out: Path) -> None:
+    """The plain script: each file read with CSafeLoader, rendered with docxtpl, saved."""
+    import yaml
+    from docxtpl import DocxTemplate
+
+    template = ROOT / "templates" / "measures_plan.docx"
+    out.mkdir(parents=True, exist_ok=True)
+    for path in sorted(source.iterdir()):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        document = DocxTemplate(str(template))
+        document.render(data, autoescape=True)
+        document.save(str(out / f"{path.stem}.docx"))
+
+
+# -- the data ------------------------------------------------------------------------------
+
+
+def write_yaml(folder: Path, count: int) -> list[Path]:
+    """*count* copies of the nongmuang sample, each with its own organisation name."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert NAME in text
+    folder.mkdir(parents=True)
+    paths = [folder / f"d{index:05d}.yaml" for index in range(count)]
+    for index, path in enumerate(paths):
+        path.write_text(text.replace(NAME, f"{NAME}{index + 1}", 1), encoding="utf-8")
+    return paths
+
+
+def write_workbooks(sources: Sequence[Path], folder: Path) -> None:
+    from ita_docs import load
+    from ita_docs.io import save
+
+    folder.mkdir(parents=True)
+    for path in sources:
+        save(load(path), folder / f"{path.stem}.xlsx")
+
+
+def write_views(sources: Sequence[Path], folder: Path) -> None:
+    """What the plain script reads: the view (template context) of each document, as YAML."""
+    import yaml
+
+    from ita_docs import load
+    from ita_docs.rendering.views import build_view
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {str(k): plain(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [plain(v) for v in value]
+        return value
+
+    folder.mkdir(parents=True)
+    for path in sources:
+        view = plain(build_view(load(path))[0])
+        (folder / path.name).write_text(yaml.safe_dump(view, allow_unicode=True), encoding="utf-8")
+
+
+# -- measuring a command -----------------------------------------------------------------
+
+
+def _tree_rss(root: int) -> int:
+    """Bytes resident in *root* and its descendants now (0 once it is gone)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry)
+        children.setdefault(int(fields[1]), []).append(pid)
+        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+class Run:
+    """One command: wall seconds, CPU seconds of its process tree, peak RSS of the tree."""
+
+    def __init__(self, command: list[str]) -> None:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        peak = [0]
+        done = threading.Event()
+
+        def watch() -> None:
+            while not done.is_set():
+                peak[0] = max(peak[0], _tree_rss(process.pid))
+                done.wait(0.01)
+
+        watcher = threading.Thread(target=watch)
+        watcher.start()
+        _, err = process.communicate()
+        self.wall = time.perf_counter() - start
+        done.set()
+        watcher.join()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        self.cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        self.peak = peak[0]
+        if process.returncode != 0:
+            raise SystemExit(f"{' '.join(command)} exited {process.returncode}:\n{err.decode()[-2000:]}")
+
+
+def batch_command(source: Path, out: Path, jobs: int) -> list[str]:
+    ita_docs = Path(sys.executable).with_name("ita-docs")
+    return [str(ita_docs), "batch", str(source), "-o", str(out), "--jobs", str(jobs), "--force"]
+
+
+def median_run(commands: list[Callable[[], list[str]]], repeat: int) -> list[Run]:
+    """Each command *repeat* times, taken in turn; the run of median wall time of each."""
+    runs: list[list[Run]] = [[] for _ in commands]
+    for _ in range(repeat):
+        for index, command in enumerate(commands):
+            runs[index].append(Run(command()))
+    return [sorted(r, key=lambda run: run.wall)[len(r) // 2] for r in runs]
+
+
+# -- in process ----------------------------------------------------------------------------
+
+STAGES = ("read", "validate", "checks", "view", "template", "post", "zip", "write")
+
+
+def stages(paths: Sequence[Path], out: Path) -> dict[str, float]:
+    """Seconds per stage over *paths*, each stage as ``batch`` runs it (one process, warm)."""
+    sys.path.insert(0, str(ROOT))
+    from ita_docs.consistency import figure_findings
+    from ita_docs.errors import file_context
+    from ita_docs.io import load, read_data
+    from ita_docs.rendering import render_bytes
+    from ita_docs.rendering.compiled import SETTINGS, STYLES, compiled_template
+    from ita_docs.rendering.formats import check_document_formats
+    from ita_docs.rendering.linebreak import document_words, join_words_in_body
+    from ita_docs.rendering.output import write_atomic
+    from ita_docs.rendering.postprocess import (
+        apply_font,
+        apply_page_number_format,
+        apply_table_layouts,
+        apply_update_fields,
+        ensure_cell_paragraphs,
+        link_addresses,
+        separate_tables,
+    )
+    from ita_docs.rendering.templates import bundled_template
+    from ita_docs.rendering.views import build_view
+
+    def post(package: Any, document: Any, compiled: Any, view: dict[str, Any], specs: Any) -> None:
+        body = package.body  # -- as rendering.document._render does, step by step --
+        if package.maybe_empty_cells:
+            ensure_cell_paragraphs(body)
+        if package.maybe_links:
+            link_addresses(body, package.relate_hyperlink())
+        apply_table_layouts(body, specs)
+        separate_tables(body)
+        join_words_in_body(body, document_words(document))
+        apply_page_number_format(body, document.digits)
+        if STYLES in package._parts and document.font != compiled.font:
+            apply_font(package.tree(STYLES), document.font)
+        if SETTINGS in package._parts and any(block.get("type") == "toc" for block in view.get("blocks", [])):
+            apply_update_fields(package.tree(SETTINGS))
+
+    render_bytes(load(paths[0]))  # -- warm: the compiled template, the word lists --
+    spent = dict.fromkeys(STAGES, 0.0)
+    clock = time.perf_counter
+    for index, path in enumerate(paths):
+        t0 = clock()
+        data = read_data(path)
+        t1 = clock()
+        with file_context(path):
+            document = load(data)
+        t2 = clock()
+        figure_findings(document)
+        t3 = clock()
+        check_document_formats(document)
+        view, specs = build_view(document)
+        t4 = clock()
+        compiled = compiled_template(bundled_template(document.kind))
+        package = compiled.render(view)
+        t5 = clock()
+        post(package, document, compiled, view, specs)
+        t6 = clock()
+        payload = package.to_bytes()
+        t7 = clock()
+        write_atomic(out / f"{index}.docx", payload, overwrite=True)
+        t8 = clock()
+        for stage, seconds in zip(STAGES, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5, t7 - t6, t8 - t7)):
+            spent[stage] += seconds
+        if index == 0:
+            assert payload == render_bytes(document), "the stages no longer do what render_bytes does"
+    return spent
+
+
+def in_process_render(paths: Sequence[Path]) -> float:
+    """Seconds of ``render_bytes`` over the documents of *paths* (loaded before, warm)."""
+    from ita_docs.io import load
+    from ita_docs.rendering import render_bytes
+
+    documents = [load(path) for path in paths]
+    render_bytes(documents[0])
+    start = time.perf_counter()
+    for document in documents:
+        render_bytes(document)
+    return time.perf_counter() - start
+
+
+def floor(paths: Sequence[Path], finished: Path, out: Path) -> float:
+    """Seconds to read the files and write one finished .docx byte string for each."""
+    payloads = [p.read_bytes() for p in sorted(finished.glob("*.docx"))[:len(paths)]]
+    out.mkdir(exist_ok=True)
+    start = time.perf_counter()
+    for path, payload in zip(paths, payloads):
+        path.read_bytes()
+        (out / f"{path.stem}.docx").write_bytes(payload)
+    return time.perf_counter() - start
+
+
+# -- the run -------------------------------------------------------------------------------
+
+
+def uptime() -> str:
+    with open("/proc/loadavg", encoding="ascii") as load:
+        return "load average " + ", ".join(load.read().split()[:3])
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="one run each, 500 files for the big batch, 20 workbooks")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--docs", type=int, default=200)
+    parser.add_argument("--big", type=int, default=2000)
+    parser.add_argument("--workbooks", type=int, default=50)
+    parser.add_argument("--plain", nargs=2, type=Path, metavar=("IN", "OUT"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.plain:
+        plain_script(*args.plain)
+        return 0
+    if args.quick:
+        args.repeat, args.big, args.workbooks = 1, min(args.big, 500), min(args.workbooks, 20)
+    sys.path.insert(0, str(ROOT))
+    print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}; before: {uptime()}")
+    tmp = Path(tempfile.mkdtemp(prefix="ita-e2e-"))
+    try:
+        docs = write_yaml(tmp / "yaml", args.docs)
+        big = tmp / "big"
+        write_yaml(big, args.big)
+        write_workbooks(docs[:args.workbooks], tmp / "xlsx")
+        (tmp / "yaml-wb").mkdir()
+        for path in docs[:args.workbooks]:
+            shutil.copy(path, tmp / "yaml-wb" / path.name)
+        write_views(docs, tmp / "views")
+
+        plain = [sys.executable, str(Path(__file__).resolve()), "--plain", str(tmp / "views"), str(tmp / "plain")]
+        jobs1, jobs2, script = median_run([
+            lambda: batch_command(tmp / "yaml", tmp / "out1", 1),
+            lambda: batch_command(tmp / "yaml", tmp / "out2", 2),
+            lambda: plain], args.repeat)
+        wb, wb_yaml = median_run([
+            lambda: batch_command(tmp / "xlsx", tmp / "out-xlsx", 1),
+            lambda: batch_command(tmp / "yaml-wb", tmp / "out-yaml-wb", 1)], args.repeat)
+        large = Run(batch_command(big, tmp / "out-big", 2))
+        floor_s = floor(docs, tmp / "out1", tmp / "floor")
+        render_s = in_process_render(docs)
+        spent = stages(docs, tmp / "stages")
+        wb_spent = {"read+validate": 0.0}
+        from ita_docs.io import load
+        for path in sorted((tmp / "xlsx").iterdir()):
+            start = time.perf_counter()
+            load(path)
+            wb_spent["read+validate"] += time.perf_counter() - start
+        yaml_read = 0.0
+        for path in docs[:args.workbooks]:
+            start = time.perf_counter()
+            load(path)
+            yaml_read += time.perf_counter() - start
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"after: {uptime()}\n")
+
+    n = args.docs
+    print(f"{'whole command (fresh process)':44} {'wall s':>7} {'docs/s':>7} {'ms/doc':>7} {'CPU s':>6} {'peak RSS MB':>11}")
+    rows = [(f"ita-docs batch, {n} YAML, --jobs 1", jobs1, n), (f"ita-docs batch, {n} YAML, --jobs 2", jobs2, n),
+            (f"plain script (CSafeLoader + docxtpl), {n}", script, n),
+            (f"ita-docs batch, {args.big} YAML, --jobs 2", large, args.big),
+            (f"ita-docs batch, {args.workbooks} workbooks, --jobs 1", wb, args.workbooks),
+            (f"ita-docs batch, same {args.workbooks} as YAML, --jobs 1", wb_yaml, args.workbooks)]
+    for label, run, count in rows:
+        print(f"{label:44} {run.wall:7.2f} {count / run.wall:7.1f} {run.wall / count * 1000:7.1f} {run.cpu:6.1f} "
+              f"{run.peak / 1e6:11.0f}")
+    print(f"{f'floor: read {n} files, write {n} .docx':44} {floor_s:7.3f} {n / floor_s:7.0f} {floor_s / n * 1000:7.2f}")
+    print(f"{'in process: render_bytes (loaded, warm)':44} {render_s:7.2f} {n / render_s:7.1f} {render_s / n * 1000:7.1f}")
+
+    print(f"\nms per document per stage (one process, {n} documents):")
+    total = sum(spent.values())
+    print("  " + "  ".join(f"{s} {spent[s] / n * 1000:.2f}" for s in STAGES) + f"  = {total / n * 1000:.1f}")
+    print(f"  workbook read+validate {wb_spent['read+validate'] / args.workbooks * 1000:.2f}"
+          f" vs YAML read+validate {yaml_read / args.workbooks * 1000:.2f}")
+
+    print("\nratios (targets in issue 13):")
+    print(f"  jobs 1 vs plain script:    {script.wall / jobs1.wall:5.2f}x the docs/s   (target >= 5)")
+    print(f"  jobs 1 per doc vs in-process render per doc: {jobs1.wall / render_s:5.2f}x   (target <= 2)")
+    print(f"  jobs 2 vs jobs 1:          {jobs1.wall / jobs2.wall:5.2f}x   (target >= 1.7 on two cores)")
+    print(f"  {args.workbooks} workbooks vs YAML:      {wb.wall / wb_yaml.wall:5.2f}x the time   (target <= 1.5)")
+    print(f"  {args.big} files, jobs 2: peak RSS {large.peak / 1e6:.0f} MB   (target <= 300)")
+    print(f"  jobs 1 vs floor:           {jobs1.wall / floor_s:5.0f}x the time")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
