@@ -20,7 +20,7 @@ from typing import Any
 from ..errors import ItaDocsWarning, Location
 from ..model import Column
 from ..resources import data_dir
-from .linebreak import JOINER, unbreakable_pieces
+from .linebreak import JOINER, SLASH_BREAK, unbreakable_pieces
 
 __all__ = [
     "CELL_MARGIN_CM",
@@ -72,7 +72,7 @@ def text_width_cm(text: str, *, bold: bool = False, size_pt: float = SIZE_PT) ->
     True
     """
     advances, missing = _advances(bold)
-    em = sum(advances.get(ord(ch), missing) for ch in text if ch != JOINER)
+    em = sum(advances.get(ord(ch), missing) for ch in text if ch not in (JOINER, SLASH_BREAK))
     return em * size_pt * _PT_TO_CM
 
 
