@@ -17,7 +17,7 @@ extra):
 
 Prints one row per sample and variant: thai_breaks, split, compound, mid_word (and its
 share of thai_breaks), avoidable, and the page count. No pass/fail: the slow test
-``tests/rendering/test_linebreak.py`` asserts the target on the krut sample.
+``tests/rendering/test_thai_breaks_pdf.py`` asserts the target on every sample.
 """
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ VARIANTS = ("before", "joined", "computed")
 def _render_variant(variant: str, out: Path) -> list[Path]:
     join, widths = document.join_words_in_body, tables.column_widths
     if variant == "before":
-        document.join_words_in_body = lambda body: 0
+        document.join_words_in_body = lambda body, extra=frozenset(): 0
     if variant == "computed":
         tables.column_widths = lambda columns, rows: widths(
             [c.model_copy(update={"width_cm": None}) for c in columns], rows)

@@ -23,6 +23,14 @@ Measured with LibreOffice (bench/thai_breaks.py):
 URLs and e-mail addresses get no joiner; they get :data:`ADDRESS_BREAK` after ``/ . - @``
 (:func:`break_addresses`), since LibreOffice would otherwise cut them anywhere. The joiner has no width and no glyph, and
 :func:`strip_joiners` removes it when a .docx is read back.
+
+A "/" between Thai letters (วาทภัย/อุทกภัย/อัคคีภัย) gets a **U+200B ZERO WIDTH SPACE**
+after it (:data:`SLASH_BREAK`): LibreOffice never breaks right after "/" (its
+``BreakIterator_Unicode::getLineBreak`` moves such a break back to the last space, for
+paths), so the whole run was one piece, wider than its column, and LibreOffice cut it
+at the edge (ronthong: อุทกภั|ย). ICU itself breaks there; a break after ZWSP is one that
+LibreOffice keeps. The PDF's text has no ZWSP either (pdfplumber, pdftotext), and
+``seed_fidelity.py`` drops it, as it drops U+FEFF.
 """
 from __future__ import annotations
 
@@ -43,6 +51,7 @@ __all__ = [
     "ADDRESS_BREAK",
     "JOINER",
     "break_addresses",
+    "SLASH_BREAK",
     "document_words",
     "join_words",
     "join_words_in_body",
@@ -56,11 +65,15 @@ JOINER = "\ufeff"
 #: The space typed before ๆ ฯ (ทุก ๆ) goes in as U+00A0 NO-BREAK SPACE: LibreOffice breaks
 #: at a space whatever joiner stands beside it (measured: ทุก\ufeff \ufeffๆ broke, ทุก\u00a0ๆ did not).
 _REPEAT_SPACE = "\u00a0"
+#: U+200B ZERO WIDTH SPACE after a "/" between Thai letters: a break LibreOffice keeps (module docstring).
+SLASH_BREAK = "\u200b"
 
 _THAI_RUN = re.compile("[\u0e01-\u0e5b]+")
 _THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
 _SPACED_REPEAT = re.compile("(?<=[\u0e01-\u0e4e]) (?=[ๆฯ])")
 _HELD_REPEAT = re.compile("(?<=[\u0e01-\u0e4e])\u00a0(?=[ๆฯ])")
+_THAI_SLASH = re.compile("(?<=[\u0e01-\u0e4e]/)(?=[\u0e01-\u0e4e])")
+_HELD_SLASH = re.compile("(?<=[\u0e01-\u0e4e]/)\u200b(?=[\u0e01-\u0e4e])")
 #: Characters after which a URL may break, and the pieces between them.
 _ADDRESS_BREAK = re.compile(r"(?<=[/.\-@])(?=[^/.\-@])")
 #: U+200B ZERO WIDTH SPACE (line-break class ZW): a break opportunity with no width and no
@@ -380,6 +393,8 @@ def join_words(text: str, limit_cm: float | None = None, extra: frozenset[str] =
     'เจ้า|หน้าที่ที่เกี่ยวข้อง'
     >>> join_words("ทุก ๆ วัน").replace(JOINER, "|")
     'ทุก\\xa0ๆ วัน'
+    >>> join_words("วาทภัย/อุทกภัย").replace(SLASH_BREAK, "+")
+    'วาทภัย/+อุทกภัย'
     >>> strip_joiners(join_words("ปีงบประมาณ ๒๕๖๖")) == "ปีงบประมาณ ๒๕๖๖"
     True
     """
@@ -387,7 +402,8 @@ def join_words(text: str, limit_cm: float | None = None, extra: frozenset[str] =
         return break_addresses(text)
     out = []
     for piece, address in _outside_addresses(text):
-        out.append(_ADDRESS_BREAK.sub(ADDRESS_BREAK, piece) if address else _THAI_RUN.sub(lambda m: _join_thai(m.group(0), limit_cm, extra), piece))
+        out.append(_ADDRESS_BREAK.sub(ADDRESS_BREAK, piece) if address else _THAI_SLASH.sub(
+            SLASH_BREAK, _THAI_RUN.sub(lambda m: _join_thai(m.group(0), limit_cm, extra), piece)))
     # -- "ทุก ๆ" as typed with a space: a no-break space keeps ๆ on its word's line --
     joined = _SPACED_REPEAT.sub(_REPEAT_SPACE, "".join(out))
     return joined if limit_cm is None else _unjoin_wider_than(joined, limit_cm)
@@ -429,12 +445,15 @@ def break_addresses(text: str) -> str:
 
 def strip_joiners(text: str) -> str:
     """*text* without the joiners :func:`join_words` added (for reading a .docx back),
-    without the breaks :func:`break_addresses` added, and with the space before ๆ ฯ as typed.
+    without the breaks :func:`break_addresses` added, with the space before ๆ ฯ as typed, and
+    without the ZWSP after a "/" between Thai letters.
 
     >>> strip_joiners("เจ้า\\ufeffหน้าที่ ทุก\\u00a0ๆ วัน www.\\u200bkrut.\\u200bgo.\\u200bth")
     'เจ้าหน้าที่ ทุก ๆ วัน www.krut.go.th'
+    >>> strip_joiners("วาทภัย/\\u200bอุทกภัย")
+    'วาทภัย/อุทกภัย'
     """
-    return _HELD_REPEAT.sub(" ", _ADDRESS_BREAK_ADDED.sub("", text.replace(JOINER, "")))
+    return _HELD_SLASH.sub("", _HELD_REPEAT.sub(" ", _ADDRESS_BREAK_ADDED.sub("", text.replace(JOINER, ""))))
 
 
 def unbreakable_pieces(text: str) -> list[str]:
@@ -468,7 +487,7 @@ def _thai_pieces(chunk: str) -> list[str]:
         return _glue(words)
     joined = join_words(chunk)
     cuts = [0, *icu.breaks(joined), len(joined)]
-    return [strip_joiners(joined[a:b]) for a, b in zip(cuts, cuts[1:]) if a < b]
+    return [strip_joiners(joined[a:b]).replace(SLASH_BREAK, "") for a, b in zip(cuts, cuts[1:]) if a < b]
 
 
 def _glue(words: list[str]) -> list[str]:

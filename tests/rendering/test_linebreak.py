@@ -1,10 +1,6 @@
 """Thai words kept whole: joiners where ICU would cut a word, and the PDF measured."""
 from __future__ import annotations
 
-import importlib.util
-import json
-import subprocess
-import sys
 import warnings
 
 import pytest
@@ -12,10 +8,9 @@ import pytest
 from ita_docs import ItaDocsWarning, render
 from ita_docs.rendering.linebreak import (
     ADDRESS_BREAK, break_addresses,
-    JOINER, _icu, document_words, join_words, strip_joiners, thai_words, unbreakable_pieces)
-from tests.conftest import SAMPLES, SHARED, table_texts
+    JOINER, SLASH_BREAK, _icu, document_words, join_words, strip_joiners, thai_words, unbreakable_pieces)
+from tests.conftest import SAMPLES, table_texts
 
-TOOL = SHARED / "tools" / "pdf_thai_breaks.py"
 needs_icu = pytest.mark.skipif(_icu() is None, reason="no ICU library on this machine")
 
 
@@ -95,41 +90,20 @@ def test_cells_carry_joiners_and_read_back_as_typed(tmp_path):
     assert any("ผู้รับผิดชอบ" in c for t in table_texts(out) for r in t for c in r)
 
 
-_TOOLS_READY = TOOL.is_file() and all(importlib.util.find_spec(m) for m in ("pdfplumber", "pythainlp"))
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(not _TOOLS_READY, reason="needs ../shared/tools/pdf_thai_breaks.py, pdfplumber and pythainlp")
-@pytest.mark.parametrize("stem", ["krut-2566-progress", "nongmuang-2566-measures"])
-def test_pdf_cuts_no_thai_word(tmp_path, monkeypatch, stem):
-    """On the PDF, no piece of a cut word is a non-word, and at most 1 % of Thai breaks cut a word.
-
-    Every column is computed from its content: the typed widths of the sample and of
-    its presets are left out (krut's 1.9 cm columns cannot hold ผู้รับผิดชอบ, and a
-    warning says so), as ``bench/thai_breaks.py``'s ``computed`` variant does.
-    """
-    from ita_docs.rendering import tables
-    from ita_docs.rendering.pdf import convert_to_pdf
-
-    computed = tables.column_widths
-    monkeypatch.setattr(tables, "column_widths", lambda columns, rows: computed(
-        [c.model_copy(update={"width_cm": None}) for c in columns], rows))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ItaDocsWarning)
-        out = render(SAMPLES / f"{stem}.yaml", tmp_path / f"{stem}.docx")
-    (pdf,) = convert_to_pdf([out])
-    done = subprocess.run([sys.executable, str(TOOL), str(pdf), "--json"], capture_output=True, text=True,
-                          timeout=600, check=True)
-    figures = json.loads(done.stdout)
-    assert figures["split"] == 0, figures["items"]
-    assert figures["mid_word"] <= 0.01 * figures["thai_breaks"], figures["items"]
-
-
 @needs_icu
-def test_a_heading_with_a_slash_too_wide_for_its_cell_keeps_icu_breaks():
-    heading = "ผู้รับผิดชอบ/ผู้ที่เกี่ยวข้อง"  # -- LibreOffice does not break after the slash --
-    assert JOINER not in join_words(heading, limit_cm=2.3)
-    assert JOINER in join_words(heading, limit_cm=10)
+def test_a_slash_between_thai_words_is_a_break_libreoffice_keeps():
+    """LibreOffice moves a break after "/" back to the last space (ronthong printed อุทกภั|ย in
+    "(วาทภัย/อุทกภัย/อัคคีภัย/โควิด๑๙)" in a 2.9 cm column): a ZWSP after the slash is a
+    break it keeps, each word on either side stays joined, and reading back gives the slash as typed."""
+    heading = "ผู้รับผิดชอบ/ผู้ที่เกี่ยวข้อง"
+    for limit in (2.3, 10):
+        joined = join_words(heading, limit_cm=limit)
+        assert "ชอบ/" + SLASH_BREAK + "ผู้" in joined
+        assert _breaks(joined)[0] == "ผู้รับผิดชอบ/" + SLASH_BREAK
+        assert strip_joiners(joined) == heading
+    assert unbreakable_pieces("วาทภัย/อุทกภัย/อัคคีภัย")[-2:] == ["อุทกภัย/", "อัคคีภัย"]
+    assert SLASH_BREAK not in join_words("www.krut.go.th/ข่าว")  # -- addresses as typed --
+    assert SLASH_BREAK not in join_words("๑๔๒/๒๕๖๖ และ ITA/OIT")  # -- only between Thai letters --
 
 
 @needs_icu
