@@ -99,10 +99,10 @@ def test_a_slash_between_thai_words_is_a_break_libreoffice_keeps():
     for limit in (2.3, 10):
         joined = join_words(heading, limit_cm=limit)
         assert "ชอบ/" + SLASH_BREAK + "ผู้" in joined
-        assert _breaks(joined)[0] == "ผู้รับผิดชอบ/" + SLASH_BREAK
+        assert _breaks(joined)[0] == "ผู้รับผิดชอบ/"  # -- the break is after the ZWSP, stripped on reading back --
         assert strip_joiners(joined) == heading
     assert unbreakable_pieces("วาทภัย/อุทกภัย/อัคคีภัย")[-2:] == ["อุทกภัย/", "อัคคีภัย"]
-    assert SLASH_BREAK not in join_words("www.krut.go.th/ข่าว")  # -- addresses as typed --
+    assert join_words("www.krut.go.th/ข่าว").split(ADDRESS_BREAK) == ["www.", "krut.", "go.", "th/", "ข่าว"]  # -- address breaks only --
     assert SLASH_BREAK not in join_words("๑๔๒/๒๕๖๖ และ ITA/OIT")  # -- only between Thai letters --
 
 
