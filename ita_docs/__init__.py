@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
         OutputExistsError,
         TemplateError,
     )
+    from .importing import import_docx
     from .io import load, save
     from .model import MeasuresPlan
     from .rendering import render, render_bytes
@@ -40,6 +41,7 @@ _LOCATIONS = {
     "OutputExistsError": "errors",
     "TemplateError": "errors",
     "check": "consistency",
+    "import_docx": "importing",
     "convert_to_pdf": "rendering.pdf",
     "load": "io",
     "render": "rendering",
@@ -60,6 +62,7 @@ __all__ = [
     "TemplateError",
     "check",
     "convert_to_pdf",
+    "import_docx",
     "load",
     "render",
     "render_bytes",
