@@ -187,6 +187,52 @@ def test_the_kind_is_recognised(name: str, corpus: dict[str, tuple[Path, Path]])
     assert document.kind == BY_NAME[name].kind
 
 
+#: What each fixture says, as its sample in samples/ has it: (organisation, province,
+#: fiscal year, measures in its measures tables — the measures plan's, the progress tables').
+SAYS: dict[str, tuple[str, str, int, int]] = {
+    "nongmuang-2566-measures": ("เทศบาลตำบลหนองม่วง", "ลพบุรี", 2566, 8),
+    "krut-2566-progress": ("เทศบาลตำบลกรูด", "สุราษฎร์ธานี", 2566, 11),
+    "sanmaket-2565-progress": ("เทศบาลตำบลสันมะเค็ด", "เชียงราย", 2565, 3 + 3),
+    "satengnok-2566-analysis": ("เทศบาลเมืองสะเตงนอก", "ยะลา", 2566, 0),
+    "ronthong-2564-report": ("องค์การบริหารส่วนตำบลร่อนทอง", "บุรีรัมย์", 2564, 3 + 3),
+}
+
+
+def _measures(value: Any, key: str | None = None) -> int:
+    """How many measures the data holds: the items of every ``measures`` list."""
+    if isinstance(value, dict):
+        return sum(_measures(item, k) for k, item in value.items())
+    if isinstance(value, list):
+        own = sum(isinstance(x, dict) and "title" in x for x in value) if key == "measures" else 0
+        return own + sum(_measures(item) for item in value)
+    return 0
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_organisation_and_the_year_are_read(name: str, corpus: dict[str, tuple[Path, Path]]) -> None:
+    document, _, _ = imported(corpus[name][0])
+    organisation, province, year, _ = SAYS[BY_NAME[name].fixture]
+    assert (document.organisation.name, document.organisation.province, document.fiscal_year) == (
+        organisation, province, year)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_measures_tables_become_measures(name: str, corpus: dict[str, tuple[Path, Path]]) -> None:
+    """A measures table kept as a table given cell by cell renders its text, but its
+    measures are not data that ``next-year`` or a follow-up can carry on."""
+    document, _, _ = imported(corpus[name][0])
+    assert _measures(document.model_dump(mode="json")) == SAYS[BY_NAME[name].fixture][3]
+
+
+@pytest.mark.parametrize("name", [c.name for c in CASES if c.layout.digits in ("arabic", "thai")
+                                  or c.fixture.startswith("satengnok")])
+def test_the_digits_are_the_documents(name: str, corpus: dict[str, tuple[Path, Path]]) -> None:
+    case = BY_NAME[name]
+    document, _, _ = imported(corpus[name][0])
+    expected = case.layout.digits if case.layout.digits != "as-typed" else "arabic"
+    assert document.digits == expected
+
+
 @needs_tools
 @pytest.mark.parametrize("name", NAMES)
 def test_the_rendering_reproduces_the_source(name: str, corpus: dict[str, tuple[Path, Path]]) -> None:
