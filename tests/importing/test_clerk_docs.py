@@ -76,16 +76,20 @@ def _document(result: Any) -> Any:
 
 @cache
 def imported(path: Path) -> tuple[Any, Path, tuple[str, ...]]:
-    """*path* imported, the model rendered beside it: (model, rendered docx, warnings)."""
+    """*path* imported, the model rendered beside it: (model, rendered docx, warnings and
+    the import's own report lines, to show beside a failure)."""
     import ita_docs
     from ita_docs import render_bytes
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        document = _document(ita_docs.import_docx(path))
+        result = ita_docs.import_docx(path)
+        document = _document(result)
         rendered = path.with_name(f"{path.stem}.rendered.docx")
         rendered.write_bytes(render_bytes(document))
-    return document, rendered, tuple(str(w.message) for w in caught)
+    report = getattr(result, "report", None)
+    lines = [line for line in (report.lines() if report is not None else []) if not line.startswith("ข้อความอิสระ")]
+    return document, rendered, (*(str(w.message) for w in caught), *lines)
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -183,19 +187,30 @@ def test_nothing_of_the_source_is_lost(name: str, corpus: dict[str, tuple[Path, 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_the_kind_is_recognised(name: str, corpus: dict[str, tuple[Path, Path]]) -> None:
-    document, _, _ = imported(corpus[name][0])
-    assert document.kind == BY_NAME[name].kind
+    document, _, notes = imported(corpus[name][0])
+    assert document.kind == BY_NAME[name].kind, notes[:1]
 
 
 #: What each fixture says, as its sample in samples/ has it: (organisation, province,
-#: fiscal year, measures in its measures tables — the measures plan's, the progress tables').
-SAYS: dict[str, tuple[str, str, int, int]] = {
-    "nongmuang-2566-measures": ("เทศบาลตำบลหนองม่วง", "ลพบุรี", 2566, 8),
-    "krut-2566-progress": ("เทศบาลตำบลกรูด", "สุราษฎร์ธานี", 2566, 11),
-    "sanmaket-2565-progress": ("เทศบาลตำบลสันมะเค็ด", "เชียงราย", 2565, 3 + 3),
-    "satengnok-2566-analysis": ("เทศบาลเมืองสะเตงนอก", "ยะลา", 2566, 0),
-    "ronthong-2564-report": ("องค์การบริหารส่วนตำบลร่อนทอง", "บุรีรัมย์", 2564, 3 + 3),
+#: fiscal year, measures in its measures tables — the measures plan's, the progress tables' —,
+#: scores in its score tables — per indicator, per question).
+SAYS: dict[str, tuple[str, str, int, int, int]] = {
+    "nongmuang-2566-measures": ("เทศบาลตำบลหนองม่วง", "ลพบุรี", 2566, 8, 10 + 4),
+    "krut-2566-progress": ("เทศบาลตำบลกรูด", "สุราษฎร์ธานี", 2566, 11, 0),
+    "sanmaket-2565-progress": ("เทศบาลตำบลสันมะเค็ด", "เชียงราย", 2565, 3 + 3, 0),
+    "satengnok-2566-analysis": ("เทศบาลเมืองสะเตงนอก", "ยะลา", 2566, 0, 10 + 102),
+    "ronthong-2564-report": ("องค์การบริหารส่วนตำบลร่อนทอง", "บุรีรัมย์", 2564, 3 + 3, 0),
 }
+
+
+def _scores(value: Any) -> int:
+    """How many scores the data holds: every record with a ``score``."""
+    if isinstance(value, dict):
+        own = value.get("score") not in (None, "") and not isinstance(value.get("score"), (dict, list))
+        return int(own) + sum(_scores(item) for item in value.values())
+    if isinstance(value, list):
+        return sum(_scores(item) for item in value)
+    return 0
 
 
 def _measures(value: Any, key: str | None = None) -> int:
@@ -210,18 +225,24 @@ def _measures(value: Any, key: str | None = None) -> int:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_the_organisation_and_the_year_are_read(name: str, corpus: dict[str, tuple[Path, Path]]) -> None:
-    document, _, _ = imported(corpus[name][0])
-    organisation, province, year, _ = SAYS[BY_NAME[name].fixture]
+    document, _, notes = imported(corpus[name][0])
+    organisation, province, year, _, _ = SAYS[BY_NAME[name].fixture]
     assert (document.organisation.name, document.organisation.province, document.fiscal_year) == (
-        organisation, province, year)
+        organisation, province, year), notes[:4]
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_the_measures_tables_become_measures(name: str, corpus: dict[str, tuple[Path, Path]]) -> None:
     """A measures table kept as a table given cell by cell renders its text, but its
     measures are not data that ``next-year`` or a follow-up can carry on."""
-    document, _, _ = imported(corpus[name][0])
-    assert _measures(document.model_dump(mode="json")) == SAYS[BY_NAME[name].fixture][3]
+    document, _, notes = imported(corpus[name][0])
+    assert _measures(document.model_dump(mode="json")) == SAYS[BY_NAME[name].fixture][3], notes
+
+
+@pytest.mark.parametrize("name", [c.name for c in CASES if SAYS[c.fixture][4]])
+def test_the_score_tables_become_scores(name: str, corpus: dict[str, tuple[Path, Path]]) -> None:
+    document, _, notes = imported(corpus[name][0])
+    assert _scores(document.model_dump(mode="json")) == SAYS[BY_NAME[name].fixture][4], notes
 
 
 @pytest.mark.parametrize("name", [c.name for c in CASES if c.layout.digits in ("arabic", "thai")
@@ -264,11 +285,14 @@ def test_a_copy_resaved_by_libreoffice_reproduces_the_source(name: str, resaved:
 # ------------------------------------------------------------------ the figures, for a person
 def _figures(case: Case, docx: Path, reference: Path) -> str:
     try:
-        document, rendered, caught = imported(docx)
+        document, rendered, notes = imported(docx)
     except Exception as exc:  # noqa: BLE001 - a figure table shows every failure, it does not stop
         return f"{case.name}\timport failed: {type(exc).__name__}: {str(exc)[:200]}"
     lost = lost_texts(docx)
-    line = f"{case.name}\tkind={document.kind}\tlost={len(lost)}\twarnings={len(caught)}"
+    data = document.model_dump(mode="json")
+    line = (f"{case.name}\tkind={document.kind}\tlost={len(lost)}\tmeasures={_measures(data)}/"
+            f"{SAYS[case.fixture][3]}\tscores={_scores(data)}/{SAYS[case.fixture][4]}\tyear={document.fiscal_year}"
+            f"\tprovince={document.organisation.province}")
     if TOOLS.is_dir():
         report = fidelity(reference, rendered)
         line += f"\trecall={report['text_recall']}\theaders={report['headers']}"
@@ -276,6 +300,9 @@ def _figures(case: Case, docx: Path, reference: Path) -> str:
             line += f"\n    missing {kind}: {text[:150]}"
     for part, text in lost[:8]:
         line += f"\n    lost ({part}): {text[:150]}"
+    for note in notes:
+        if note.startswith(("ชนิดเอกสาร", "ตารางที่")) and ("ตารางอิสระ" in note or "ชนิด" in note):
+            line += f"\n    import: {note[:220]}"
     return line
 
 
