@@ -586,8 +586,8 @@ def _split_header(row: list[list[str]]) -> tuple[list[list[str]], list[list[str]
     top, bottom, split_any = [], [], False
     for cell in row:
         text = " ".join(cell)
-        m = re.match(r"^(.+?)\s*((?:ดำเนินการ|การดำเนินการ|ดำเนินงาน).*)$", text)
-        if m and m.group(1).strip() not in ("", "วิธีการ"):
+        m = re.match(r"^(.+?)\s*(ดำเนินการ|ดำเนินงาน)$", text)
+        if m and m.group(1).strip():
             top.append([m.group(1).strip()])
             bottom.append([m.group(2).strip()])
             split_any = True
