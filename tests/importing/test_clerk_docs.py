@@ -254,6 +254,19 @@ def test_the_digits_are_the_documents(name: str, corpus: dict[str, tuple[Path, P
     assert document.digits == expected
 
 
+def _tables(path: Path) -> int:
+    return _count(_xml(path), "/w:document/w:body/w:tbl")
+
+
+@pytest.mark.parametrize("name", [c.name for c in CASES if c.layout.continued])
+def test_a_table_continued_after_a_page_break_is_joined_back(name: str, corpus: dict[str, tuple[Path, Path]]) -> None:
+    """As many tables as the same text typed without the page breaks gives."""
+    base = BY_NAME[name].fixture.split("-")[0]
+    pieces, whole = corpus[name][0], corpus[base][0]
+    assert _tables(pieces) > _tables(whole)
+    assert _tables(imported(pieces)[1]) == _tables(imported(whole)[1])
+
+
 @needs_tools
 @pytest.mark.parametrize("name", NAMES)
 def test_the_rendering_reproduces_the_source(name: str, corpus: dict[str, tuple[Path, Path]]) -> None:
