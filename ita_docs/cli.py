@@ -327,7 +327,8 @@ def _parser() -> argparse.ArgumentParser:
         "Prints what became what; a text it could not place is a warning naming where it was.",
         epilog="Example: ita-docs import last-year-plan.docx -o plan.yaml")
     imports.add_argument("file", help="the .docx to read")
-    imports.add_argument("--kind", choices=("measures_plan", "progress_report", "analysis_report", "annual_report"),
+    imports.add_argument("--kind", choices=("measures_plan", "progress_report", "analysis_report", "annual_report",
+                                                  "combined"),
                          help="the document kind (default: recognised from the title and tables)")
     _add_output(imports, ".yaml, .json or .xlsx")
     imports.set_defaults(handler=_import)

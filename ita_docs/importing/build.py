@@ -27,7 +27,7 @@ from .vocabulary import VOCABULARY
 __all__ = ["IMPORTED_KINDS", "build_document"]
 
 #: The kinds a Word file is imported as.
-IMPORTED_KINDS = ("measures_plan", "progress_report", "analysis_report", "annual_report")
+IMPORTED_KINDS = ("measures_plan", "progress_report", "analysis_report", "annual_report", "combined")
 
 #: Paragraph styles (by name, lower case, no spaces) and the free block each becomes.
 _STYLES: dict[str, tuple[str, Any]] = {
@@ -229,7 +229,7 @@ def _assemble(source: SourceDocument, kind: str, plan: _Plan, report: ImportRepo
                         continue
         if why is not None:
             note.reason = why
-        sections.blocks.append(free_table(item, shape.columns))
+        sections.blocks.append(free_table(item, shape))
     if kind == "progress_report":
         data["tables"] = measure_tables
     if kind == "annual_report":
@@ -270,12 +270,26 @@ def _rendered(document: DocumentBase) -> SourceDocument:
         return read_docx_bytes({name: package.read(name) for name in package.namelist()})
 
 
+def _shaped_lines(table: Table) -> list[str]:
+    """A table's text: its columns' headings (one per column, however many header rows) and cells."""
+    shape = shape_of(table)
+    lines = [squeeze(c.heading) for c in shape.columns if c.heading.strip()]
+    lines += [squeeze(p) for row in shape.body for cell in row if not cell.covered for p in cell.paragraphs]
+    return [to_arabic_digits(line) for line in lines if line]
+
+
 def _table_lines(document: SourceDocument) -> list[Counter[str]]:
-    out = []
+    return [Counter(_shaped_lines(item)) for item in document.items if isinstance(item, Table)]
+
+
+def _texts(document: SourceDocument) -> Counter[str]:
+    """Every text of *document* (digits as Arabic): paragraph lines and tables' headings and cells."""
+    out: Counter[str] = Counter()
     for item in document.items:
-        if isinstance(item, Table):
-            out.append(Counter(to_arabic_digits(line) for line in
-                               document_lines(SourceDocument([item]))))
+        if isinstance(item, Paragraph):
+            out.update(to_arabic_digits(squeeze(line)) for line in item.lines)
+        elif isinstance(item, Table):
+            out.update(_shaped_lines(item))
     return out
 
 
@@ -292,6 +306,16 @@ def build_document(source: SourceDocument, *, kind: str | None, file: str,
         raise InputError(f"นำเข้าเป็นเอกสารชนิด {kind!r} ไม่ได้ (ที่นำเข้าได้: {', '.join(IMPORTED_KINDS)})",
                          location=Location(file))
     found_kind, reason = (kind, "ระบุด้วย --kind") if kind else _kind(source, shapes, title)
+    # -- an order in the same file: a line that opens with คำสั่ง, and a line that appoints --
+    opens = any("".join(t.split()).startswith("คำสั่ง") and len(t) < 80 for t in texts)
+    orders = [w for w in VOCABULARY.data["kinds"]["committee_order"]
+              if opens and any("".join(t.split()).startswith("เรื่อง" + "".join(w.split())) for t in texts)]
+    combined = found_kind == "combined" or (kind is None and bool(orders) and found_kind != "committee_order")
+    if found_kind == "combined":
+        found_kind, reason = _kind(source, shapes, title)
+        reason = f"ระบุด้วย --kind combined; ส่วนแรก: {reason}"
+    elif combined:
+        reason += f" และมีคำสั่ง ({orders[0]!r}) ในเอกสารเดียวกัน: เอกสารรวม (combined)"
     if found_kind not in IMPORTED_KINDS:
         report.warnings.append(f"เอกสารชนิด {found_kind} ยังนำเข้าเป็นข้อมูลเฉพาะชนิดไม่ได้ "
                                "นำเข้าเป็นรายงานการวิเคราะห์ (analysis_report) ที่มีแต่ข้อความอิสระ")
@@ -349,10 +373,18 @@ def build_document(source: SourceDocument, *, kind: str | None, file: str,
             for i in wrong:
                 plan.free[i] = "ข้อความที่สร้างจากข้อมูลไม่ตรงกับตารางเดิม"
             document = _fit(source, found_kind, plan, report, base)
-        missing = Counter(to_arabic_digits(t) for t in texts) - \
-            Counter(to_arabic_digits(t) for t in document_lines(_rendered(document)))
+        missing = _texts(source) - _texts(_rendered(document))
         for line in missing:
             report.warnings.append(f"ข้อความนี้ไม่ถึงเอกสารที่สร้างจากข้อมูล: {line[:80]!r}")
+    if combined and document.kind in ("progress_report", "analysis_report"):
+        from ..io.writers import document_data
+
+        part = document_data(document)
+        document = _validate({"kind": "combined", **{k: part[k] for k in ("organisation", "digits", "fiscal_year")
+                                                     if k in part}, "parts": [part]})
+        report.kind = "combined"
+        report.recognised.append(f"ทั้งเอกสารเป็นส่วนเดียว (parts[0]: {part['kind']}); "
+                                 "คำสั่งและตารางอื่นอยู่ในส่วนนั้นเป็นข้อความอิสระ")
     return document, report
 
 

@@ -71,8 +71,26 @@ def _headings(table: Table, header_rows: int) -> list[str]:
             text = " ".join(owner.paragraphs).strip()
             if text and (not parts or parts[-1] != text):
                 parts.append(text)
-        headings.append(" ".join(parts))
+        headings.append(join_heading(parts))
     return headings
+
+
+_THAI = re.compile("[\u0e01-\u0e5b]")
+
+
+def join_heading(parts: list[str]) -> str:
+    """A heading typed over two header rows as one: Thai runs on without a space (Thai puts
+    none between words), other text gets one.
+
+    >>> join_heading(["มาตรการที่", "ดำเนินการ"]), join_heading(["งบประมาณ", "(บาท)"])
+    ('มาตรการที่ดำเนินการ', 'งบประมาณ (บาท)')
+    """
+    out = ""
+    for part in parts:
+        if out and not (_THAI.match(out[-1]) and _THAI.match(part[0])):
+            out += " "
+        out += part
+    return out
 
 
 def _width(value: float | None) -> float | None:
@@ -105,18 +123,24 @@ def _spans_all(row: list[Cell]) -> bool:
     return len(owners) == 1 and owners[0].span > 1
 
 
-def free_table(table: Table, columns: list[ColumnMatch] | None = None) -> dict[str, Any]:
-    """*table* as a free table block: its first row the columns' headings, the other rows cell by cell."""
+def free_table(table: Table, shape: TableShape | None = None) -> dict[str, Any]:
+    """*table* as a free table block: its header rows the columns' headings (a heading over two
+    rows joined), the other rows cell by cell."""
     head = table.rows[0] if table.rows else []
+    header_rows = shape.header_rows if shape is not None else 1
     out_columns = []
     for index in range(table.columns):
         cell = head[index] if index < len(head) else Cell([])
-        column: dict[str, Any] = {"key": f"c{index + 1}", "heading": "" if cell.covered else "\n".join(cell.paragraphs)}
+        heading = "" if cell.covered else "\n".join(cell.paragraphs)
+        if shape is not None and header_rows > 1:
+            heading = shape.columns[index].heading if not cell.covered or cell.span == 1 else ""
+        column: dict[str, Any] = {"key": f"c{index + 1}", "heading": heading}
         width = _width(table.widths_cm[index])
         if width is not None:
             column["width_cm"] = width
         out_columns.append(column)
-    rows = [[[] if c.covered else list(c.paragraphs) for c in row] for row in table.rows[1:] if not _is_empty(row)]
+    rows = [[[] if c.covered else list(c.paragraphs) for c in row] for row in table.rows[header_rows:]
+            if not _is_empty(row)]
     return {"table": {"columns": out_columns, "rows": rows}}
 
 
@@ -169,12 +193,16 @@ def measures_of(table: Table, shape: TableShape) -> tuple[list[dict[str, Any]], 
             raise NotThatTable(f"แถวที่ {shape.header_rows + r + 1} เป็นแถวหัวกลุ่มที่คร่อมทุกคอลัมน์")
         measure: dict[str, Any] = {}
         extra: dict[str, list[str]] = {}
+        title_cell = next((cell for key, cell in zip(keys, row) if key in ("measure", "title")), None)
+        if measures and title_cell is not None and not title_cell.paragraphs:
+            _continue_measure(measures[-1], keys, row, extra_keys)  # -- the measure's cell merged down --
+            continue
         for key, cell in zip(keys, row):
             paragraphs = [] if cell.covered else list(cell.paragraphs)
             if key in ("measure", "title"):
-                if len(paragraphs) != 1:
-                    raise NotThatTable(f"{cell.where or 'ช่องมาตรการ'}: ชื่อมาตรการมี {len(paragraphs)} ย่อหน้า")
-                text = paragraphs[0]
+                if not paragraphs:
+                    raise NotThatTable(f"{cell.where or 'ช่องมาตรการ'}: ไม่มีชื่อมาตรการ")
+                text = "\n".join(paragraphs)  # -- a title over several lines keeps them --
                 if key == "measure":
                     number = VOCABULARY.measure_number(text)
                     if number is not None:
@@ -217,6 +245,22 @@ def measures_of(table: Table, shape: TableShape) -> tuple[list[dict[str, Any]], 
         raise NotThatTable("เลขลำดับมาตรการซ้ำกัน")
     fmt = formats.pop() if formats else ""
     return measures, columns, fmt
+
+
+def _continue_measure(measure: dict[str, Any], keys: list[str], row: list[Cell], extra_keys: set[str]) -> None:
+    """A row under a measure whose title cell is merged down (or left empty): its cells go on the measure's."""
+    for key, cell in zip(keys, row):
+        paragraphs = [] if cell.covered else list(cell.paragraphs)
+        if not paragraphs or key in ("measure", "title", "number"):
+            continue
+        if key == "period":
+            if measure.get("period"):
+                raise NotThatTable(f"{cell.where}: มาตรการเดียวมีระยะเวลาหลายช่อง")
+            measure["period"] = " ".join(paragraphs)
+        elif key in extra_keys:
+            measure.setdefault("extra", {}).setdefault(key, []).extend(paragraphs)
+        else:
+            measure.setdefault(key, []).extend(paragraphs)
 
 
 _LEADING_NUMBER = re.compile(r"^(?:ตัวชี้วัดที่\s*)?[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})?\.?\s*")
