@@ -42,6 +42,28 @@ LEAST_RECALL = 0.97
 NAMES = [case.name for case in CASES]
 BY_NAME = {case.name: case for case in CASES}
 
+#: What the importer (05e242a) still gets wrong, one strict xfail per case: each turns into a
+#: failure the day it is fixed, so that the mark goes. test → case → what it gets wrong.
+GAPS: dict[str, dict[str, str]] = {
+    "organisation": {"krut-nested": "the title is in a text box: the year (2565) and the organisation are read "
+                                    "from the first body paragraph, the province not at all"},
+    "measures": {"ronthong": "the annual report's measures tables (มาตรการ/ แนวทาง …, 3 + 3 measures) stay "
+                             "tables given cell by cell: none becomes the report's measures"},
+    "scores": {**{n: "nongmuang's per-tool analysis table (ตัวชี้วัดของการประเมิน ITA | คะแนน | "
+                     "ประเด็นที่ต้องแก้ไข/ปรับปรุง, 4 scores) stays a table given cell by cell"
+                  for n in ("nongmuang", "nongmuang-merged", "nongmuang-header2", "nongmuang-arabic")},
+               **{n: "satengnok's indicator table grouped by tool (แบบ | ลำดับ | รายละเอียดตัวชี้วัด | คะแนน, 10) "
+                     "and its 13 per-question tables (ข้อ i1 … 85.93, 102) stay tables given cell by cell"
+                  for n in ("satengnok", "satengnok-merged", "satengnok-thai")}},
+}
+
+
+def _cases(test: str, names: list[str]) -> list[Any]:
+    gaps = GAPS.get(test, {})
+    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=gaps[n])) if n in gaps else n
+            for n in names]
+
+
 needs_tools = pytest.mark.skipif(not TOOLS.is_dir(), reason="../shared/tools is not beside this checkout")
 
 
@@ -223,7 +245,7 @@ def _measures(value: Any, key: str | None = None) -> int:
     return 0
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", _cases("organisation", NAMES))
 def test_the_organisation_and_the_year_are_read(name: str, corpus: dict[str, tuple[Path, Path]]) -> None:
     document, _, notes = imported(corpus[name][0])
     organisation, province, year, _, _ = SAYS[BY_NAME[name].fixture]
@@ -231,7 +253,7 @@ def test_the_organisation_and_the_year_are_read(name: str, corpus: dict[str, tup
         organisation, province, year), notes[:4]
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", _cases("measures", NAMES))
 def test_the_measures_tables_become_measures(name: str, corpus: dict[str, tuple[Path, Path]]) -> None:
     """A measures table kept as a table given cell by cell renders its text, but its
     measures are not data that ``next-year`` or a follow-up can carry on."""
@@ -239,7 +261,7 @@ def test_the_measures_tables_become_measures(name: str, corpus: dict[str, tuple[
     assert _measures(document.model_dump(mode="json")) == SAYS[BY_NAME[name].fixture][3], notes
 
 
-@pytest.mark.parametrize("name", [c.name for c in CASES if SAYS[c.fixture][4]])
+@pytest.mark.parametrize("name", _cases("scores", [c.name for c in CASES if SAYS[c.fixture][4]]))
 def test_the_score_tables_become_scores(name: str, corpus: dict[str, tuple[Path, Path]]) -> None:
     document, _, notes = imported(corpus[name][0])
     assert _scores(document.model_dump(mode="json")) == SAYS[BY_NAME[name].fixture][4], notes
