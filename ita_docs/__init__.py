@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
         PdfError,
         TemplateError,
     )
+    from .importing import import_docx
     from .io import load, save
     from .model import (
         AnalysisReport,
@@ -58,6 +59,7 @@ _LOCATIONS = {
     "ProgressReport": "model",
     "TemplateError": "errors",
     "check": "consistency",
+    "import_docx": "importing",
     "convert_to_pdf": "rendering.pdf",
     "load": "io",
     "render": "rendering",
@@ -88,6 +90,7 @@ __all__ = [
     "TemplateError",
     "check",
     "convert_to_pdf",
+    "import_docx",
     "load",
     "render",
     "render_bytes",

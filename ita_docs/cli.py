@@ -357,6 +357,23 @@ def _parser() -> argparse.ArgumentParser:
     inspect.add_argument("--kind", choices=KIND_NAMES,
                          help="the document kind (default: the file name, e.g. measures_plan.docx)")
     inspect.set_defaults(handler=_template_check)
+    def _import(args: argparse.Namespace) -> int:
+        from .importing.command import run
+
+        return run(args)
+
+    imports = commands.add_parser(
+        "import", help="read an existing Word file (last year's document) into data",
+        description="Read a .docx typed in Word into a data file: the kind, organisation and fiscal "
+        "year from the title, tables by their header rows, everything else as free sections. "
+        "Prints what became what; a text it could not place is a warning naming where it was.",
+        epilog="Example: ita-docs import last-year-plan.docx -o plan.yaml")
+    imports.add_argument("file", help="the .docx to read")
+    imports.add_argument("--kind", choices=("measures_plan", "progress_report", "analysis_report", "annual_report",
+                                                  "combined"),
+                         help="the document kind (default: recognised from the title and tables)")
+    _add_output(imports, ".yaml, .json or .xlsx")
+    imports.set_defaults(handler=_import)
     _add_web_commands(commands)
     return parser
 

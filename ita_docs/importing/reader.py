@@ -1,0 +1,453 @@
+"""Read a .docx into an ordered list of paragraphs and tables, as a clerk sees them.
+
+What Word keeps apart comes together here: text boxes (``w:txbxContent``, once, not
+again from their VML fallback) become paragraphs after the paragraph that anchors them;
+content controls (``w:sdt``) are read through; a page break is an item of its own; a
+table's merged cells are resolved (a horizontal merge is one cell over its columns, the
+cells under a vertical merge are marked as covered, so no text appears twice); a table
+inside a cell gives its cells' paragraphs to that cell; the paragraphs of headers and
+footers come first, once each, without the page numbers. Two tables with only empty
+paragraphs or a page break between them and the same first row are one table that
+Word continued on the next page: they are joined, the repeated header left out.
+
+Text is read as typed: the joiners ita-docs puts between Thai words are removed
+(:func:`ita_docs.rendering.linebreak.strip_joiners`), a line break inside a paragraph
+splits it into lines.
+"""
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+
+from lxml import etree
+
+from ..rendering.linebreak import strip_joiners
+
+__all__ = ["Cell", "PageBreak", "Paragraph", "SourceDocument", "Table", "document_lines", "read_docx_bytes", "squeeze"]
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_TWIPS_PER_CM = 567.0
+
+
+def _w(tag: str) -> str:
+    """A tag of the WordprocessingML namespace in Clark notation (``{ns}p``)."""
+    return f"{{{_W}}}{tag}"
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of the body (or a text box, a header or footer): its lines, style and alignment."""
+
+    text: str
+    style: str = ""
+    align: str = ""
+    bold: bool = False
+    where: str = ""
+    #: Where the paragraph came from: body, textbox, header.
+    origin: str = "body"
+
+    @property
+    def lines(self) -> list[str]:
+        """The paragraph's lines (a line break splits it), empty ones left out."""
+        return [line for line in self.text.split("\n") if line.strip()]
+
+
+@dataclass
+class PageBreak:
+    """A page break (a ``w:br w:type="page"`` or a paragraph's ``pageBreakBefore``)."""
+
+    where: str = ""
+
+
+@dataclass
+class Cell:
+    """A table cell: its paragraphs' text, the grid columns it spans, and whether a merge covers it."""
+
+    paragraphs: list[str]
+    span: int = 1
+    #: True for a cell under a vertical merge or a grid column inside a horizontal one: no text of its own.
+    covered: bool = False
+    where: str = ""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+@dataclass
+class Table:
+    """A table: rows of grid cells (one per grid column), the header rows Word repeats, the column widths."""
+
+    rows: list[list[Cell]]
+    widths_cm: list[float | None]
+    repeated_header_rows: int = 0
+    where: str = ""
+    #: Tables joined into this one (continued after a page break), by where they were.
+    joined: list[str] = field(default_factory=list)
+
+    @property
+    def columns(self) -> int:
+        return len(self.widths_cm)
+
+    def row_texts(self, index: int) -> list[str]:
+        return [" ".join(c.paragraphs) for c in self.rows[index]]
+
+
+Item = Paragraph | PageBreak | Table
+
+
+@dataclass
+class SourceDocument:
+    """What a .docx holds, in reading order, and what was left out (page-number lines)."""
+
+    items: list[Item]
+    ignored: list[str] = field(default_factory=list)
+
+
+def _clean(text: str) -> str:
+    return strip_joiners(text).replace("\u200b", "").replace("\r", "")
+
+
+def _run_text(element: etree._Element) -> Iterator[str | None]:
+    """The text of a paragraph's runs in order; None for a page break. Text boxes are skipped."""
+    for node in element.iter():
+        tag = node.tag
+        if tag == _w("txbxContent") or (isinstance(tag, str) and tag == f"{{{_MC}}}Fallback"):
+            continue
+        if _inside(node, element, (_w("txbxContent"), f"{{{_MC}}}Fallback")):
+            continue
+        if tag == _w("t"):
+            yield node.text or ""
+        elif tag == _w("tab"):
+            if node.getparent() is not None and node.getparent().tag == _w("r"):
+                yield "\t"
+        elif tag in (_w("br"), _w("cr")):
+            if node.get(_w("type")) == "page":
+                yield None
+            else:
+                yield "\n"
+        elif tag == _w("noBreakHyphen"):
+            yield "-"
+        elif tag == _w("sym"):
+            char = node.get(_w("char"))
+            if char:
+                try:
+                    code = int(char, 16)
+                    yield chr(code - 0xF000 if code >= 0xF000 else code)
+                except ValueError:
+                    pass
+
+
+def _inside(node: etree._Element, top: etree._Element, tags: tuple[str, ...]) -> bool:
+    parent = node.getparent()
+    while parent is not None and parent is not top:
+        if parent.tag in tags:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _text_boxes(element: etree._Element) -> list[etree._Element]:
+    """The text boxes anchored in *element* (not those of a VML fallback, not nested ones)."""
+    boxes = []
+    for box in element.iter(_w("txbxContent")):
+        if _inside(box, element, (f"{{{_MC}}}Fallback",)):
+            continue
+        if _inside(box, element, (_w("txbxContent"),)):
+            continue
+        boxes.append(box)
+    return boxes
+
+
+def _has_page_field(paragraph: etree._Element) -> bool:
+    for simple in paragraph.iter(_w("fldSimple")):
+        if "PAGE" in (simple.get(_w("instr")) or "").upper().split():
+            return True
+    for instr in paragraph.iter(_w("instrText")):
+        words = (instr.text or "").upper().split()
+        if "PAGE" in words or "NUMPAGES" in words:
+            return True
+    return False
+
+
+class _Reader:
+    def __init__(self, styles: dict[str, str]) -> None:
+        self.styles = styles
+        self.items: list[Item] = []
+        self.ignored: list[str] = []
+        self.paragraph_count = 0
+        self.table_count = 0
+
+    def style_of(self, paragraph: etree._Element) -> tuple[str, str, bool]:
+        ppr = paragraph.find(_w("pPr"))
+        style = align = ""
+        if ppr is not None:
+            node = ppr.find(_w("pStyle"))
+            if node is not None:
+                style_id = node.get(_w("val")) or ""
+                style = self.styles.get(style_id, style_id)
+            jc = ppr.find(_w("jc"))
+            if jc is not None:
+                align = jc.get(_w("val")) or ""
+        bold = False
+        runs = [r for r in paragraph.iter(_w("r")) if "".join(t.text or "" for t in r.iter(_w("t"))).strip()]
+        if runs:
+            bold = all(r.find(f"{_w('rPr')}/{_w('b')}") is not None
+                       and (r.find(f"{_w('rPr')}/{_w('b')}").get(_w("val")) or "true") not in ("0", "false")
+                       for r in runs)
+        return style, align, bold
+
+    def paragraph(self, element: etree._Element, origin: str = "body") -> None:
+        self.paragraph_count += 1
+        where = f"ย่อหน้าที่ {self.paragraph_count}" if origin == "body" else f"{origin} ย่อหน้าที่ {self.paragraph_count}"
+        ppr = element.find(_w("pPr"))
+        if ppr is not None and ppr.find(_w("pageBreakBefore")) is not None and \
+                ppr.find(_w("pageBreakBefore")).get(_w("val")) not in ("0", "false"):
+            self.items.append(PageBreak(where))
+        style, align, bold = self.style_of(element)
+        pieces: list[str] = []
+        for piece in _run_text(element):
+            if piece is None:
+                if "".join(pieces).strip():
+                    self.items.append(Paragraph(_clean("".join(pieces)), style, align, bold, where, origin))
+                pieces = []
+                self.items.append(PageBreak(where))
+            else:
+                pieces.append(piece)
+        self.items.append(Paragraph(_clean("".join(pieces)), style, align, bold, where, origin))
+        for box in _text_boxes(element):
+            for child in self.blocks(box):
+                self.block(child, "textbox")
+
+    def blocks(self, parent: etree._Element) -> Iterator[etree._Element]:
+        """The paragraphs and tables under *parent*, through content controls and custom XML."""
+        for child in parent:
+            if child.tag in (_w("p"), _w("tbl")):
+                yield child
+            elif child.tag in (_w("sdt"),):
+                content = child.find(_w("sdtContent"))
+                if content is not None:
+                    yield from self.blocks(content)
+            elif child.tag in (_w("customXml"), _w("ins"), _w("smartTag")):
+                yield from self.blocks(child)
+
+    def block(self, element: etree._Element, origin: str = "body") -> None:
+        if element.tag == _w("p"):
+            self.paragraph(element, origin)
+        else:
+            self.items.append(self.table(element))
+
+    def cell_paragraphs(self, cell: etree._Element) -> list[str]:
+        out: list[str] = []
+        for child in self.blocks(cell):
+            if child.tag == _w("p"):
+                text = _clean("".join(p for p in _run_text(child) if p is not None))
+                out.extend(line for line in text.split("\n") if line.strip())
+                for box in _text_boxes(child):
+                    for inner in self.blocks(box):
+                        if inner.tag == _w("p"):
+                            inner_text = _clean("".join(p for p in _run_text(inner) if p is not None))
+                            out.extend(line for line in inner_text.split("\n") if line.strip())
+            else:  # -- a nested table: its cells' paragraphs, row by row --
+                nested = self.table(child, count=False)
+                for row in nested.rows:
+                    for inner_cell in row:
+                        if not inner_cell.covered:
+                            out.extend(inner_cell.paragraphs)
+        return out
+
+    def table(self, element: etree._Element, count: bool = True) -> Table:
+        if count:
+            self.table_count += 1
+        number = self.table_count
+        grid = element.find(_w("tblGrid"))
+        widths: list[float | None] = []
+        if grid is not None:
+            for col in grid.findall(_w("gridCol")):
+                value = col.get(_w("w"))
+                try:
+                    widths.append(round(int(float(value)) / _TWIPS_PER_CM, 2) if value else None)
+                except ValueError:
+                    widths.append(None)
+        rows: list[list[Cell]] = []
+        raw_merges: list[list[str | None]] = []
+        repeated = 0
+        header_run = True
+        for r, tr in enumerate(element.iter(_w("tr"))):
+            if _inside(tr, element, (_w("tc"),)):
+                continue  # -- rows of a nested table --
+            trpr = tr.find(_w("trPr"))
+            is_header = trpr is not None and trpr.find(_w("tblHeader")) is not None and \
+                trpr.find(_w("tblHeader")).get(_w("val")) not in ("0", "false")
+            if is_header and header_run:
+                repeated += 1
+            else:
+                header_run = False
+            row: list[Cell] = []
+            merges: list[str | None] = []
+            before = 0
+            if trpr is not None and trpr.find(_w("gridBefore")) is not None:
+                before = int(trpr.find(_w("gridBefore")).get(_w("val")) or 0)
+            for _ in range(before):
+                row.append(Cell([], 1, covered=True))
+                merges.append(None)
+            for tc in tr:
+                if tc.tag == _w("sdt"):
+                    content = tc.find(_w("sdtContent"))
+                    tcs = content.findall(_w("tc")) if content is not None else []
+                elif tc.tag == _w("tc"):
+                    tcs = [tc]
+                else:
+                    continue
+                for cell in tcs:
+                    tcpr = cell.find(_w("tcPr"))
+                    span = 1
+                    vmerge: str | None = None
+                    if tcpr is not None:
+                        node = tcpr.find(_w("gridSpan"))
+                        if node is not None:
+                            try:
+                                span = max(1, int(node.get(_w("val")) or 1))
+                            except ValueError:
+                                span = 1
+                        node = tcpr.find(_w("vMerge"))
+                        if node is not None:
+                            vmerge = node.get(_w("val")) or "continue"
+                    where = f"ตารางที่ {number} แถวที่ {r + 1} ช่องที่ {len(row) + 1}"
+                    paragraphs = self.cell_paragraphs(cell)
+                    row.append(Cell(paragraphs, span, covered=False, where=where))
+                    merges.append(vmerge)
+                    for _ in range(span - 1):
+                        row.append(Cell([], 1, covered=True, where=where))
+                        merges.append(None)
+            rows.append(row)
+            raw_merges.append(merges)
+        width = max([len(widths)] + [len(row) for row in rows])
+        widths += [None] * (width - len(widths))
+        for row, merges in zip(rows, raw_merges):
+            while len(row) < width:
+                row.append(Cell([], 1, covered=True))
+                merges.append(None)
+            for index, merge in enumerate(merges):
+                if merge == "continue" and not row[index].paragraphs:
+                    row[index].covered = True  # -- under a vertical merge: the text is the first cell's --
+        return Table(rows, widths, repeated, f"ตารางที่ {number}")
+
+
+def _style_names(styles_xml: bytes | None) -> dict[str, str]:
+    """Style ids by their names' ids: ``Heading1`` for a style named "heading 1"."""
+    if not styles_xml:
+        return {}
+    root = etree.fromstring(styles_xml)
+    names = {}
+    for style in root.iter(_w("style")):
+        style_id = style.get(_w("styleId")) or ""
+        name = style.find(_w("name"))
+        label = (name.get(_w("val")) if name is not None else None) or style_id
+        names[style_id] = label.replace(" ", "").lower()
+    return names
+
+
+def _header_footer_parts(parts: dict[str, bytes]) -> list[bytes]:
+    """The headers' and footers' XML, in the order the document's relationships list them."""
+    rels = parts.get("word/_rels/document.xml.rels")
+    if not rels:
+        return []
+    out = []
+    for rel in etree.fromstring(rels).iter(f"{{{_REL}}}Relationship"):
+        kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+        if kind in ("header", "footer"):
+            target = (rel.get("Target") or "").lstrip("/")
+            name = target if target.startswith("word/") else f"word/{target}"
+            if name in parts:
+                out.append(parts[name])
+    return out
+
+
+def _same_header(first: Table, second: Table) -> bool:
+    if first.columns != second.columns or not first.rows or not second.rows:
+        return False
+    head = max(1, first.repeated_header_rows)
+    if len(second.rows) <= head:
+        return False
+    return all(first.row_texts(i) == second.row_texts(i) for i in range(head)) and \
+        any(t.strip() for t in first.row_texts(0))
+
+
+def _join_continued(items: list[Item]) -> list[Item]:
+    """Join a table continued after a page break (same first row) back to the one before."""
+    out: list[Item] = []
+    for item in items:
+        if isinstance(item, Table):
+            k = len(out) - 1
+            while k >= 0 and (isinstance(out[k], PageBreak) or
+                              (isinstance(out[k], Paragraph) and not out[k].text.strip())):  # type: ignore[union-attr]
+                k -= 1
+            if k >= 0 and isinstance(out[k], Table) and _same_header(out[k], item):  # type: ignore[arg-type]
+                previous = out[k]
+                assert isinstance(previous, Table)
+                head = max(1, previous.repeated_header_rows)
+                previous.rows.extend(item.rows[head:])
+                previous.joined.append(item.where)
+                del out[k + 1:]
+                continue
+        out.append(item)
+    return out
+
+
+def read_docx_bytes(parts: dict[str, bytes]) -> SourceDocument:
+    """The document in *parts* (a .docx's entries by name) as paragraphs, page breaks and tables."""
+    body_xml = parts.get("word/document.xml")
+    if body_xml is None:
+        raise ValueError("word/document.xml")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    root = etree.parse(io.BytesIO(body_xml), parser).getroot()
+    reader = _Reader(_style_names(parts.get("word/styles.xml")))
+    seen: set[str] = set()
+    for xml in _header_footer_parts(parts):
+        part = etree.parse(io.BytesIO(xml), parser).getroot()
+        for element in reader.blocks(part):
+            if element.tag == _w("p") and _has_page_field(element):
+                text = _clean("".join(p for p in _run_text(element) if p is not None)).strip()
+                if text:
+                    reader.ignored.append(f"หัวกระดาษ/ท้ายกระดาษ: เลขหน้า {text!r}")
+                continue
+            before = len(reader.items)
+            reader.block(element, "header")
+            added = reader.items[before:]
+            key = repr([getattr(a, "text", None) or getattr(a, "rows", None) for a in added])
+            if key in seen or not any(isinstance(a, Table) or (isinstance(a, Paragraph) and a.text.strip())
+                                      for a in added):
+                del reader.items[before:]
+            seen.add(key)
+    body = root.find(_w("body"))
+    if body is not None:
+        for element in reader.blocks(body):
+            reader.block(element)
+    return SourceDocument(_join_continued(reader.items), reader.ignored)
+
+
+def document_lines(document: SourceDocument) -> list[str]:
+    """Every text of *document* in order: paragraph lines and cell paragraphs, whitespace squeezed."""
+    out: list[str] = []
+    for item in document.items:
+        if isinstance(item, Paragraph):
+            out.extend(squeeze(line) for line in item.lines)
+        elif isinstance(item, Table):
+            for row in item.rows:
+                for cell in row:
+                    if not cell.covered:
+                        out.extend(squeeze(p) for p in cell.paragraphs if p.strip())
+    return [line for line in out if line]
+
+
+def squeeze(text: str) -> str:
+    """*text* with runs of white space as one space, and none at either end."""
+    return " ".join(text.split())
+
+
