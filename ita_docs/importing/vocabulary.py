@@ -19,7 +19,7 @@ import yaml
 
 from ..thai import to_arabic_digits
 
-__all__ = ["VOCABULARY", "TableKind", "Vocabulary", "heading_key"]
+__all__ = ["TableKind", "VOCABULARY", "Vocabulary", "heading_key"]
 
 
 def heading_key(text: str) -> str:
