@@ -11,17 +11,31 @@ import io
 import warnings
 import zipfile
 from collections import Counter
-
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InputError, ItaDocsWarning, Location
 from ..model import KINDS, DocumentBase
 from ..thai import to_arabic_digits
-from .reader import PageBreak, Paragraph, SourceDocument, Table, document_lines, read_docx_bytes, squeeze
+from .reader import (
+    PageBreak,
+    Paragraph,
+    SourceDocument,
+    Table,
+    document_lines,
+    read_docx_bytes,
+    squeeze,
+)
 from .recognise import digits_of, fiscal_year_of, organisation_of, previous_sentence
 from .report import ImportReport, TableNote
-from .tables import NotThatTable, TableShape, free_table, measures_of, scores_of, shape_of
+from .tables import (
+    NotThatTable,
+    TableShape,
+    free_table,
+    measures_of,
+    scores_of,
+    shape_of,
+)
 from .vocabulary import VOCABULARY
 
 __all__ = ["IMPORTED_KINDS", "build_document"]
@@ -98,7 +112,7 @@ class _Sections:
 
 
 def _title_lines(source: SourceDocument) -> list[str]:
-    lines = []
+    lines: list[str] = []
     for item in source.items:
         if isinstance(item, Table):
             if lines:
@@ -150,13 +164,18 @@ def _indicators(shapes: dict[int, TableShape], tables: dict[int, Table], year: i
         rows = scores_of(tables[index], shape)
         if not rows:
             continue
-        try:
-            for row in rows:
-                framework.indicator(row["indicator"])
-        except Exception:  # noqa: BLE001 - a name the framework does not know
-            continue
-        return index, rows
+        if all(_known(framework, row["indicator"]) for row in rows):
+            return index, rows
     return None
+
+
+def _known(framework: Any, name: str) -> bool:
+    """Whether *framework* knows an indicator by *name* (or one of its variants)."""
+    try:
+        framework.indicator(name)
+    except InputError:
+        return False
+    return True
 
 
 def _assemble(source: SourceDocument, kind: str, plan: _Plan, report: ImportReport,
@@ -373,10 +392,10 @@ def build_document(source: SourceDocument, *, kind: str | None, file: str,
             for i in wrong:
                 plan.free[i] = "ข้อความที่สร้างจากข้อมูลไม่ตรงกับตารางเดิม"
             document = _fit(source, found_kind, plan, report, base)
-        missing = _texts(source) - _texts(_rendered(document))
-        for line in missing:
-            report.warnings.append(f"ข้อความนี้ไม่ถึงเอกสารที่สร้างจากข้อมูล: {line[:80]!r}")
-    if combined and document.kind in ("progress_report", "analysis_report"):
+        lost = _texts(source) - _texts(_rendered(document))
+        for text in lost:
+            report.warnings.append(f"ข้อความนี้ไม่ถึงเอกสารที่สร้างจากข้อมูล: {text[:80]!r}")
+    if combined and getattr(document, "kind", None) in ("progress_report", "analysis_report"):
         from ..io.writers import document_data
 
         part = document_data(document)

@@ -20,7 +20,6 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-
 from lxml import etree
 
 from ..rendering.linebreak import strip_joiners
@@ -124,7 +123,8 @@ def _run_text(element: etree._Element) -> Iterator[str | None]:
         if tag == _w("t"):
             yield node.text or ""
         elif tag == _w("tab"):
-            if node.getparent() is not None and node.getparent().tag == _w("r"):
+            parent = node.getparent()
+            if parent is not None and parent.tag == _w("r"):
                 yield "\t"
         elif tag in (_w("br"), _w("cr")):
             if node.get(_w("type")) == "page":
@@ -141,6 +141,12 @@ def _run_text(element: etree._Element) -> Iterator[str | None]:
                     yield chr(code - 0xF000 if code >= 0xF000 else code)
                 except ValueError:
                     pass
+
+
+def _on(properties: etree._Element | None, tag: str) -> bool:
+    """Whether the on/off property *tag* (``w:b``, ``w:tblHeader`` …) is set in *properties*."""
+    node = properties.find(_w(tag)) if properties is not None else None
+    return node is not None and (node.get(_w("val")) or "true") not in ("0", "false", "off")
 
 
 def _inside(node: etree._Element, top: etree._Element, tags: tuple[str, ...]) -> bool:
@@ -197,17 +203,14 @@ class _Reader:
         bold = False
         runs = [r for r in paragraph.iter(_w("r")) if "".join(t.text or "" for t in r.iter(_w("t"))).strip()]
         if runs:
-            bold = all(r.find(f"{_w('rPr')}/{_w('b')}") is not None
-                       and (r.find(f"{_w('rPr')}/{_w('b')}").get(_w("val")) or "true") not in ("0", "false")
-                       for r in runs)
+            bold = all(_on(r.find(_w("rPr")), "b") for r in runs)
         return style, align, bold
 
     def paragraph(self, element: etree._Element, origin: str = "body") -> None:
         self.paragraph_count += 1
         where = f"ย่อหน้าที่ {self.paragraph_count}" if origin == "body" else f"{origin} ย่อหน้าที่ {self.paragraph_count}"
         ppr = element.find(_w("pPr"))
-        if ppr is not None and ppr.find(_w("pageBreakBefore")) is not None and \
-                ppr.find(_w("pageBreakBefore")).get(_w("val")) not in ("0", "false"):
+        if _on(ppr, "pageBreakBefore"):
             self.items.append(PageBreak(where))
         style, align, bold = self.style_of(element)
         pieces: list[str] = []
@@ -282,8 +285,7 @@ class _Reader:
             if _inside(tr, element, (_w("tc"),)):
                 continue  # -- rows of a nested table --
             trpr = tr.find(_w("trPr"))
-            is_header = trpr is not None and trpr.find(_w("tblHeader")) is not None and \
-                trpr.find(_w("tblHeader")).get(_w("val")) not in ("0", "false")
+            is_header = _on(trpr, "tblHeader")
             if is_header and header_run:
                 repeated += 1
             else:
@@ -291,8 +293,10 @@ class _Reader:
             row: list[Cell] = []
             merges: list[str | None] = []
             before = 0
-            if trpr is not None and trpr.find(_w("gridBefore")) is not None:
-                before = int(trpr.find(_w("gridBefore")).get(_w("val")) or 0)
+            grid_before = trpr.find(_w("gridBefore")) if trpr is not None else None
+            if grid_before is not None:
+                value = grid_before.get(_w("val")) or "0"
+                before = int(value) if value.isdigit() else 0
             for _ in range(before):
                 row.append(Cell([], 1, covered=True))
                 merges.append(None)

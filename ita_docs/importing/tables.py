@@ -184,7 +184,7 @@ def measures_of(table: Table, shape: TableShape) -> tuple[list[dict[str, Any]], 
             entry["width_cm"] = column.width_cm
         columns.append(entry)
     extra_keys = {k for k in keys if k not in measure_fields | {"title"}}
-    measures = []
+    measures: list[dict[str, Any]] = []
     formats: set[str] = set()
     for r, row in enumerate(shape.body):
         if _is_empty(row):
