@@ -50,8 +50,8 @@ from .oxml import qn
 __all__ = [
     "ADDRESS_BREAK",
     "JOINER",
-    "break_addresses",
     "SLASH_BREAK",
+    "break_addresses",
     "document_words",
     "join_words",
     "join_words_in_body",
