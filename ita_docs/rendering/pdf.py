@@ -551,6 +551,12 @@ class LibreOfficePool:
     def __enter__(self) -> Self:
         return self
 
+    def __del__(self) -> None:  # -- a pool dropped unclosed (a web app's) ends its workers --
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001,S110 - at interpreter exit modules may be gone; the reaper ends them
+            pass
+
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
                  traceback: TracebackType | None) -> None:
         self.close()
