@@ -277,44 +277,32 @@ def worker_count(jobs: int, documents: int, cores: int | None = None) -> int:
     return max(1, min(jobs, available_cores() if cores is None else cores, documents))
 
 
-#: Most documents one LibreOffice run converts (its start costs ~1 s; memory grows with the run).
-PDF_RUN_SIZE = 200
-#: Most LibreOffice runs side by side, whatever --jobs says: each holds a few hundred MB.
+#: Most LibreOffice workers side by side, whatever --jobs says: each holds a few hundred MB.
 MAX_PDF_RUNS = 8
 
 
 def _convert(results: list[BatchResult], out: Path, overwrite: bool, jobs: int,
              pdf_a: bool = False) -> list[BatchResult]:
-    """Convert the written documents to PDF in batched LibreOffice runs, *jobs* at a time.
-
-    Each run has its own profile, so runs go side by side. A run that fails marks each of
-    its documents with the error (the .docx stays), so the batch counts them as failed.
+    """Convert the written documents to PDF, each fed to the next free of *jobs* long-lived
+    LibreOffice workers (:func:`~ita_docs.rendering.pdf.convert_each`). A document that
+    fails is marked with the error (its .docx stays), so the batch counts it as failed.
     """
-    from concurrent.futures import ThreadPoolExecutor
-
-    from .rendering.pdf import convert_to_pdf
+    from .rendering.pdf import convert_each
 
     written = [r.output for r in results if r.output is not None]
     if not written:
         return results
     runs = max(1, min(jobs, MAX_PDF_RUNS, len(written)))
-    size = min(PDF_RUN_SIZE, -(-len(written) // runs))  # -- even shares, one per job --
-    chunks = [written[start:start + size] for start in range(0, len(written), size)]
+    outcomes = dict(zip(written, convert_each(written, out, overwrite=overwrite, pdf_a=pdf_a, jobs=runs)))
+    return [BatchResult(r.source, r.output, *_pdf_outcome(outcomes[r.output]), r.warnings) if r.output else r
+            for r in results]
 
-    def run(chunk: list[Path]) -> tuple[dict[Path, Path], dict[Path, str]]:
-        try:
-            return dict(zip(chunk, convert_to_pdf(chunk, out, overwrite=overwrite, pdf_a=pdf_a))), {}
-        except ItaDocsError as exc:
-            return {}, {docx: f"แปลงเป็น PDF ไม่สำเร็จ: {exc}" for docx in chunk}
 
-    converted: dict[Path, Path] = {}
-    failures: dict[Path, str] = {}
-    with ThreadPoolExecutor(max_workers=runs) as pool:  # -- the work is in LibreOffice processes --
-        for done, failed in pool.map(run, chunks):
-            converted.update(done)
-            failures.update(failed)
-    return [BatchResult(r.source, r.output, failures.get(r.output), converted.get(r.output), r.warnings)
-            if r.output else r for r in results]
+def _pdf_outcome(outcome: Path | ItaDocsError) -> tuple[str | None, Path | None]:
+    """The (error, PDF) of one conversion."""
+    if isinstance(outcome, ItaDocsError):
+        return f"แปลงเป็น PDF ไม่สำเร็จ: {outcome}", None
+    return None, outcome
 
 
 def terminal_progress(done: int, total: int) -> None:

@@ -19,27 +19,36 @@ Ctrl-C, and (on Linux) when the Python process dies.
 """
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import os
-import signal
+import select
 import shutil
+import signal
 import subprocess
 import sys
-import time
 import tempfile
+import threading
+import time
+import uuid
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
+from types import TracebackType
+from typing import Any, BinaryIO, Self
 from xml.etree import ElementTree as ET
 
 from ..archive import DOCX, verify_archive
 from ..errors import SUBPROCESS_ERRORS, Location, PdfError, translate
+from ..output import check_writable, write_atomic
 from ..resources import data_dir
 from . import paged_tables
-from ..output import check_writable, write_atomic
+
 from .pdf_text import thai_digit_actual_text
 
-__all__ = ["PdfError", "convert_to_pdf", "find_soffice", "to_pdf"]
+__all__ = ["LibreOfficePool", "PdfError", "convert_each", "convert_to_pdf", "find_soffice", "prepared_profile", "to_pdf"]
 
 SOFFICE_ENV = "ITA_DOCS_SOFFICE"
 INSTALL_HINT = (
@@ -88,12 +97,13 @@ def document_digits(docx: Path) -> str:
     except (OSError, KeyError, zipfile.BadZipFile, ET.ParseError) as exc:
         raise PdfError(f"เปิดไฟล์ Word ไม่ได้: {exc}", location=Location(str(docx))) from None
     formats = {pg.get(f"{W}fmt") for pg in root.iter(f"{W}pgNumType")}
-    return "thai" if any(PAGE_FORMAT_DIGITS.get(f) == "thai" for f in formats) else "arabic"
+    return "thai" if any(PAGE_FORMAT_DIGITS.get(f or "") == "thai" for f in formats) else "arabic"
 
 
 #: A watchdog started beside each LibreOffice run: it reads its stdin until the end, and
 #: ends the run's process group unless it was told "done" — so a Python process killed
-#: outright (no handler runs) leaves no LibreOffice behind.
+#: outright (no handler runs) leaves no LibreOffice behind — then removes the paths given
+#: after the group (the work folder, LibreOffice's pipes).
 _WATCHDOG = """
 import os, shutil, signal, sys, time
 told = sys.stdin.read()
@@ -104,9 +114,61 @@ if told != "done":
         except OSError:
             break
         time.sleep(2)
-    if len(sys.argv) > 2:
-        shutil.rmtree(sys.argv[2], ignore_errors=True)
+    for path in sys.argv[2:]:
+        if os.path.isdir(path):
+            shutil.rmtree(path, ignore_errors=True)
+        elif os.path.lexists(path):
+            os.unlink(path)
 """
+
+
+#: One reaper per Python process for the long-lived workers and the conversions' folders:
+#: told on its stdin which process groups and paths to look after ("group 123", "path /x")
+#: and which no longer ("ungroup 123", "unpath /x"); when its stdin ends (this process
+#: exited or was killed outright) it ends the groups still listed and removes the paths.
+_REAPER = """
+import os, shutil, signal, sys, time
+groups, paths = [], []
+for line in sys.stdin:
+    verb, _, value = line.rstrip("\\n").partition(" ")
+    kept = groups if verb.endswith("group") else paths
+    item = int(value) if verb.endswith("group") else value
+    if verb.startswith("un"):
+        if item in kept:
+            kept.remove(item)
+    else:
+        kept.append(item)
+for sig in (signal.SIGTERM, signal.SIGKILL):
+    alive = False
+    for group in groups:
+        try:
+            os.killpg(group, sig)
+            alive = True
+        except OSError:
+            pass
+    if alive and sig == signal.SIGTERM:
+        time.sleep(2)
+for path in paths:
+    if os.path.isdir(path):
+        shutil.rmtree(path, ignore_errors=True)
+    elif os.path.lexists(path):
+        os.unlink(path)
+"""
+_reaper_lock = threading.Lock()
+_reaper_process: subprocess.Popen[str] | None = None
+
+
+def _reaper(verb: str, value: object) -> None:
+    """Tell this process's reaper (started at the first call) to look after, or forget, a
+    process group or a path."""
+    global _reaper_process
+    with _reaper_lock:
+        if _reaper_process is None or _reaper_process.poll() is not None:
+            _reaper_process = subprocess.Popen([sys.executable, "-c", _REAPER], stdin=subprocess.PIPE, text=True,
+                                               start_new_session=True)
+        assert _reaper_process.stdin is not None
+        _reaper_process.stdin.write(f"{verb} {value}\n")
+        _reaper_process.stdin.flush()
 
 
 def _group_alive(pid: int) -> bool:
@@ -118,7 +180,7 @@ def _group_alive(pid: int) -> bool:
     return True
 
 
-def end_process_group(process: subprocess.Popen[str]) -> None:
+def end_process_group(process: subprocess.Popen[Any]) -> None:
     """End *process* and every process of its group: SIGTERM, then SIGKILL after a grace time."""
     for sig in (signal.SIGTERM, signal.SIGKILL):
         if not _group_alive(process.pid):
@@ -196,8 +258,9 @@ def _write_profile(profile: Path, digits: str) -> None:
     ET.register_namespace("oor", oor)
     path = profile / "user" / "registrymodifications.xcu"
     path.parent.mkdir(parents=True, exist_ok=True)
-    tree = ET.parse(path) if path.exists() else ET.ElementTree(ET.Element(f"{{{oor}}}items"))
-    item = ET.SubElement(tree.getroot(), "item", {f"{{{oor}}}path": "/org.openoffice.Office.Common/I18N/CTL"})
+    root = ET.parse(path).getroot() if path.exists() else ET.Element(f"{{{oor}}}items")
+    tree = ET.ElementTree(root)
+    item = ET.SubElement(root, "item", {f"{{{oor}}}path": "/org.openoffice.Office.Common/I18N/CTL"})
     prop = ET.SubElement(item, "prop", {f"{{{oor}}}name": "CTLTextNumerals", f"{{{oor}}}op": "fuse"})
     ET.SubElement(prop, "value").text = str(CTL_TEXT_NUMERALS[digits])
     tree.write(path, encoding="UTF-8", xml_declaration=True)
@@ -225,6 +288,372 @@ def _write_fontconfig(work: Path) -> Path:
 PDF_A_VERSION = 2
 
 
+# -- profiles prepared once ---------------------------------------------------------------
+CACHE_ENV = "ITA_DOCS_CACHE_DIR"
+#: Bumped when what a prepared profile holds changes, so older ones are not used.
+PROFILE_FORMAT = 1
+_profile_lock = threading.Lock()
+
+
+def _cache_root() -> Path:
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "ita-docs"
+
+
+def _profile_key(soffice: Path, digits: str) -> str:
+    """What a prepared profile depends on: the LibreOffice installed, the macro, the digit form."""
+    program = soffice.resolve()
+    parts: list[str] = [str(PROFILE_FORMAT), digits, str(program)]
+    for path in (program, program.parent / "soffice.bin", program.parent / "versionrc"):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    parts.append(hashlib.sha256(resources.files(__package__).joinpath("libreoffice", "Module1.xba")
+                                .read_bytes()).hexdigest())
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def prepared_profile(soffice: Path, digits: str) -> Path:
+    """A LibreOffice profile for *digits*, made once and kept in the cache folder
+    (``$ITA_DOCS_CACHE_DIR``, else ``~/.cache/ita-docs``): every run copies it instead of
+    letting LibreOffice build a new one (about a second each time). It is made again
+    when LibreOffice or the macro changes. Where the cache cannot be written, the
+    profile is made in a temporary folder each time (and removed after)."""
+    final = _cache_root() / f"libreoffice-profile-{digits}-{_profile_key(soffice, digits)}"
+    with _profile_lock:
+        if (final / "user" / "registrymodifications.xcu").is_file():
+            return final
+        final.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=final.parent))
+        try:  # -- made aside, then renamed: a run that stops half-way leaves no half profile --
+            env = dict(os.environ, FONTCONFIG_FILE=str(_write_fontconfig(staging)), SAL_USE_VCLPLUGIN="svp")
+            _init_profile(soffice, staging / "profile", env)
+            _write_profile(staging / "profile", digits)
+            _write_macro(staging / "profile")
+            try:
+                os.rename(staging / "profile", final)
+            except OSError:
+                if not final.is_dir():  # -- another process made it first: use theirs --
+                    raise
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return final
+
+
+def _copy_profile(soffice: Path, digits: str, profile: Path) -> None:
+    """Put a profile for *digits* at *profile*: the prepared one copied, or made there."""
+    try:
+        shutil.copytree(prepared_profile(soffice, digits), profile, symlinks=True)
+    except OSError:  # -- no writable cache: LibreOffice makes the profile in place --
+        shutil.rmtree(profile, ignore_errors=True)
+        env = dict(os.environ, FONTCONFIG_FILE=str(_write_fontconfig(profile.parent)), SAL_USE_VCLPLUGIN="svp")
+        _init_profile(soffice, profile, env)
+        _write_profile(profile, digits)
+        _write_macro(profile)
+
+
+def _timeout_error(files: int, limit: float) -> PdfError:
+    return PdfError(f"LibreOffice แปลง {files} ไฟล์ไม่เสร็จใน {limit:.0f} วินาที และถูกหยุดแล้ว "
+                    "ถ้าเอกสารมีตารางยาวมาก ให้แบ่งมาตรการเป็นหลายเอกสาร หรือแปลงทีละไฟล์")
+
+
+# -- long-lived workers -----------------------------------------------------------------
+UNO_PYTHON_ENV = "ITA_DOCS_UNO_PYTHON"
+#: Seconds a new worker has to start LibreOffice and connect to it.
+WORKER_START_SECONDS = 120
+_WORKER_SCRIPT = Path(__file__).with_name("libreoffice") / "uno_worker.py"
+
+
+@functools.lru_cache(maxsize=8)
+def find_uno_python(soffice: Path) -> str | None:
+    """A Python that can ``import uno`` and so drive LibreOffice: ``$ITA_DOCS_UNO_PYTHON``,
+    LibreOffice's own ``program/python``, or the system's ``python3`` with python3-uno
+    (Debian). ``None`` when there is none: each conversion then starts LibreOffice with
+    a macro instead (slower for many files, the same PDF)."""
+    configured = os.environ.get(UNO_PYTHON_ENV)
+    if configured is not None:
+        candidates = [configured] if configured else []  # -- set empty: never use workers --
+    else:
+        candidates = [str(soffice.resolve().parent / "python"), "/usr/bin/python3", sys.executable]
+    for candidate in candidates:
+        if not Path(candidate).is_file():
+            continue
+        try:
+            found = subprocess.run([candidate, "-c", "import uno"], check=False, capture_output=True, timeout=30,
+                                   env=_worker_env(dict(os.environ)))
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        if found.returncode == 0:
+            return candidate
+    return None
+
+
+def _worker_env(env: dict[str, str]) -> dict[str, str]:
+    """The environment for the worker's Python: not this virtual environment's."""
+    for name in ("PYTHONHOME", "PYTHONPATH", "VIRTUAL_ENV", "PYTHONSTARTUP"):
+        env.pop(name, None)
+    return env
+
+
+class _WorkerGone(PdfError):
+    """The worker ended or stopped answering; it is not used again."""
+
+
+class _Worker:
+    """One LibreOffice with a copied profile, and the UNO bridge feeding it, in a process
+    group of their own; this process's reaper ends the group and removes the folder
+    should this Python process die."""
+
+    def __init__(self, soffice: Path, python: str, digits: str) -> None:
+        self.digits = digits
+        self._lock = threading.Lock()
+        self._buffer = b""
+        self._closed = False
+        self.work = Path(tempfile.mkdtemp(prefix="ita-docs-pdf-"))
+        self.process: subprocess.Popen[bytes] | None = None
+        self.pipes: list[Path] = []
+        self._log: BinaryIO | None = None
+        _reaper("path", self.work)
+        try:
+            profile = self.work / "profile"
+            _copy_profile(soffice, digits, profile)
+            temp = self.work / "tmp"
+            temp.mkdir()
+            env = _worker_env(dict(os.environ, FONTCONFIG_FILE=str(_write_fontconfig(self.work)),
+                                   SAL_USE_VCLPLUGIN="svp", TMPDIR=str(temp)))
+            pipe = f"ita-docs-{os.getpid()}-{uuid.uuid4().hex[:12]}"
+            self.pipes = _pipe_files(pipe, profile.as_uri())
+            for path in self.pipes:
+                _reaper("path", path)
+            self._log = (self.work / "worker.log").open("wb")
+            self.process = subprocess.Popen([python, str(_WORKER_SCRIPT), str(soffice), profile.as_uri(), pipe],
+                                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log,
+                                            env=env, start_new_session=True)
+            _reaper("group", self.process.pid)
+            reply = self._reply(time.monotonic() + WORKER_START_SECONDS)
+            if not reply.get("ready"):
+                raise _WorkerGone(f"เริ่ม LibreOffice ไม่สำเร็จ: {reply.get('error', '')}")
+        except subprocess.TimeoutExpired:
+            self.close()
+            raise _WorkerGone(f"LibreOffice เริ่มทำงานไม่เสร็จใน {WORKER_START_SECONDS} วินาที และถูกหยุดแล้ว "
+                              "ลองใหม่อีกครั้ง หรือปิดโปรแกรมอื่นที่ใช้หน่วยความจำมาก") from None
+        except BaseException:
+            self.close()
+            raise
+
+    def _reply(self, deadline: float) -> dict[str, object]:
+        """The worker's next answer line; TimeoutExpired after *deadline*, _WorkerGone at its end."""
+        assert self.process is not None and self.process.stdout is not None
+        fd = self.process.stdout.fileno()
+        while b"\n" not in self._buffer:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise subprocess.TimeoutExpired(self.process.args, 0)
+            ready, _, _ = select.select([fd], [], [], min(left, 1.0))
+            if not ready:
+                continue
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                log = (self.work / "worker.log").read_text(encoding="utf-8", errors="replace").strip().splitlines()
+                raise _WorkerGone(f"LibreOffice หยุดทำงาน: {log[-1] if log else 'ไม่มีข้อความ'}")
+            self._buffer += chunk
+        line, self._buffer = self._buffer.split(b"\n", 1)
+        reply = json.loads(line)
+        return reply if isinstance(reply, dict) else {}
+
+    def convert(self, source: Path, target: Path, pdf_version: int, timeout: float) -> None:
+        """Convert *source* to the PDF *target*; PdfError if LibreOffice could not (the
+        worker stays), _WorkerGone if it ended, TimeoutExpired after *timeout* seconds."""
+        assert self.process is not None and self.process.stdin is not None
+        request = {"source": str(source), "target": str(target), "pdf_version": pdf_version}
+        try:
+            self.process.stdin.write(json.dumps(request).encode() + b"\n")
+            self.process.stdin.flush()
+        except OSError:
+            raise _WorkerGone("LibreOffice หยุดทำงานก่อนรับไฟล์") from None
+        reply = self._reply(time.monotonic() + timeout)
+        if not reply.get("ok"):
+            error = PdfError(f"LibreOffice แปลงไฟล์เป็น PDF ไม่สำเร็จ: {reply.get('error', '')}")
+            if reply.get("fatal"):
+                raise _WorkerGone(error.message)
+            raise error
+
+    def close(self) -> None:
+        """End the worker at once: its whole process group (nothing in it needs saving: the
+        PDFs are written, the profile is a copy), its folder and LibreOffice's pipes."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+        try:
+            if self.process is not None:
+                try:  # -- SIGKILL cannot be refused: the group is gone once the kernel has freed it --
+                    os.killpg(self.process.pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    pass
+                self.process.wait()
+                for stream in (self.process.stdin, self.process.stdout):
+                    if stream is not None:
+                        try:
+                            stream.close()
+                        except OSError:
+                            pass
+        finally:
+            if self._log is not None:
+                self._log.close()
+            shutil.rmtree(self.work, ignore_errors=True)
+            for path in self.pipes:
+                path.unlink(missing_ok=True)
+                _reaper("unpath", path)
+            _reaper("unpath", self.work)
+            if self.process is not None:
+                _reaper("ungroup", self.process.pid)
+
+
+def _pipe_files(pipe: str, profile_url: str) -> list[Path]:
+    """The sockets LibreOffice makes in /tmp for the pipe *pipe* and for the profile
+    *profile_url* (its single-instance pipe, named after the MD5 of the profile's URL in
+    UTF-16, each byte in hex without a leading zero); they stay when it is killed."""
+    digest = "".join(f"{byte:x}" for byte in hashlib.md5(profile_url.encode("utf-16-le")).digest())
+    uid = os.getuid()
+    return [Path("/tmp") / f"OSL_PIPE_{uid}_{name}" for name in (pipe, f"SingleOfficeIPC_{digest}")]
+
+
+class LibreOfficePool:
+    """Up to *size* long-lived LibreOffice workers that conversions are fed to, one file at
+    a time, each from a prepared profile (:func:`prepared_profile`).
+
+    A worker serves one digit form (the profile's CTLTextNumerals); one that dies, hangs
+    past its time limit or is interrupted is ended with its whole process group and
+    replaced at the next conversion. :meth:`close` (or leaving the ``with`` block) ends
+    every worker; should the Python process die, its reaper ends them.
+    Thread-safe: up to *size* threads convert at once.
+    """
+
+    def __init__(self, size: int = 1, *, soffice: Path | None = None) -> None:
+        self.size = max(1, size)
+        self._soffice = soffice
+        self._cond = threading.Condition()
+        self._idle: list[_Worker] = []
+        self._all: set[_Worker] = set()
+        self._starting = 0
+        self._closed = False
+        self.started = 0  # -- workers started so far (a replaced worker counts again) --
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __del__(self) -> None:  # -- a pool dropped unclosed (a web app's) ends its workers --
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001,S110 - at interpreter exit modules may be gone; the reaper ends them
+            pass
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+    def available(self) -> bool:
+        """Whether workers can run here (LibreOffice and a Python with ``uno`` were found)."""
+        try:
+            return find_uno_python(self._program()) is not None
+        except PdfError:
+            return False
+
+    def _program(self) -> Path:
+        if self._soffice is None:
+            self._soffice = find_soffice()
+        return self._soffice
+
+    def _take(self, digits: str) -> _Worker:
+        victim: _Worker | None = None
+        with self._cond:
+            while True:
+                if self._closed:
+                    raise PdfError("หยุดการแปลง PDF แล้ว")
+                match = next((w for w in self._idle if w.digits == digits), None)
+                if match is not None:
+                    self._idle.remove(match)
+                    return match
+                if len(self._all) + self._starting < self.size:
+                    break
+                if self._idle:  # -- all busy or of the other digit form: replace an idle one --
+                    victim = self._idle.pop(0)
+                    self._all.discard(victim)
+                    break
+                self._cond.wait()
+            self._starting += 1
+        if victim is not None:
+            victim.close()
+        python = find_uno_python(self._program())
+        try:
+            if python is None:
+                raise PdfError("ไม่พบ Python ที่ใช้ uno ได้ (ติดตั้ง python3-uno)")
+            worker = _Worker(self._program(), python, digits)
+        finally:
+            with self._cond:
+                self._starting -= 1
+                self._cond.notify_all()
+        with self._cond:
+            self.started += 1
+            self._all.add(worker)
+            if self._closed:
+                self._all.discard(worker)
+                worker.close()
+                raise PdfError("หยุดการแปลง PDF แล้ว")
+        return worker
+
+    def _give_back(self, worker: _Worker, keep: bool) -> None:
+        with self._cond:
+            keep = keep and not self._closed
+            if keep:
+                self._idle.append(worker)
+            else:
+                self._all.discard(worker)
+            self._cond.notify_all()
+        if not keep:
+            worker.close()
+
+    def convert(self, source: Path, target: Path, *, digits: str, pdf_a: bool = False,
+                timeout: float | None = None, label: Path | None = None) -> None:
+        """Convert *source* to the PDF *target* on a worker of *digits*; errors name *label*."""
+        limit = time_limit([source]) if timeout is None else timeout
+        where = Location(str(label or source))
+        keep = False
+        worker = self._take(digits)
+        try:
+            worker.convert(source, target, PDF_A_VERSION if pdf_a else 0, limit)
+            if not target.is_file():
+                raise PdfError("LibreOffice ไม่ได้เขียนไฟล์ PDF", location=where)
+            keep = True
+        except subprocess.TimeoutExpired:
+            raise _timeout_error(1, limit) from None
+        except _WorkerGone as exc:
+            raise PdfError(exc.message, location=where) from None
+        except PdfError as exc:
+            keep = True  # -- the document's own failure: the worker goes on --
+            raise PdfError(exc.message, location=where) from None
+        finally:
+            self._give_back(worker, keep)
+
+    def close(self) -> None:
+        """End every worker, busy ones too (their conversions fail at once)."""
+        with self._cond:
+            self._closed = True
+            workers = list(self._all)
+            self._all.clear()
+            self._idle.clear()
+            self._cond.notify_all()
+        for worker in workers:
+            worker.close()
+
+
+# -- one LibreOffice run with the macro (no Python with uno) ------------------------------
 def _run_libreoffice(soffice: Path, files: Sequence[Path], out_dir: Path, work: Path, digits: str,
                      *, pdf_a: bool = False) -> None:
     profile = work / f"profile-{digits}"
@@ -238,15 +667,11 @@ def _run_libreoffice(soffice: Path, files: Sequence[Path], out_dir: Path, work: 
                f'macro:///Standard.Module1.ConvertList("{listing}")']
     limit = time_limit(files)
     try:
-        if not profile.exists():  # -- prepared once, used by every run of this work folder --
-            _init_profile(soffice, profile, env)
-            _write_profile(profile, digits)
-            _write_macro(profile)
+        if not profile.exists():  # -- copied once, used by every run of this work folder --
+            _copy_profile(soffice, digits, profile)
         result = run_in_group(command, env, timeout=limit, work=work)
     except subprocess.TimeoutExpired:
-        raise PdfError(
-            f"LibreOffice แปลง {len(files)} ไฟล์ไม่เสร็จใน {limit:.0f} วินาที และถูกหยุดแล้ว "
-            "ถ้าเอกสารมีตารางยาวมาก ให้แบ่งมาตรการเป็นหลายเอกสาร หรือแปลงทีละไฟล์") from None
+        raise _timeout_error(len(files), limit) from None
     except OSError as exc:  # -- the program would not start (not executable, gone), or its work folder --
         raise translate(exc, SUBPROCESS_ERRORS, location=Location(str(soffice)), program="LibreOffice") or exc
     missing = [f for f in files if not (out_dir / f"{f.stem}.pdf").is_file()]
@@ -257,19 +682,72 @@ def _run_libreoffice(soffice: Path, files: Sequence[Path], out_dir: Path, work: 
 
 
 def convert_to_pdf(docx_files: Iterable[str | Path], out_dir: str | Path | None = None,
-                   *, overwrite: bool = False, pdf_a: bool = False) -> list[Path]:
-    """Convert .docx files to tagged PDF, in one LibreOffice run per digit form.
+                   *, overwrite: bool = False, pdf_a: bool = False,
+                   pool: LibreOfficePool | None = None) -> list[Path]:
+    """Convert .docx files to tagged PDF.
 
     Each PDF is written beside its .docx (or into *out_dir*) under the same stem;
     existing PDFs are kept unless *overwrite*. *pdf_a* writes PDF/A-2b, which archives
-    ask for. Returns the PDF paths in input order.
+    ask for. The files go to the long-lived workers of *pool* (kept for later calls),
+    else to a worker started for this call, else (no Python with ``uno``) to one
+    LibreOffice run per digit form. Returns the PDF paths in input order.
     """
     sources = [Path(f) for f in docx_files]
     return _convert(sources, [Path(out_dir or s.parent) / f"{s.stem}.pdf" for s in sources],
-                    overwrite=overwrite, pdf_a=pdf_a)
+                    overwrite=overwrite, pdf_a=pdf_a, pool=pool)
 
 
-def _convert(sources: Sequence[Path], targets: Sequence[Path], *, overwrite: bool, pdf_a: bool = False) -> list[Path]:
+#: Most documents one LibreOffice run converts when there are no workers (memory grows with the run).
+MACRO_RUN_SIZE = 200
+
+
+def convert_each(docx_files: Sequence[Path], out_dir: str | Path, *, overwrite: bool = False,
+                 pdf_a: bool = False, jobs: int = 1) -> list[Path | ItaDocsError]:
+    """Convert each file to a PDF in *out_dir*, *jobs* at a time; returns, in input order,
+    each PDF or the error that stopped it (the others go on).
+
+    The files are fed one by one to *jobs* long-lived workers (:class:`LibreOfficePool`),
+    so a slow document holds up no other and each worker's start is paid once. Without
+    a Python that has ``uno``, the files are shared out in even parts, one LibreOffice
+    run each; a run that fails gives its error to each of its files.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    files = [Path(f) for f in docx_files]
+    runs = max(1, min(jobs, len(files)))
+    pool = LibreOfficePool(runs)
+    if pool.available():
+        def one(docx: Path) -> Path | ItaDocsError:
+            try:
+                return convert_to_pdf([docx], out_dir, overwrite=overwrite, pdf_a=pdf_a, pool=pool)[0]
+            except ItaDocsError as exc:
+                return exc
+
+        threads = ThreadPoolExecutor(max_workers=runs)
+        try:
+            with pool:  # -- closed first (on Ctrl-C too): the conversions still running end at once --
+                return list(threads.map(one, files))
+        finally:
+            threads.shutdown(cancel_futures=True)
+    size = min(MACRO_RUN_SIZE, -(-len(files) // runs))  # -- even shares, one per job --
+    chunks = [files[start:start + size] for start in range(0, len(files), size)]
+
+    def chunk_of(chunk: list[Path]) -> list[Path | ItaDocsError]:
+        try:
+            return list(convert_to_pdf(chunk, out_dir, overwrite=overwrite, pdf_a=pdf_a))
+        except ItaDocsError as exc:
+            return [exc] * len(chunk)
+
+    with ThreadPoolExecutor(max_workers=runs) as threads:
+        return [outcome for done in threads.map(chunk_of, chunks) for outcome in done]
+
+
+#: Converts (copy, its PDF, the original) triples of one digit form.
+_Runner = Callable[[Sequence[tuple[Path, Path, Path]]], None]
+
+
+def _convert(sources: Sequence[Path], targets: Sequence[Path], *, overwrite: bool, pdf_a: bool = False,
+             pool: LibreOfficePool | None = None) -> list[Path]:
     for source, target in zip(sources, targets):
         if not source.is_file():
             raise PdfError("ไม่พบไฟล์", location=Location(str(source)))
@@ -277,21 +755,50 @@ def _convert(sources: Sequence[Path], targets: Sequence[Path], *, overwrite: boo
     if len(set(targets)) != len(targets):
         raise PdfError("มีไฟล์ชื่อเดียวกันหลายไฟล์ จะได้ PDF ชื่อซ้ำกัน")
     soffice = find_soffice()
-    with tempfile.TemporaryDirectory(prefix="ita-docs-pdf-") as tmp:
-        work = Path(tmp)
-        by_digits: dict[str, list[int]] = {}
-        for index, source in enumerate(sources):
-            by_digits.setdefault(document_digits(source), []).append(index)
-        for digits, indexes in by_digits.items():
-            pdfs = _convert_group([sources[i] for i in indexes], work, soffice, digits, pdf_a=pdf_a)
-            for index, pdf in zip(indexes, pdfs):
-                if digits == "thai":
-                    thai_digit_actual_text(pdf)
-                write_atomic(targets[index], pdf.read_bytes(), overwrite=overwrite)
+    own = None
+    if pool is not None and not pool.available():
+        pool = None
+    if pool is None and find_uno_python(soffice) is not None:
+        pool = own = LibreOfficePool(1, soffice=soffice)
+    try:
+        with tempfile.TemporaryDirectory(prefix="ita-docs-pdf-") as tmp:
+            work = Path(tmp)
+            _reaper("path", work)
+            try:
+                by_digits: dict[str, list[int]] = {}
+                for index, source in enumerate(sources):
+                    by_digits.setdefault(document_digits(source), []).append(index)
+                for digits, indexes in by_digits.items():
+                    runner = _pool_runner(pool, digits, pdf_a) if pool is not None else \
+                        _macro_runner(soffice, work, digits, pdf_a)
+                    pdfs = _convert_group([sources[i] for i in indexes], work, digits, runner)
+                    for index, pdf in zip(indexes, pdfs):
+                        if digits == "thai":
+                            thai_digit_actual_text(pdf)
+                        write_atomic(targets[index], pdf.read_bytes(), overwrite=overwrite)
+            finally:
+                _reaper("unpath", work)
+    finally:
+        if own is not None:
+            own.close()
     return list(targets)
 
 
-def _convert_group(sources: Sequence[Path], work: Path, soffice: Path, digits: str, *, pdf_a: bool) -> list[Path]:
+def _pool_runner(pool: LibreOfficePool, digits: str, pdf_a: bool) -> _Runner:
+    def run(files: Sequence[tuple[Path, Path, Path]]) -> None:
+        for copy, pdf, original in files:
+            pool.convert(copy, pdf, digits=digits, pdf_a=pdf_a, label=original)
+    return run
+
+
+def _macro_runner(soffice: Path, work: Path, digits: str, pdf_a: bool) -> _Runner:
+    def run(files: Sequence[tuple[Path, Path, Path]]) -> None:
+        if files:
+            _run_libreoffice(soffice, [copy for copy, _, _ in files], files[0][1].parent, work, digits, pdf_a=pdf_a)
+    return run
+
+
+def _convert_group(sources: Sequence[Path], work: Path, digits: str, runner: _Runner) -> list[Path]:
     """Convert *sources* of one digit form; returns their PDFs (inside *work*).
 
     A document with a very long table converts twice, the second time from a copy cut
@@ -307,8 +814,9 @@ def _convert_group(sources: Sequence[Path], work: Path, soffice: Path, digits: s
         for index, data in documents.items():
             copies[index] = inputs / f"{index:05d}.docx"
             copies[index].write_bytes(data)
-        _run_libreoffice(soffice, list(copies.values()), out, work, digits, pdf_a=pdf_a)
-        return {index: out / f"{copy.stem}.pdf" for index, copy in copies.items()}
+        pdfs = {index: out / f"{copy.stem}.pdf" for index, copy in copies.items()}
+        runner([(copies[index], pdfs[index], sources[index]) for index in copies])
+        return pdfs
 
     originals = {index: source.read_bytes() for index, source in enumerate(sources)}
     long = {index for index, data in originals.items() if paged_tables.long_table_count(data)}
@@ -325,8 +833,9 @@ def _convert_group(sources: Sequence[Path], work: Path, soffice: Path, digits: s
     return [pdfs[index] for index in range(len(sources))]
 
 
-def to_pdf(docx: str | Path, out: str | Path | None = None, *, overwrite: bool = False, pdf_a: bool = False) -> Path:
+def to_pdf(docx: str | Path, out: str | Path | None = None, *, overwrite: bool = False, pdf_a: bool = False,
+           pool: LibreOfficePool | None = None) -> Path:
     """Convert one .docx to PDF (*out*, or the .docx path with .pdf); returns the PDF path."""
     docx = Path(docx)
     return _convert([docx], [Path(out) if out is not None else docx.with_suffix(".pdf")],
-                    overwrite=overwrite, pdf_a=pdf_a)[0]
+                    overwrite=overwrite, pdf_a=pdf_a, pool=pool)[0]

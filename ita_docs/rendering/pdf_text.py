@@ -32,25 +32,18 @@ def thai_digit_actual_text(pdf: Path) -> int:
     >>> _ARABIC_ACTUAL_TEXT.sub(_thai, b"/Span<</ActualText<FEFF00320035>>>")
     b'/Span<</ActualText<FEFF0E520E55>>>'
     """
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ContentStream
+    import pikepdf  # -- qpdf: about 20 times faster than pypdf's full rewrite here --
 
-    reader = PdfReader(str(pdf))
-    writer = PdfWriter(clone_from=reader)
     changed = 0
-    for page in writer.pages:
-        contents = page.get_contents()
-        if contents is None:
-            continue
-        data = contents.get_data()
-        new, count = _ARABIC_ACTUAL_TEXT.subn(_thai, data)
-        if count:
-            stream = ContentStream(None, writer)
-            stream.set_data(new)
-            page.replace_contents(stream)
-            page.compress_content_streams()
-            changed += count
-    if changed:
-        with pdf.open("wb") as out:
-            writer.write(out)
+    with pikepdf.open(pdf, allow_overwriting_input=True) as document:
+        for page in document.pages:
+            contents = page.obj.get("/Contents")
+            streams = [contents] if isinstance(contents, pikepdf.Stream) else list(contents or [])
+            for stream in streams:
+                new, count = _ARABIC_ACTUAL_TEXT.subn(_thai, stream.read_bytes())
+                if count:
+                    stream.write(new)  # -- compressed again on save --
+                    changed += count
+        if changed:
+            document.save(pdf)
     return changed

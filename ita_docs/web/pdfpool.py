@@ -1,9 +1,9 @@
 """PDF for many users at once: a bounded number of LibreOffice runs, each converting a
 batch of the documents waiting, and page images.
 
-Starting LibreOffice costs most of a conversion, and the library converts several
-files in one run (:func:`ita_docs.convert_to_pdf`, with its time limit per run and
-every LibreOffice process ended on timeout). So a request puts its .docx in a queue;
+Starting LibreOffice costs most of a conversion, so the pool keeps one long-lived
+LibreOffice worker per slot (:class:`ita_docs.rendering.pdf.LibreOfficePool`: a worker
+that dies or passes its time limit is ended with its process group and replaced). So a request puts its .docx in a queue;
 whoever gets one of the ``slots`` takes up to ``batch`` waiting documents and converts
 them together. If a batch fails, its documents are converted one by one, so one broken
 document costs no one else their PDF. A request still queued after ``wait_seconds`` is
@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..rendering.pdf import LibreOfficePool
 from .problems import ProblemError
 
 __all__ = ["PdfPool", "page_images", "pdf_available"]
@@ -57,7 +58,9 @@ class PdfPool:
         self._queue: list[_Job] = []
         self.running = 0  # -- documents being converted now --
         self.done = 0
-        self.runs = 0  # -- LibreOffice runs started --
+        self.runs = 0  # -- batches converted --
+        #: Long-lived LibreOffice workers, one per slot, kept between requests.
+        self.workers = LibreOfficePool(self.slots)
 
     def convert(self, docx: Path) -> Path:
         """Convert *docx* to the PDF beside it (same stem) when its turn comes; returns the PDF."""
@@ -105,7 +108,7 @@ class PdfPool:
             self.runs += 1
         try:
             try:
-                convert_to_pdf([j.docx for j in batch], overwrite=True)
+                convert_to_pdf([j.docx for j in batch], overwrite=True, pool=self.workers)
             except ItaDocsError as exc:
                 if len(batch) == 1:
                     batch[0].error = exc
@@ -114,7 +117,7 @@ class PdfPool:
                         with self._lock:
                             self.runs += 1
                         try:
-                            convert_to_pdf([job.docx], overwrite=True)
+                            convert_to_pdf([job.docx], overwrite=True, pool=self.workers)
                         except ItaDocsError as single:
                             job.error = single
         except BaseException as exc:  # noqa: BLE001 - handed to every waiting request, raised there

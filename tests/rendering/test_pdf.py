@@ -194,6 +194,16 @@ def test_pdf_a_declares_pdf_a_2b_and_embeds_every_font(nongmuang_docx, tmp_path)
 
 
 @pytest.mark.slow
+def test_pdf_a_passes_the_own_pdf_a_2b_checks_and_plain_pdf_does_not(nongmuang_docx, tmp_path):
+    from ita_docs.rendering.pdfa_check import pdf_a_2b_problems
+
+    _needs_libreoffice()
+    assert pdf_a_2b_problems(to_pdf(nongmuang_docx, tmp_path / "archive.pdf", pdf_a=True)) == []
+    plain = pdf_a_2b_problems(to_pdf(nongmuang_docx, tmp_path / "plain.pdf"))
+    assert any("2/B" in problem for problem in plain) and any("OutputIntent" in problem for problem in plain)
+
+
+@pytest.mark.slow
 def test_the_command_writes_pdf_a_when_asked(tmp_path):
     from ita_docs.cli import main
 
