@@ -41,11 +41,10 @@ from typing import Any, BinaryIO, Self
 from xml.etree import ElementTree as ET
 
 from ..archive import DOCX, verify_archive
-from ..errors import SUBPROCESS_ERRORS, Location, PdfError, translate
+from ..errors import SUBPROCESS_ERRORS, ItaDocsError, Location, PdfError, translate
 from ..output import check_writable, write_atomic
 from ..resources import data_dir
 from . import paged_tables
-
 from .pdf_text import thai_digit_actual_text
 
 __all__ = ["LibreOfficePool", "PdfError", "convert_each", "convert_to_pdf", "find_soffice", "prepared_profile", "to_pdf"]
