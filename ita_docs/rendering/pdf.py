@@ -242,8 +242,11 @@ def time_limit(files: Sequence[Path]) -> float:
 
 def _init_profile(soffice: Path, profile: Path, env: dict[str, str]) -> None:
     """Let LibreOffice create the profile; it replaces a user folder it did not make."""
-    run_in_group([str(soffice), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                  "--terminate_after_init"], env, timeout=120, work=profile.parent)
+    try:
+        run_in_group([str(soffice), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                      "--terminate_after_init"], env, timeout=120, work=profile.parent)
+    except OSError as exc:  # -- the program would not start (not executable, gone) --
+        raise translate(exc, SUBPROCESS_ERRORS, location=Location(str(soffice)), program="LibreOffice") or exc
 
 
 def _write_macro(profile: Path) -> None:
