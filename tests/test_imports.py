@@ -33,7 +33,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "ita_docs.rendering.template_rules", "ita_docs.rendering.compiled",
                   "ita_docs.rendering.template_check", "ita_docs.rendering.postprocess")),
     ("docx", ("ita_docs.rendering", "ita_docs.rendering.document", "ita_docs.rendering.output")),
-    ("pdf", ("ita_docs.rendering.pdf", "ita_docs.rendering.pdf_text", "ita_docs.rendering.paged_tables")),
+    ("pdf", ("ita_docs.rendering.pdf", "ita_docs.rendering.pdf_text", "ita_docs.rendering.paged_tables",
+             "ita_docs.rendering.pdfa_check", "ita_docs.rendering.libreoffice.*")),
     ("batch", ("ita_docs.batch",)),
     # -- a Word file back into data: it renders what it read to check that nothing was lost --
     ("import", ("ita_docs.importing.*",)),
