@@ -43,6 +43,7 @@ ALLOWED = (
     r"ita_docs/py\.typed",
     r"ita_docs/(framework|presets|starters)/[^/]+\.yaml",
     r"ita_docs/io/labels\.yaml",
+    r"ita_docs/importing/vocabulary\.yaml",
     r"ita_docs/web/kinds\.yaml",
     r"ita_docs/web/static/app\.(css|js)",
     r"ita_docs/web/templates/[a-z]+\.html",
