@@ -41,6 +41,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from proctree import tree_rss  # -- bench/proctree.py, beside this script --
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "nongmuang-2566-measures.yaml"
 NAME = "name: เทศบาลตำบลหนองม่วง"
@@ -106,29 +108,6 @@ def write_views(sources: Sequence[Path], folder: Path) -> None:
 # -- measuring a command -----------------------------------------------------------------
 
 
-def _tree_rss(root: int) -> int:
-    """Bytes resident in *root* and its descendants now (0 once it is gone)."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        pid = int(entry)
-        children.setdefault(int(fields[1]), []).append(pid)
-        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    total, stack = 0, [root]
-    while stack:
-        pid = stack.pop()
-        total += rss.get(pid, 0)
-        stack.extend(children.get(pid, []))
-    return total
-
-
 class Run:
     """One command: wall seconds, CPU seconds of its process tree, peak RSS of the tree."""
 
@@ -141,7 +120,7 @@ class Run:
 
         def watch() -> None:
             while not done.is_set():
-                peak[0] = max(peak[0], _tree_rss(process.pid))
+                peak[0] = max(peak[0], tree_rss(process.pid))
                 done.wait(0.01)
 
         watcher = threading.Thread(target=watch)
@@ -183,36 +162,12 @@ def stages(paths: Sequence[Path], out: Path) -> dict[str, float]:
     from ita_docs.errors import file_context
     from ita_docs.io import load, read_data
     from ita_docs.rendering import render_bytes
-    from ita_docs.rendering.compiled import SETTINGS, STYLES, compiled_template
+    from ita_docs.rendering.compiled import compiled_template
+    from ita_docs.rendering.document import finish_package
     from ita_docs.rendering.formats import check_document_formats
-    from ita_docs.rendering.linebreak import document_words, join_words_in_body
     from ita_docs.rendering.output import write_atomic
-    from ita_docs.rendering.postprocess import (
-        apply_font,
-        apply_page_number_format,
-        apply_table_layouts,
-        apply_update_fields,
-        ensure_cell_paragraphs,
-        link_addresses,
-        separate_tables,
-    )
     from ita_docs.rendering.templates import bundled_template
     from ita_docs.rendering.views import build_view
-
-    def post(package: Any, document: Any, compiled: Any, view: dict[str, Any], specs: Any) -> None:
-        body = package.body  # -- as rendering.document._render does, step by step --
-        if package.maybe_empty_cells:
-            ensure_cell_paragraphs(body)
-        if package.maybe_links:
-            link_addresses(body, package.relate_hyperlink())
-        apply_table_layouts(body, specs)
-        separate_tables(body)
-        join_words_in_body(body, document_words(document))
-        apply_page_number_format(body, document.digits)
-        if STYLES in package._parts and document.font != compiled.font:
-            apply_font(package.tree(STYLES), document.font)
-        if SETTINGS in package._parts and any(block.get("type") == "toc" for block in view.get("blocks", [])):
-            apply_update_fields(package.tree(SETTINGS))
 
     render_bytes(load(paths[0]))  # -- warm: the compiled template, the word lists --
     spent = dict.fromkeys(STAGES, 0.0)
@@ -232,7 +187,7 @@ def stages(paths: Sequence[Path], out: Path) -> dict[str, float]:
         compiled = compiled_template(bundled_template(document.kind))
         package = compiled.render(view)
         t5 = clock()
-        post(package, document, compiled, view, specs)
+        finish_package(package, document, compiled, view, specs)
         t6 = clock()
         payload = package.to_bytes()
         t7 = clock()
