@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 import httpx
+from proctree import tree_rss  # -- bench/proctree.py, beside this script --
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "krut-2566-progress.yaml"
@@ -40,28 +41,6 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident memory in bytes of *pid* and every descendant."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            children.setdefault(int(fields[1]), []).append(int(entry))
-            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, IndexError, ValueError):
-            continue
-    total, todo = 0, [pid]
-    while todo:
-        p = todo.pop()
-        total += rss.get(p, 0)
-        todo += children.get(p, [])
-    return total
-
-
 class MemoryWatch:
     def __init__(self, pid: int) -> None:
         self.pid, self.peak, self._stop = pid, 0, threading.Event()
@@ -69,7 +48,7 @@ class MemoryWatch:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, _tree_rss(self.pid))
+            self.peak = max(self.peak, tree_rss(self.pid))
             time.sleep(0.1)
 
     def __enter__(self) -> MemoryWatch:
@@ -164,7 +143,7 @@ def main() -> int:
         print(f"ita-docs serve --workers {args.workers} --pdf-jobs {args.pdf_jobs}, {os.cpu_count()} cores, "
               f"sample {SAMPLE.name}, {args.clients} clients")
         failed = 0
-        idle = _tree_rss(server.pid)
+        idle = tree_rss(server.pid)
         print(f"idle   server memory {idle / 1024 / 1024:.0f} MB")
         watch = MemoryWatch(server.pid)
         asyncio.run(_phase(url, "docx", 4, 2, args.deadline, body))  # -- warm up --
