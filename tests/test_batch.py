@@ -53,7 +53,8 @@ def test_names_cannot_leave_the_output_folder(tmp_path, nongmuang_data):
     assert not (tmp_path / "x-2566-measures_plan.docx").exists()
 
 
-def test_a_file_holding_many_documents(tmp_path, nongmuang_data):
+def _province_file(tmp_path, nongmuang_data):
+    """One YAML file holding three documents (three organisations of one province)."""
     many = []
     for index in range(3):
         data = copy.deepcopy(nongmuang_data)
@@ -61,6 +62,11 @@ def test_a_file_holding_many_documents(tmp_path, nongmuang_data):
         many.append(data)
     source = tmp_path / "province.yaml"
     source.write_text(yaml.safe_dump(many, allow_unicode=True), encoding="utf-8")
+    return source
+
+
+def test_a_file_holding_many_documents(tmp_path, nongmuang_data):
+    source = _province_file(tmp_path, nongmuang_data)
     results = render_many([source], tmp_path / "out")
     assert [r.source for r in results] == [f"{source}[{i}]" for i in range(3)]
     assert all(r.output and r.output.exists() for r in results)
@@ -191,13 +197,7 @@ def test_never_more_processes_than_cores_or_documents():
 
 
 def test_progress_counts_each_document_of_a_list_file(tmp_path, nongmuang_data):
-    many = []
-    for index in range(3):
-        data = copy.deepcopy(nongmuang_data)
-        data["organisation"]["name"] = f"อบต.ตัวอย่าง{index}"
-        many.append(data)
-    listed = tmp_path / "province.yaml"
-    listed.write_text(yaml.safe_dump(many, allow_unicode=True), encoding="utf-8")
+    listed = _province_file(tmp_path, nongmuang_data)
     calls: list[tuple[int, int]] = []
     results = render_many([listed, NONGMUANG], tmp_path / "out", jobs=2, progress=lambda d, t: calls.append((d, t)))
     assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]      # the total grows once the list is read
