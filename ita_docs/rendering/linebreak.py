@@ -65,23 +65,23 @@ JOINER = "\ufeff"
 #: The space typed before ๆ ฯ (ทุก ๆ) goes in as U+00A0 NO-BREAK SPACE: LibreOffice breaks
 #: at a space whatever joiner stands beside it (measured: ทุก\ufeff \ufeffๆ broke, ทุก\u00a0ๆ did not).
 _REPEAT_SPACE = "\u00a0"
-#: U+200B ZERO WIDTH SPACE after a "/" between Thai letters: a break LibreOffice keeps (module docstring).
-SLASH_BREAK = "\u200b"
+#: U+200B ZERO WIDTH SPACE (line-break class ZW): a break opportunity with no width and no
+#: glyph, Word's "no-width optional break". LibreOffice breaks an address nowhere of its own
+#: accord, and at the column's edge when it is too long (go.t|h); so each run of ``/ . - @``
+#: inside an address is followed by one, and the address breaks only there.
+ADDRESS_BREAK = "\u200b"
+#: The same U+200B after a "/" between Thai letters: a break LibreOffice keeps (module docstring).
+SLASH_BREAK = ADDRESS_BREAK
 
 _THAI_RUN = re.compile("[\u0e01-\u0e5b]+")
 _THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
 _SPACED_REPEAT = re.compile("(?<=[\u0e01-\u0e4e]) (?=[ๆฯ])")
 _HELD_REPEAT = re.compile("(?<=[\u0e01-\u0e4e])\u00a0(?=[ๆฯ])")
 _THAI_SLASH = re.compile("(?<=[\u0e01-\u0e4e]/)(?=[\u0e01-\u0e4e])")
-_HELD_SLASH = re.compile("(?<=[\u0e01-\u0e4e]/)\u200b(?=[\u0e01-\u0e4e])")
 #: Characters after which a URL may break, and the pieces between them.
 _ADDRESS_BREAK = re.compile(r"(?<=[/.\-@])(?=[^/.\-@])")
-#: U+200B ZERO WIDTH SPACE (line-break class ZW): a break opportunity with no width and no
-#: glyph, Word's "no-width optional break". LibreOffice breaks an address nowhere of its own
-#: accord, and at the column's edge when it is too long (go.t|h); so each run of ``/ . - @``
-#: inside an address is followed by one, and the address breaks only there.
-ADDRESS_BREAK = "\u200b"
-_ADDRESS_BREAK_ADDED = re.compile(r"(?<=[/.\-@])\u200b")
+#: Either break as added: after ``/ . - @`` (so a Thai slash's break too), taken out on reading back.
+_BREAK_ADDED = re.compile(r"(?<=[/.\-@])\u200b")
 
 
 @lru_cache(maxsize=1)
@@ -453,7 +453,7 @@ def strip_joiners(text: str) -> str:
     >>> strip_joiners("วาทภัย/\\u200bอุทกภัย")
     'วาทภัย/อุทกภัย'
     """
-    return _HELD_SLASH.sub("", _HELD_REPEAT.sub(" ", _ADDRESS_BREAK_ADDED.sub("", text.replace(JOINER, ""))))
+    return _HELD_REPEAT.sub(" ", _BREAK_ADDED.sub("", text.replace(JOINER, "")))
 
 
 def unbreakable_pieces(text: str) -> list[str]:
