@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -132,7 +134,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     from . import api, pages
 
     settings = settings or Settings()
-    app = FastAPI(title="ita-docs", version=__version__, docs_url=None, redoc_url=None,
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.pdf_pool.close()  # -- no LibreOffice worker outlives the server --
+
+    app = FastAPI(title="ita-docs", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="สร้างเอกสาร ITA (มาตรการ รายงานผล ฯลฯ) เป็น Word และ PDF จากข้อมูล JSON, YAML หรือ Excel. "
                               "Errors are RFC 9457 application/problem+json with the Thai message and location of every problem.")
     app.state.settings = settings

@@ -62,6 +62,10 @@ class PdfPool:
         #: Long-lived LibreOffice workers, one per slot, kept between requests.
         self.workers = LibreOfficePool(self.slots)
 
+    def close(self) -> None:
+        """End the long-lived LibreOffice workers, at the app's shutdown: the pool converts no more."""
+        self.workers.close()
+
     def convert(self, docx: Path) -> Path:
         """Convert *docx* to the PDF beside it (same stem) when its turn comes; returns the PDF."""
         job = _Job(Path(docx))

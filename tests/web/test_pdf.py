@@ -73,3 +73,25 @@ def test_a_broken_document_spoils_no_one_elses_pdf(tmp_path):
     results = _convert_all(pool, [good, broken])
     assert results[good] == good.with_suffix(".pdf") and good.with_suffix(".pdf").read_bytes()[:5] == b"%PDF-"
     assert isinstance(results[broken], ItaDocsError)
+
+
+def test_no_libreoffice_worker_outlives_the_server(tmp_path):
+    import os
+
+    import httpx
+
+    from ita_docs.web.app import create_app
+    from tests.web.conftest import LiveServer
+
+    soffice_or_skip()
+    app = create_app()
+    with LiveServer(app) as live, httpx.Client(base_url=live.url, timeout=120) as c:
+        response = c.post("/api/v1/render?format=pdf", content=KRUT.read_bytes(),
+                          headers={"Content-Type": "application/yaml"})
+        assert response.status_code == 200, response.text
+        pids = [w.process.pid for w in app.state.pdf_pool.workers._all if w.process is not None]
+    if not pids:
+        pytest.skip("no Python with uno here: PDF ran without long-lived workers")
+    for pid in pids:  # -- ended and reaped at the server's shutdown --
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
