@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from .base import Model
-from .blocks import FREE_BLOCKS, block_union, SectionBlock
+from .blocks import BY_KEY, FreeBlock, SectionBlock
 from .common import Column, DocumentBase
 from .progress_report import IssueTable, MeasureTable
 from .types import FiscalYear, Lines, Numbers, Pair, Paragraphs, Score, Text, ThaiDate
@@ -68,7 +68,7 @@ class Strengths(Model):
     first of the three items.
     """
 
-    threshold: Score = 80
+    threshold: Score = Field(80, validate_default=True)  # -- validated: a Decimal, as a given one is --
     start: int = Field(1, ge=1)
     best: Numbers | None = None
     above: Numbers | None = None
@@ -92,14 +92,9 @@ class TocBlock(Model):
 
 
 #: A block of the annual report: the free blocks and the report's own tables.
-AnnualBlock = block_union(
-    *FREE_BLOCKS,
-    ("year_comparison", YearComparisonBlock),
-    ("measures_table", MeasuresBlock),
-    ("issues_table", IssuesBlock),
-    ("toc", TocBlock),
-    ("strengths", StrengthsBlock),
-)
+AnnualBlock = Annotated[
+    FreeBlock | YearComparisonBlock | MeasuresBlock | IssuesBlock | TocBlock | StrengthsBlock, BY_KEY
+]
 
 
 class Foreword(Model):

@@ -11,9 +11,10 @@ Each block is a mapping told apart by its key::
 """
 from __future__ import annotations
 
-from typing import Annotated, Any, List, Literal, Union  # List: the field named 'list' shadows list
+from typing import Annotated, Any, List, Literal, TypeAlias, Union, get_args  # List: the field named 'list' shadows list
 
-from pydantic import BeforeValidator, Discriminator, Field, Tag
+from pydantic import BaseModel, BeforeValidator, Discriminator, Field, GetCoreSchemaHandler, Tag
+from pydantic_core import CoreSchema
 
 from .base import Model
 from .common import Column
@@ -22,8 +23,9 @@ from .types import Lines, Paragraphs, Text, TrueFlag
 
 __all__ = [
     "BLOCK_TAG",
+    "BY_KEY",
     "Block",
-    "FREE_BLOCKS",
+    "FreeBlock",
     "FreeTable",
     "HeadingBlock",
     "ListBlock",
@@ -34,7 +36,7 @@ __all__ = [
     "PartBlock",
     "SectionBlock",
     "TableBlock",
-    "block_union",
+    "block_key",
 ]
 
 #: What a block union's tags start with; error paths leave such parts out.
@@ -95,8 +97,9 @@ class PageBreakBlock(Model):
     page_break: TrueFlag
 
 
-def block_union(*kinds: tuple[str, type]) -> Any:
-    """A block type: one of *kinds* (key, model), told apart by which key the mapping has.
+def _block_union(*kinds: tuple[str, type[BaseModel]]) -> object:
+    """The pydantic annotation behind :data:`BY_KEY`: one of *kinds* (key, model), told apart by
+    which key the mapping has.
 
     The union's tags are ``block:KEY``; error paths leave them out (``after[0].table.columns``).
     """
@@ -118,19 +121,40 @@ def block_union(*kinds: tuple[str, type]) -> Any:
     ]
 
 
-#: The free blocks and typed parts every kind accepts.
-FREE_BLOCKS: tuple[tuple[str, type], ...] = (
-    ("heading", HeadingBlock),
-    ("paragraphs", ParagraphsBlock),
-    ("list", ListBlock),
-    ("table", TableBlock),
-    ("page_break", PageBreakBlock),
-    ("signature", SignatureBlock),
-    ("score_table", ScoreTableBlock),
-    ("score_history", ScoreHistoryBlock),
-)
+def block_key(model: type[BaseModel]) -> str:
+    """The key that marks a block of *model*: its first field.
 
-Block = block_union(*FREE_BLOCKS)
+    >>> block_key(HeadingBlock), block_key(PageBreakBlock)
+    ('heading', 'page_break')
+    """
+    return next(iter(model.model_fields))
+
+
+class _ByKey:
+    """Pydantic: the members of the annotated union, told apart by their :func:`block_key`.
+
+    ``Annotated[A | B, BY_KEY]`` is the union ``A | B`` to the type checker, and to pydantic
+    the ``_block_union`` of ``(block_key(A), A), (block_key(B), B)``.
+    """
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        kinds = tuple((block_key(model), model) for model in get_args(source))
+        keys = [key for key, _ in kinds]
+        if len(set(keys)) < len(keys):  # -- a second model with the same key would never be chosen --
+            raise TypeError(f"block union with a repeated key: {', '.join(keys)}")
+        return handler.generate_schema(_block_union(*kinds))
+
+
+#: Marks a union of blocks: ``Annotated[HeadingBlock | TableBlock, BY_KEY]``.
+BY_KEY = _ByKey()
+
+#: The free blocks and typed parts every kind accepts (a kind's own blocks join them:
+#: ``Annotated[FreeBlock | TocBlock, BY_KEY]``); the order is the order keys are looked for.
+FreeBlock: TypeAlias = (HeadingBlock | ParagraphsBlock | ListBlock | TableBlock | PageBreakBlock
+                        | SignatureBlock | ScoreTableBlock | ScoreHistoryBlock)
+
+#: A free block or typed part (``before``, ``after``).
+Block = Annotated[FreeBlock, BY_KEY]
 
 
 class PartBlock(Model):
@@ -140,4 +164,4 @@ class PartBlock(Model):
 
 
 #: A section of a kind laid out by ``sections``: a free block, a typed part, or a kind's part.
-SectionBlock = block_union(*FREE_BLOCKS, ("part", PartBlock))
+SectionBlock = Annotated[FreeBlock | PartBlock, BY_KEY]

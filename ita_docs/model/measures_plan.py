@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from .base import Model
-from .blocks import FREE_BLOCKS, block_union
+from .blocks import BY_KEY, FreeBlock
 from .common import Column, DocumentBase, Section, TableLayout
 from .parts import options
 from .types import FiscalYear, Lines, Paragraphs, PeriodField, Score, Text, ThaiDate
@@ -159,15 +159,11 @@ class MeasuresTableBlock(Model):
 
 
 #: A section of the measures plan: the free blocks and typed parts, and the plan's own parts.
-PlanBlock = block_union(
-    *FREE_BLOCKS,
-    ("text", TextBlock),
-    ("assessment", AssessmentBlock),
-    ("ranking_table", RankingTableBlock),
-    ("remarks", RemarksBlock),
-    ("analysis_table", AnalysisTableBlock),
-    ("measures_table", MeasuresTableBlock),
-)
+PlanBlock = Annotated[
+    FreeBlock | TextBlock | AssessmentBlock | RankingTableBlock | RemarksBlock | AnalysisTableBlock
+    | MeasuresTableBlock,
+    BY_KEY,
+]
 
 
 class MeasuresPlan(DocumentBase):
