@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import Location, ReadError
 from .bounds import MAX_DEPTH, MAX_VALUES, field_path, twice, where
+
+#: The JSON decoder's own string scanner (C ``_json``'s where built); typeshed leaves it undeclared.
+_scanstring: Callable[[str, int], tuple[str, int]] = getattr(json.decoder, "scanstring")
 
 __all__ = ["load_json"]
 
@@ -100,7 +104,7 @@ def _locate(text: str) -> ReadError | None:
             top[2] = False
         elif quote:
             try:
-                key, index = json.decoder.scanstring(text, index)
+                key, index = _scanstring(text, index)
             except ValueError:
                 return None
             if top is not None and top[0] is not None and top[2]:

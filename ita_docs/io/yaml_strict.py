@@ -39,9 +39,11 @@ from ..errors import Location, ReadError
 from .bounds import MAX_DEPTH, MAX_VALUES, field_path, twice, where
 
 try:  # -- libyaml, when PyYAML was built with it --
-    from yaml._yaml import CParser as _CParser
+    from yaml._yaml import CParser
 except ImportError:  # pragma: no cover - the wheels on PyPI carry libyaml
-    _CParser = None
+    _CParser: type[CParser] | None = None
+else:
+    _CParser = CParser
 
 __all__ = ["HAS_LIBYAML", "load_yaml"]
 

@@ -18,4 +18,7 @@ def load_preset(kind: str) -> dict[str, Any]:
     '๕. ขั้นตอนการรายงานผล'
     """
     text = resources.files(__package__).joinpath(f"{kind}.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    preset = yaml.safe_load(text)
+    if not isinstance(preset, dict):  # -- package data, so a mistake of ours, not the clerk's --
+        raise TypeError(f"presets/{kind}.yaml is not a mapping")
+    return preset

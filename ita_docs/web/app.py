@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..errors import ItaDocsError
@@ -37,10 +38,10 @@ class BodyLimit:
     by its Content-Length before it is read, or as soon as the bytes received pass it;
     every answer gets the safety headers (CSP with nothing from elsewhere, no sniffing)."""
 
-    def __init__(self, app: Any, limit: int) -> None:
+    def __init__(self, app: ASGIApp, limit: int) -> None:
         self.app, self.limit = app, limit
 
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -55,7 +56,7 @@ class BodyLimit:
             return
         received = 0
 
-        async def limited() -> dict[str, Any]:
+        async def limited() -> Message:
             nonlocal received
             message = await receive()
             if message["type"] == "http.request":
@@ -68,8 +69,8 @@ class BodyLimit:
         await self.app(scope, limited, _with_headers(send))
 
 
-def _with_headers(send: Any) -> Any:
-    async def sending(message: dict[str, Any]) -> None:
+def _with_headers(send: Send) -> Send:
+    async def sending(message: Message) -> None:
         if message["type"] == "http.response.start":
             headers = list(message.get("headers", []))
             present = {name.lower() for name, _ in headers}

@@ -25,7 +25,10 @@ JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 @lru_cache(maxsize=1)
 def _thai_names() -> dict[str, str]:
-    return yaml.safe_load(resources.files(__package__).joinpath("kinds.yaml").read_text(encoding="utf-8"))
+    names = yaml.safe_load(resources.files(__package__).joinpath("kinds.yaml").read_text(encoding="utf-8"))
+    if not isinstance(names, dict):  # -- package data, so a mistake of ours --
+        raise TypeError("web/kinds.yaml is not a mapping")
+    return names
 
 
 def kinds() -> list[dict[str, str]]:

@@ -13,11 +13,14 @@ import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, ItaDocsWarning, Location
 from .problems import located
 from .uploads import XLSX, Upload, Workspace, workspace
+
+if TYPE_CHECKING:  # -- for the annotations: the pool module is imported where a PDF is made --
+    from .pdfpool import PdfPool
 
 __all__ = ["Answer", "DOCX", "MEDIA", "PDF", "blank", "check", "convert", "followup", "next_year",
            "preview", "render"]
@@ -63,13 +66,13 @@ def _docx(document: Any, names: Mapping[str, str]) -> tuple[bytes, list[dict[str
     return data, [located(w.location, w.message, names, "warning") for w in found]
 
 
-def _pdf(space: Workspace, name: str, docx: bytes, pool: Any) -> bytes:
+def _pdf(space: Workspace, name: str, docx: bytes, pool: PdfPool) -> bytes:
     source = space.out(Path(name).with_suffix(".docx").name)
     source.write_bytes(docx)
     return pool.convert(source).read_bytes()
 
 
-def render(upload: Upload, fmt: str, pool: Any) -> Answer:
+def render(upload: Upload, fmt: str, pool: PdfPool) -> Answer:
     """The document sent, rendered to .docx or PDF."""
     with workspace(upload) as space:
         document = space.load()
@@ -80,7 +83,7 @@ def render(upload: Upload, fmt: str, pool: Any) -> Answer:
         return Answer(data, name, MEDIA[f".{fmt}"], found)
 
 
-def preview(upload: Upload, pool: Any, *, pages: int, dpi: int) -> dict[str, Any]:
+def preview(upload: Upload, pool: PdfPool, *, pages: int, dpi: int) -> dict[str, Any]:
     """Images of the first pages of the document's PDF, with the warnings."""
     from .pdfpool import page_images
 

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Location
-from ..io.readers import MAX_FILE_BYTES
+from ..io.bounds import MAX_FILE_BYTES
 
 __all__ = ["ENV", "KEY_FILE_ENV", "Settings", "read_api_keys"]
 
@@ -53,7 +53,9 @@ class Settings:
         environ = os.environ if environ is None else environ
         data = json.loads(environ.get(ENV) or "{}")
         key_file = environ.get(KEY_FILE_ENV)
-        return cls(**data, **({"api_keys": read_api_keys(key_file)} if key_file else {}))
+        if key_file:
+            return cls(**data, api_keys=read_api_keys(key_file))
+        return cls(**data)
 
 
 def read_api_keys(path: str | Path) -> frozenset[str]:
