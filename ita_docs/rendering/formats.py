@@ -117,7 +117,7 @@ def check_percent_format(pattern: str) -> None:
                 raise _fail(pattern, f"ความกว้างหรือทศนิยมเกิน {MAX_WIDTH} ตัวอักษร")
 
 
-def format_number(pattern: str, **fields: int) -> str:
+def format_number(pattern: str, **fields: int | str) -> str:
     """*pattern* filled with *fields*, once :func:`check_format` passes it for their names.
 
     >>> format_number("{parent}.{n}", parent=2, n=3)

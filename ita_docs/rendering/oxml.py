@@ -98,6 +98,6 @@ def set_run_fonts(rpr: etree._Element, font: str) -> None:
         fonts = el("w:rFonts")
         rpr.insert(1 if len(rpr) and rpr[0].tag == qn("w:rStyle") else 0, fonts)
     for name in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
-        fonts.attrib.pop(qn(f"w:{name}"), None)
+        fonts.attrib.pop(qn(f"w:{name}"), "")
     for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
         fonts.set(qn(f"w:{slot}"), font)

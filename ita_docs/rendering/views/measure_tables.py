@@ -6,15 +6,26 @@ of the measure (or of its ``extra``); the layout comes from the data or a preset
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from ...errors import InputError, Location
-from ...model import Column, Measure, PeriodStyle, TableLayout
+from ...model import Column, Measure, PeriodStyle
 from ...thai import Digits, format_period
 from ..formats import format_number
 from .blocks import BlockWriter, Converted, converted
 
-__all__ = ["MEASURE_KEYS", "measure_cells", "measure_columns", "measure_rows", "write_measures"]
+__all__ = ["Layout", "MEASURE_KEYS", "measure_cells", "measure_columns", "measure_rows", "write_measures"]
+
+
+class Layout(Protocol):
+    """Where a table's columns come from: ``columns``, else the ``preset`` named
+    (a :class:`~ita_docs.model.TableLayout`, or a table model with the same two fields)."""
+
+    @property
+    def preset(self) -> str | None: ...
+
+    @property
+    def columns(self) -> list[Column] | None: ...
 
 #: What each known column key shows of a measure; ``number`` is filled in before.
 _CELLS: dict[str, Callable[[Any, str, str], list[str]]] = {
@@ -31,7 +42,7 @@ _CELLS: dict[str, Callable[[Any, str, str], list[str]]] = {
 MEASURE_KEYS = frozenset(_CELLS) | {"period"}
 
 
-def measure_columns(layout: TableLayout, presets: Mapping[str, Any], default: str,
+def measure_columns(layout: Layout, presets: Mapping[str, Any], default: str,
                     measures: Sequence[Measure], where: str) -> list[Column]:
     """The columns of a measures table; unknown keys and unshown extras are refused."""
     if layout.columns is not None:
@@ -61,7 +72,7 @@ def measure_columns(layout: TableLayout, presets: Mapping[str, Any], default: st
     return columns
 
 
-def write_measures(writer: BlockWriter, measures: Sequence[Measure], *, layout: TableLayout, where: str,
+def write_measures(writer: BlockWriter, measures: Sequence[Measure], *, layout: Layout, where: str,
                    presets: Mapping[str, Any], default: str, number_format: str, marker: str) -> None:
     """The table of *measures*: columns from *layout* (or its preset), a row per measure."""
     columns = measure_columns(layout, presets, default, measures, where)

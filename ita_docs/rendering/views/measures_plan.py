@@ -109,8 +109,8 @@ def _texts(plan: MeasuresPlan, preset: dict[str, Any]) -> dict[str, list[str]]:
 
 
 def _assessment(plan: MeasuresPlan, preset: dict[str, Any], writer: BlockWriter, values: Values) -> None:
-    given = plan.assessment is not None
-    sections = plan.assessment if given else [Section.model_validate(s) for s in preset["assessment"]]
+    sections = plan.assessment if plan.assessment is not None else \
+        [Section.model_validate(s) for s in preset["assessment"]]
 
     def walk(sections: list[Section], level: int, where: str) -> None:
         for i, section in enumerate(sections):
