@@ -27,7 +27,7 @@ from lxml import etree
 from ..archive import TEMPLATE, check_archive, read_archive
 from ..errors import TEMPLATE_ERRORS, ItaDocsError, Location, TemplateError, translate
 from .environment import Budget, budget, make_environment
-from .oxml import qn
+from .oxml import find_elements, qn
 from .postprocess import ADDRESS_MARKS
 from .template_rules import check_package, check_tags_balanced
 
@@ -63,7 +63,8 @@ class _Docxtpl:
         self._class = DocxTemplate
 
     def patch(self, xml: str) -> str:
-        return self._class.patch_xml(self, xml)
+        patched: str = self._class.patch_xml(self, xml)
+        return patched
 
 
 _TEXT = qn("w:t")
@@ -76,9 +77,8 @@ def expand_breaks(root: etree._Element) -> None:
     (docxtpl's ``resolve_listing`` does this with regular expressions over the whole
     part; only the few texts that hold such characters are touched here.)
     """
-    for t in root.xpath("//w:t[contains(., $nl) or contains(., $tab)]", nl="\n", tab="\t",
-                        namespaces={"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}):
-        pieces = re.split(r"([\n\t])", t.text)
+    for t in find_elements(root, "//w:t[contains(., $nl) or contains(., $tab)]", nl="\n", tab="\t"):
+        pieces = re.split(r"([\n\t])", t.text or "")
         anchor = t
         t.text = pieces[0]
         for piece in pieces[1:]:
@@ -187,7 +187,10 @@ class RenderedPackage:
 
     @property
     def body(self) -> etree._Element:
-        return self.tree(DOCUMENT).find(qn("w:body"))
+        body = self.tree(DOCUMENT).find(qn("w:body"))
+        if body is None:
+            raise TemplateError("แม่แบบไม่มีเนื้อหาเอกสาร (ไม่มี w:body)", location=Location(path=DOCUMENT))
+        return body
 
     def relate_hyperlink(self) -> Callable[[str], str]:
         """A function that adds an external hyperlink relationship and returns its id."""

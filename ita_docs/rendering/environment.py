@@ -150,10 +150,10 @@ _OTHER_FILES = (nodes.Include, nodes.Extends, nodes.Import, nodes.FromImport)
 
 def _check_tree(tree: nodes.Template, name: str | None, filename: str | None) -> None:
     """Refuse tags that read other files, and nesting deeper than :data:`MAX_DEPTH`."""
-    for node in tree.find_all(_OTHER_FILES):
+    for tag in tree.find_all(_OTHER_FILES):
         raise TemplateSyntaxError("แม่แบบ .docx อ้างถึงแม่แบบไฟล์อื่นไม่ได้ (include, extends, import)",
-                                  node.lineno, name, filename)
-    stack = [(tree, 0)]
+                                  tag.lineno, name, filename)
+    stack: list[tuple[nodes.Node, int]] = [(tree, 0)]
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:

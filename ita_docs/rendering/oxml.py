@@ -13,7 +13,9 @@ __all__ = [
     "NSMAP",
     "W_NS",
     "el",
+    "find_elements",
     "get_or_add",
+    "parent_of",
     "qn",
     "set_run_fonts",
 ]
@@ -101,3 +103,26 @@ def set_run_fonts(rpr: etree._Element, font: str) -> None:
         fonts.attrib.pop(qn(f"w:{name}"), "")
     for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
         fonts.set(qn(f"w:{slot}"), font)
+
+
+def parent_of(element: etree._Element) -> etree._Element:
+    """The element *element* sits in; a root or detached element has none, a mistake of ours.
+
+    >>> parent_of(el("w:p", el("w:r"))[0]).tag == qn("w:p")
+    True
+    """
+    parent = element.getparent()
+    if parent is None:
+        raise ValueError(f"{element.tag} has no parent element")
+    return parent
+
+
+def find_elements(node: etree._Element, path: str, **variables: str) -> list[etree._Element]:
+    """The elements the XPath *path* selects under *node* (``w:`` and ``r:`` bound), with
+    ``$name`` *variables*; a path must select elements.
+
+    >>> len(find_elements(el("w:p", el("w:r"), el("w:r", "ก")), "w:r[. = $text]", text="ก"))
+    1
+    """
+    found = etree.XPath(path, namespaces=NSMAP)(node, **variables)  # -- compiled per call, as .xpath() does --
+    return [item for item in found if isinstance(item, etree._Element)] if isinstance(found, list) else []

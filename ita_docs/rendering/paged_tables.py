@@ -25,10 +25,14 @@ import io
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from .oxml import el, get_or_add, qn
+from .oxml import el, get_or_add, parent_of, qn
+
+if TYPE_CHECKING:  # -- pypdf is imported where a PDF is read --
+    from pypdf.generic import DictionaryObject
 
 __all__ = ["LONG_TABLE_ROWS", "MEASURE_ROWS", "final_copy", "long_table_count", "measure_copy", "row_pages"]
 
@@ -126,7 +130,7 @@ def _cut(tbl: etree._Element, starts: Sequence[int], *, new_page: bool) -> None:
         if index:
             tbl.addprevious(_gap(page_break=new_page))
         tbl.addprevious(piece)
-    tbl.getparent().remove(tbl)
+    parent_of(tbl).remove(tbl)
 
 
 def measure_copy(docx: bytes) -> bytes:
@@ -154,29 +158,34 @@ def row_pages(pdf: Path, docx: bytes) -> list[list[int]]:
     Raises :class:`ValueError` when the PDF's table structure does not match the document.
     """
     from pypdf import PdfReader
+    from pypdf.generic import DictionaryObject
 
     reader = PdfReader(str(pdf))
-    page_of = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
+    page_of = {ref.idnum: number for number, page in enumerate(reader.pages)
+               if (ref := page.indirect_reference) is not None}
     tables: list[list[int | None]] = []
 
     def walk(node: object, inside_table: bool) -> None:
-        node = node.get_object() if hasattr(node, "get_object") else node
-        if not hasattr(node, "get"):
+        element = _structure_element(node)
+        if element is None:
             return
-        kind = node.get("/S")
+        kind = element.get("/S")
         if kind == "/Table" and not inside_table:
             rows: list[int | None] = []
-            for child in _kids(node):
-                child = child.get_object()
-                if hasattr(child, "get") and child.get("/S") == "/TR" and not _header_row(child):
-                    page = child.get("/Pg")
+            for child in _kids(element):
+                row = _structure_element(child)
+                if row is not None and row.get("/S") == "/TR" and not _header_row(row):
+                    page = row.get("/Pg")
                     rows.append(page_of.get(page.idnum) if page is not None else None)
             tables.append(rows)
             return
-        for child in _kids(node):
+        for child in _kids(element):
             walk(child, inside_table or kind == "/Table")
 
-    walk(reader.trailer["/Root"]["/StructTreeRoot"], False)
+    catalog = reader.trailer["/Root"]
+    if not isinstance(catalog, DictionaryObject):
+        raise ValueError("the PDF has no document catalog")
+    walk(catalog["/StructTreeRoot"], False)
     original = _body_tables(_read(docx))
     expected = sum(len(_measure_starts(t)) if _long(t) else 1 for t in original)
     if len(tables) != expected:
@@ -200,14 +209,24 @@ def row_pages(pdf: Path, docx: bytes) -> list[list[int]]:
     return result
 
 
-def _header_row(tr: object) -> bool:
+def _structure_element(node: object) -> DictionaryObject | None:
+    """*node* of the PDF's structure tree, its reference followed, when it is a dictionary
+    (a structure element; the others are marked-content numbers)."""
+    from pypdf.generic import DictionaryObject, PdfObject
+
+    if isinstance(node, PdfObject):
+        node = node.get_object()
+    return node if isinstance(node, DictionaryObject) else None
+
+
+def _header_row(tr: DictionaryObject) -> bool:
     """A row of header cells (``/TH``): the header rows, printed again on every page."""
-    cells = [c.get_object() for c in _kids(tr)]
-    return bool(cells) and all(hasattr(c, "get") and c.get("/S") == "/TH" for c in cells)
+    cells = [_structure_element(c) for c in _kids(tr)]
+    return bool(cells) and all(c is not None and c.get("/S") == "/TH" for c in cells)
 
 
-def _kids(node: object) -> list[object]:
-    kids = node.get("/K")  # type: ignore[attr-defined]
+def _kids(node: DictionaryObject) -> list[object]:
+    kids = node.get("/K")
     if kids is None:
         return []
     return list(kids) if isinstance(kids, list) else [kids]

@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterable
 
 from lxml import etree
 
+from ..errors import Location, TemplateError
 from ..thai.digits import ADDRESS_PATTERN
-from .oxml import W_NS, el, get_or_add, qn, set_run_fonts
+from .oxml import el, find_elements, get_or_add, parent_of, qn, set_run_fonts
 from .tables import TableLayoutSpec
 
 __all__ = [
@@ -44,7 +45,7 @@ PAGE_NUMBER_FORMATS = {"thai": "thaiNumbers", "arabic": "decimal"}
 def apply_font(styles: etree._Element, font: str) -> None:
     """Name *font* in every ``<w:rFonts>`` of the styles part (docDefaults and each style)."""
     for rpr in styles.iter(qn("w:rPr")):
-        if rpr.find(qn("w:rFonts")) is not None or rpr.getparent().tag == qn("w:rPrDefault"):
+        if rpr.find(qn("w:rFonts")) is not None or parent_of(rpr).tag == qn("w:rPrDefault"):
             set_run_fonts(rpr, font)
 
 
@@ -66,7 +67,7 @@ _W_VAL, _W_VAL_W, _W_TYPE = qn("w:val"), qn("w:w"), qn("w:type")
 def _span(tc: etree._Element) -> int:
     tcpr = tc.find(_TCPR)
     span = tcpr.find(_GRIDSPAN) if tcpr is not None else None
-    return int(span.get(_W_VAL)) if span is not None else 1
+    return int(span.attrib[_W_VAL]) if span is not None else 1
 
 
 def _set_width(tc: etree._Element, twips: int) -> None:
@@ -101,6 +102,8 @@ def _apply_merges(rows: list[etree._Element], merges: Iterable[tuple[int, int, i
 
 def _apply_layout(tbl: etree._Element, spec: TableLayoutSpec) -> None:
     grid = tbl.find(qn("w:tblGrid"))
+    if grid is None:  # -- the schema requires one --
+        raise TemplateError("ตารางในแม่แบบไม่มี w:tblGrid (ความกว้างคอลัมน์)", location=Location(path="word/document.xml"))
     for col in list(grid):
         grid.remove(col)
     for width in spec.widths_twips:
@@ -164,7 +167,7 @@ def _fit_grid(tbl: etree._Element) -> None:
 
 def ensure_cell_paragraphs(body: etree._Element) -> None:
     """Give every ``<w:tc>`` at least one ``<w:p>``: Word refuses a cell without one."""
-    for tc in body.xpath("//w:tc[not(w:p)]", namespaces={"w": W_NS}):
+    for tc in find_elements(body, "//w:tc[not(w:p)]"):
         tc.append(el("w:p"))
 
 
@@ -219,7 +222,7 @@ def _single_child_runs(run: etree._Element) -> list[etree._Element]:
         runs.append(new)
     for new in runs:
         run.addprevious(new)
-    run.getparent().remove(run)
+    parent_of(run).remove(run)
     return runs
 
 
@@ -243,7 +246,7 @@ def _runs_with_address_marks(body: etree._Element) -> list[etree._Element]:
         text = t.text
         if text and _ADDRESS_MARK.search(text):
             run = t.getparent()
-            if run is not None and run.tag == run_tag and run.getparent().tag != hyperlink_tag:
+            if run is not None and run.tag == run_tag and parent_of(run).tag != hyperlink_tag:
                 runs[run] = None
     return list(runs)
 
@@ -285,5 +288,5 @@ def link_addresses(body: etree._Element, relate: Callable[[str], str]) -> int:
                 pieces.append(_text_run(rpr, t.text[last:]))
             for piece in pieces:
                 part.addprevious(piece)
-            part.getparent().remove(part)
+            parent_of(part).remove(part)
     return made
