@@ -40,11 +40,13 @@ def table_columns(given: Sequence[Column] | None, default: Iterable[Mapping[str,
 
 
 def check_columns(columns: Sequence[Column], known: Iterable[str], extras: Iterable[Iterable[str]] = (), *,
-                  where: str, extras_where: str | None = None) -> None:
+                  where: str, extras_where: str | None = None, extra_field: str | None = None) -> None:
     """Refuse a column key nothing fills, and a row's own key that no column shows.
 
-    *known* are the keys the table computes; *extras* the keys each row carries of its own;
-    *where* is the path of the columns (``columns``, ``tables[0].columns``).
+    *known* are the keys the table computes; *extras* the keys each row carries of its own,
+    beside its fields or, named by *extra_field*, in one field of them (a measure's ``extra``);
+    *where* is the path of the columns (``columns``, ``tables[0].columns``), *extras_where*
+    where an unshown key is reported (else *where*).
 
     >>> check_columns([Column(key="url", heading="URL", width_cm=3)], {"code"}, [{"url"}], where="items")
     >>> check_columns([Column(key="url", heading="URL", width_cm=3)], {"code"}, [], where="columns")
@@ -54,17 +56,19 @@ def check_columns(columns: Sequence[Column], known: Iterable[str], extras: Itera
     """
     carried = set().union(*map(set, extras))
     known = set(known)
+    own = f"ชื่อที่อยู่ใน {extra_field} ของแถว" if extra_field else "ชื่อช่องที่อยู่ในแถวข้อมูล"
     for index, column in enumerate(columns):
         if column.key not in known | carried:
             raise InputError(
-                f"คอลัมน์ {column.heading!r} ใช้ key {column.key!r} ซึ่งไม่มีข้อมูลใดเติมได้: "
-                f"ใช้ {', '.join(sorted(known))} หรือชื่อช่องที่อยู่ในแถวข้อมูล",
+                f"ไม่รู้จักคอลัมน์ {column.key!r} (หัวคอลัมน์ {column.heading!r}) ซึ่งไม่มีข้อมูลใดเติมได้: "
+                f"ใช้ {', '.join(sorted(known))} หรือ{own}",
                 location=Location(path=f"{where}[{index}].key"),
             )
     unshown = sorted(carried - {c.key for c in columns})
     if unshown:
+        named = f"{extra_field}.{unshown[0]}" if extra_field else unshown[0]
         raise InputError(
-            f"ข้อมูล {unshown[0]} ในแถวของตารางไม่มีคอลัมน์แสดง ให้เพิ่มคอลัมน์ key: {unshown[0]} "
+            f"ข้อมูล {named} ในแถวของตารางไม่มีคอลัมน์แสดง ให้เพิ่มคอลัมน์ key: {unshown[0]} "
             f"ใน {where} หรือลบข้อมูลนี้",
             location=Location(path=extras_where or where),
         )

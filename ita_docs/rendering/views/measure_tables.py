@@ -13,6 +13,7 @@ from ...model import Column, Measure, PeriodStyle
 from ...thai import Digits, format_period
 from ..formats import format_number
 from .blocks import BlockWriter, Converted, converted
+from .columns import check_columns
 
 __all__ = ["Layout", "MEASURE_KEYS", "measure_cells", "measure_columns", "measure_rows", "write_measures"]
 
@@ -53,22 +54,8 @@ def measure_columns(layout: Layout, presets: Mapping[str, Any], default: str,
             raise InputError(f"ไม่รู้จักรูปแบบตาราง {name!r} (ที่มี: {', '.join(presets)})",
                              location=Location(path=f"{where}.preset"))
         columns = [Column.model_validate(c) for c in presets[name]]
-    extras = {key for m in measures for key in m.extra}
-    for index, column in enumerate(columns):
-        if column.key not in MEASURE_KEYS | extras:
-            raise InputError(
-                f"ไม่รู้จักคอลัมน์ {column.key!r}: ใช้ {', '.join(sorted(MEASURE_KEYS))} "
-                "หรือชื่อที่อยู่ใน extra ของมาตรการ",
-                location=Location(path=f"{where}.columns[{index}].key"),
-            )
-    unused = sorted(extras - {c.key for c in columns})
-    if unused:
-        # -- nothing typed may vanish: an extra field needs a column to show in --
-        raise InputError(
-            f"ข้อมูล extra.{unused[0]} ของมาตรการไม่มีคอลัมน์แสดง ให้เพิ่มคอลัมน์ key: {unused[0]} "
-            f"ใน {where}.columns",
-            location=Location(path=where),
-        )
+    check_columns(columns, MEASURE_KEYS, (m.extra for m in measures), where=f"{where}.columns", extras_where=where,
+                  extra_field="extra")
     return columns
 
 
