@@ -141,12 +141,12 @@ def _template_check(args: argparse.Namespace) -> int:
         raise InputError(f"ระบุชนิดเอกสารด้วย --kind (ที่มี: {', '.join(KINDS)})")
     findings = check_template(args.template, kind)
     for finding in findings:
-        print(f"{finding.level}: {finding.message} ({finding.where})")
+        print(f"{finding.kind}: {finding.message} ({finding.location})")
     if not findings:
         print("แม่แบบใช้ได้")
-    if any(f.level == "error" for f in findings):
+    if any(f.kind == "error" for f in findings):
         return EXIT_INVALID_INPUT
-    return EXIT_WARNINGS if any(f.level == "warning" for f in findings) else 0
+    return EXIT_WARNINGS if any(f.kind == "warning" for f in findings) else 0
 
 
 def _batch(args: argparse.Namespace) -> int:

@@ -14,12 +14,13 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..consistency import Finding
+from ..errors import Location
 from .compiled import read_template, tagged_parts, template_sources
 from .environment import make_environment
 from .oxml import qn
 from .template_rules import (
     TAG_START,
-    TemplateFinding,
     check_package,
     check_tags_balanced,
     package_findings,
@@ -28,7 +29,6 @@ from .template_rules import (
 from .templates import bundled_template
 
 __all__ = [
-    "TemplateFinding",
     "check_package",
     "check_tags_balanced",
     "check_template",
@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 
-def _split_tags(parts: Iterable[tuple[str, etree._Element]]) -> list[TemplateFinding]:
+def _split_tags(parts: Iterable[tuple[str, etree._Element]]) -> list[Finding]:
     """Tags that Word cut into several runs (they still work; formatting inside them is lost)."""
     found = []
     for part_name, root in parts:
@@ -54,9 +54,9 @@ def _split_tags(parts: Iterable[tuple[str, etree._Element]]) -> list[TemplateFin
                     continue
                 runs = {i for i, (a, b) in enumerate(bounds) if a < end + 2 and b > match.start()}
                 if len(runs) > 1:
-                    found.append(TemplateFinding("note", f"{part_name} ย่อหน้าที่ {number}",
-                                                 f"Word แบ่งแท็ก {text[match.start():end + 2]!r} เป็นหลายช่วง (run) "
-                                                 "ยังใช้ได้ แต่รูปแบบตัวอักษรภายในแท็กจะหายไป"))
+                    found.append(Finding("note", Location(path=f"{part_name} ย่อหน้าที่ {number}"),
+                                         f"Word แบ่งแท็ก {text[match.start():end + 2]!r} เป็นหลายช่วง (run) "
+                                         "ยังใช้ได้ แต่รูปแบบตัวอักษรภายในแท็กจะหายไป"))
     return found
 
 
@@ -81,7 +81,7 @@ def template_variables(path: str | Path) -> set[str]:
     return names
 
 
-def check_template(path: str | Path, kind: str) -> list[TemplateFinding]:
+def check_template(path: str | Path, kind: str) -> list[Finding]:
     """Everything found in the template at *path* for document *kind*."""
     from jinja2 import TemplateSyntaxError, meta
 
@@ -92,7 +92,7 @@ def check_template(path: str | Path, kind: str) -> list[TemplateFinding]:
         return found
     parts = tagged_parts(path, package)
     found = unbalanced_tags(parts) + _split_tags(parts)
-    if any(f.level == "error" for f in found):
+    if any(f.kind == "error" for f in found):
         return found
     env = make_environment()
     used: set[str] = set()
@@ -104,17 +104,17 @@ def check_template(path: str | Path, kind: str) -> list[TemplateFinding]:
             lines = source.splitlines()
             line = lines[exc.lineno - 1] if exc.lineno and exc.lineno <= len(lines) else ""
             text = re.sub(r"<[^>]+>", "", line).strip()
-            found.append(TemplateFinding("error", f"{part_name} ย่อหน้า {text[:60]!r}",
-                                         f"แม่แบบผิดไวยากรณ์: {exc.message}"))
-    if any(f.level == "error" for f in found):
+            found.append(Finding("error", Location(path=f"{part_name} ย่อหน้า {text[:60]!r}"),
+                                 f"แม่แบบผิดไวยากรณ์: {exc.message}"))
+    if any(f.kind == "error" for f in found):
         return found
     standard = template_variables(bundled_template(kind))
     for name in sorted(used - standard - _CONTEXT_EXTRAS):
-        found.append(TemplateFinding("warning", name, f"ใช้ตัวแปร '{name}' ซึ่งเอกสารชนิด {kind} ไม่มี "
-                                                      "(จะเกิดข้อผิดพลาดเมื่อสร้างเอกสาร)"))
+        found.append(Finding("warning", Location(path=name), f"ใช้ตัวแปร '{name}' ซึ่งเอกสารชนิด {kind} ไม่มี "
+                                                             "(จะเกิดข้อผิดพลาดเมื่อสร้างเอกสาร)"))
     for name in sorted(standard - used):
-        found.append(TemplateFinding("warning", name, f"ไม่ได้ใช้ตัวแปร '{name}' ที่แม่แบบมาตรฐานใช้ "
-                                                      "(ส่วนนั้นจะไม่ปรากฏในเอกสาร)"))
+        found.append(Finding("warning", Location(path=name), f"ไม่ได้ใช้ตัวแปร '{name}' ที่แม่แบบมาตรฐานใช้ "
+                                                             "(ส่วนนั้นจะไม่ปรากฏในเอกสาร)"))
     return found
 
 

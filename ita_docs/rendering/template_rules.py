@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from lxml import etree
 
+from ..consistency import Finding
 from ..errors import Location, TemplateError
 from .oxml import qn
 
 __all__ = [
     "TAG_START",
-    "TemplateFinding",
     "check_package",
     "check_tags_balanced",
     "package_findings",
@@ -30,34 +29,22 @@ PAIRS = (("{{", "}}"), ("{%", "%}"), ("{#", "#}"))
 TAG_START = re.compile(r"\{[{%#]")
 
 
-@dataclass(frozen=True)
-class TemplateFinding:
-    """One thing found in a template: ``error`` stops rendering, ``warning`` and ``note`` do not."""
-
-    level: str
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.level}: {self.message} ({self.where})"
-
-
-def unbalanced_tags(parts: Iterable[tuple[str, etree._Element]]) -> list[TemplateFinding]:
+def unbalanced_tags(parts: Iterable[tuple[str, etree._Element]]) -> list[Finding]:
     found = []
     for part_name, root in parts:
         for number, p in enumerate(root.iter(qn("w:p")), start=1):
             text = "".join(t.text or "" for t in p.iter(qn("w:t")))
             for opening, closing in PAIRS:
                 if text.count(opening) != text.count(closing):
-                    found.append(TemplateFinding("error", f"{part_name} ย่อหน้าที่ {number}",
-                                                 f"แท็ก {opening} … {closing} ไม่ครบคู่ในย่อหน้า: {text[:80]!r}"))
+                    found.append(Finding("error", Location(path=f"{part_name} ย่อหน้าที่ {number}"),
+                                         f"แท็ก {opening} … {closing} ไม่ครบคู่ในย่อหน้า: {text[:80]!r}"))
     return found
 
 
 def check_tags_balanced(parts: Iterable[tuple[str, etree._Element]], template: str) -> None:
     """Raise :class:`TemplateError` at the first paragraph whose tags do not close in it."""
     for finding in unbalanced_tags(parts):
-        raise TemplateError(finding.message, location=Location(template, finding.where))
+        raise TemplateError(finding.message, location=finding.location.with_file(template))
 
 
 CONTENT_TYPES = "[Content_Types].xml"
@@ -94,7 +81,7 @@ def _document_type(types: etree._Element) -> str | None:
     return None
 
 
-def package_findings(template: str, parts: dict[str, bytes]) -> list[TemplateFinding]:
+def package_findings(template: str, parts: dict[str, bytes]) -> list[Finding]:
     """What makes a template package unsafe to pass on, or a document nobody can open: entry
     names outside the package, a missing ``[Content_Types].xml``, another content type than
     a Word document's (a .docm with macros), a DTD or entity declaration in any XML part,
@@ -102,7 +89,7 @@ def package_findings(template: str, parts: dict[str, bytes]) -> list[TemplateFin
     found = []
 
     def error(where: str, message: str) -> None:
-        found.append(TemplateFinding("error", where, message))
+        found.append(Finding("error", Location(path=where), message))
 
     for name in parts:
         if _unsafe_name(name):
@@ -149,4 +136,4 @@ def package_findings(template: str, parts: dict[str, bytes]) -> list[TemplateFin
 def check_package(template: str, parts: dict[str, bytes]) -> None:
     """Raise :class:`TemplateError` at the first of :func:`package_findings`."""
     for finding in package_findings(template, parts):
-        raise TemplateError(finding.message, location=Location(template, finding.where))
+        raise TemplateError(finding.message, location=finding.location.with_file(template))

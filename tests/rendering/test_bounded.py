@@ -258,8 +258,8 @@ def test_what_render_refuses_at_compile_time_check_reports(tmp_path, tag, messag
 
     template = _template_with(tmp_path, "<w:body>", _first("{{ subtitle }}" + tag))
     findings = check_template(template, "measures_plan")
-    assert [f.level for f in findings] == ["error"] and message in findings[0].message
-    assert findings[0].where.startswith("word/document.xml ย่อหน้า")
+    assert [f.kind for f in findings] == ["error"] and message in findings[0].message
+    assert findings[0].location.path.startswith("word/document.xml ย่อหน้า")
     with pytest.raises(TemplateError, match=message) as caught:
         CompiledTemplate(template)
     assert caught.value.location.path == "word/document.xml"

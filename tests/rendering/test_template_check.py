@@ -33,9 +33,9 @@ def test_the_bundled_templates_check_clean():
 )
 def test_problems_are_found_and_located(tmp_path, old, new, level, words):
     findings = check_template(_template_with(tmp_path, old, new), "measures_plan")
-    assert any(f.level == level and words in f.message for f in findings), findings
+    assert any(f.kind == level and words in f.message for f in findings), findings
     if level == "error":
-        assert all(f.where for f in findings)
+        assert all(f.location.path for f in findings)
 
 
 def test_a_variable_in_the_document_properties_is_checked(tmp_path):
@@ -45,13 +45,13 @@ def test_a_variable_in_the_document_properties_is_checked(tmp_path):
     template.core_properties.title = "{{ mayor }}"
     template.save(str(tmp_path / "mine.docx"))
     findings = check_template(tmp_path / "mine.docx", "measures_plan")
-    assert any(f.level == "warning" and "'mayor'" in f.message for f in findings), findings
+    assert any(f.kind == "warning" and "'mayor'" in f.message for f in findings), findings
 
 
 def test_a_tag_split_over_runs_is_noted(tmp_path):
     split = '{{ block.ti</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">tle }}'
     findings = check_template(_template_with(tmp_path, "{{ block.title }}", split), "measures_plan")
-    assert [f.level for f in findings] == ["note"]
+    assert [f.kind for f in findings] == ["note"]
     assert "หลายช่วง" in findings[0].message
     out = render(NONGMUANG, tmp_path / "o.docx", template=_template_with(tmp_path, "{{ block.title }}", split))
     assert out.exists()
