@@ -77,14 +77,17 @@ class SubIndicators(Model):
     sources: list[str] = []
 
 
-class OitItem(Model):
+class FrameworkOitItem(Model):
+    """An OIT item as the year's framework lists it (``O1`` โครงสร้าง); a document's own OIT item,
+    with who answers it, is :class:`ita_docs.model.OitItem`."""
+
     code: str
     title: str
     group: str | None = None
 
 
 class OitItems(Model):
-    items: list[OitItem] = []
+    items: list[FrameworkOitItem] = []
     provisional: bool = False
     sources: list[str] = []
 
