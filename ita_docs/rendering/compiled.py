@@ -179,6 +179,10 @@ class RenderedPackage:
         #: False when no table cell came out without a paragraph.
         self.maybe_empty_cells = maybe_empty_cells
 
+    def __contains__(self, name: object) -> bool:
+        """Whether the package has part *name* (``STYLES in package``)."""
+        return name in self._parts
+
     def tree(self, name: str) -> etree._Element:
         """The element tree of part *name*, parsed once; changes to it are saved."""
         if name not in self.trees:

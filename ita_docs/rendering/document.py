@@ -23,7 +23,8 @@ from .postprocess import (
     separate_tables,
 )
 from .linebreak import document_words, join_words_in_body
-from .compiled import SETTINGS, STYLES, compiled_template
+from .compiled import SETTINGS, STYLES, CompiledTemplate, RenderedPackage, compiled_template
+from .tables import TableLayoutSpec
 from .templates import bundled_template
 from .views import build_view
 
@@ -60,8 +61,8 @@ def _render(document: DocumentBase, template: str | Path | None) -> bytes:
     return package.to_bytes()
 
 
-def finish_package(package: Any, document: DocumentBase, compiled: Any, view: dict[str, Any],
-                   table_specs: list[Any]) -> None:
+def finish_package(package: RenderedPackage, document: DocumentBase, compiled: CompiledTemplate,
+                   view: dict[str, Any], table_specs: list[TableLayoutSpec]) -> None:
     """The .docx post-processing of a rendered *package*, in place (bench/e2e_batch.py times it alone)."""
     body = package.body
     if package.maybe_empty_cells:
@@ -72,9 +73,9 @@ def finish_package(package: Any, document: DocumentBase, compiled: Any, view: di
     separate_tables(body)
     join_words_in_body(body, document_words(document))
     apply_page_number_format(body, document.digits)
-    if STYLES in package._parts and document.font != compiled.font:
+    if STYLES in package and document.font != compiled.font:
         apply_font(package.tree(STYLES), document.font)
-    if SETTINGS in package._parts and any(block.get("type") == "toc" for block in view.get("blocks", [])):
+    if SETTINGS in package and any(block.get("type") == "toc" for block in view.get("blocks", [])):
         apply_update_fields(package.tree(SETTINGS))
 
 
