@@ -31,6 +31,11 @@ paths), so the whole run was one piece, wider than its column, and LibreOffice c
 at the edge (ronthong: อุทกภั|ย). ICU itself breaks there; a break after ZWSP is one that
 LibreOffice keeps. The PDF's text has no ZWSP either (pdfplumber, pdftotext), and
 ``seed_fidelity.py`` drops it, as it drops U+FEFF.
+
+LibreOffice keeps a break in Thai text only where it falls on a Thai character (it reads
+the break through a table of Thai character cells): a break on an opening bracket before
+Thai ("ทุจริต (ประกอบด้วย") is moved by :func:`_breaks_on_thai`, and a space typed inside
+one of the document's own names (เทศบาลเมืองสะ เตงนอก) becomes a no-break space.
 """
 from __future__ import annotations
 
