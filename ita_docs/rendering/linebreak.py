@@ -31,6 +31,11 @@ paths), so the whole run was one piece, wider than its column, and LibreOffice c
 at the edge (ronthong: อุทกภั|ย). ICU itself breaks there; a break after ZWSP is one that
 LibreOffice keeps. The PDF's text has no ZWSP either (pdfplumber, pdftotext), and
 ``seed_fidelity.py`` drops it, as it drops U+FEFF.
+
+LibreOffice keeps a break in Thai text only where it falls on a Thai character (it reads
+the break through a table of Thai character cells): a break on an opening bracket before
+Thai ("ทุจริต (ประกอบด้วย") is moved by :func:`_breaks_on_thai`, and a space typed inside
+one of the document's own names (เทศบาลเมืองสะ เตงนอก) becomes a no-break space.
 """
 from __future__ import annotations
 
@@ -40,12 +45,16 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING, cast
 
 from lxml import etree
 
 from ..thai.digits import _MAYBE_ADDRESS, ADDRESS_PATTERN
 from .measure import CELL_MARGIN_CM, TEXT_WIDTH_CM, text_width_cm
 from .oxml import qn
+
+if TYPE_CHECKING:  # -- PyThaiNLP has no type information: its Trie is Any to mypy --
+    from pythainlp.util import Trie
 
 __all__ = [
     "ADDRESS_BREAK",
@@ -77,15 +86,29 @@ _THAI_RUN = re.compile("[\u0e01-\u0e5b]+")
 _THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
 _SPACED_REPEAT = re.compile("(?<=[\u0e01-\u0e4e]) (?=[ๆฯ])")
 _HELD_REPEAT = re.compile("(?<=[\u0e01-\u0e4e])\u00a0(?=[ๆฯ])")
+#: A space typed inside one of the document's own names (เทศบาลเมืองสะ เตงนอก) goes in as
+#: U+FEFF U+00A0: shown as the space typed, never a line break; read back as the space.
+_HELD_SPACE = JOINER + "\u00a0"
+#: Stands for such a space while the Thai runs on either side are joined (a private-use character).
+_NAME_SPACE = "\ue000"
 _THAI_SLASH = re.compile("(?<=[\u0e01-\u0e4e]/)(?=[\u0e01-\u0e4e])")
 #: Characters after which a URL may break, and the pieces between them.
 _ADDRESS_BREAK = re.compile(r"(?<=[/.\-@])(?=[^/.\-@])")
 #: Either break as added: after ``/ . - @`` (so a Thai slash's break too), taken out on reading back.
 _BREAK_ADDED = re.compile(r"(?<=[/.\-@])\u200b")
+#: Punctuation that opens a piece before Thai letters ("(ตาม", "“ประกอบ", "-ข้อมูล"), and the
+#: break :func:`_breaks_on_thai` may add between it and the Thai (taken out on reading back).
+_OPENERS = "([{“‘\"'«-–—"
+_OPENER_THAI = re.compile(f"[{re.escape(_OPENERS)}](?=[\u0e01-\u0e4e])")
+_OPENER_BREAK = re.compile(f"(?<=[{re.escape(_OPENERS)}])\u200b(?=[\u0e01-\u0e4e])")
+#: LibreOffice's Thai break iterator keeps a break only where it falls on a character of the Thai block.
+_THAI_BLOCK = re.compile("[\u0e00-\u0e7f]")
+#: How many pieces back :func:`_breaks_on_thai` looks for a break that opens with Thai.
+_HOLD_BACK = 3
 
 
 @lru_cache(maxsize=1)
-def _lexical_trie():  # -> pythainlp.util.Trie
+def _lexical_trie() -> Trie:
     from pythainlp.corpus import thai_orst_words
 
     return _words_class()(thai_orst_words())
@@ -99,7 +122,7 @@ def _lexicon() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _dictionary():  # -> pythainlp.util.Trie
+def _dictionary() -> Trie:
     """PyThaiNLP's word list as newmm's dictionary (newmm's default, without its trie)."""
     from pythainlp.corpus import thai_words as word_list
 
@@ -107,7 +130,7 @@ def _dictionary():  # -> pythainlp.util.Trie
 
 
 @lru_cache(maxsize=64)
-def _trie_with(extra: frozenset[str]):  # -> pythainlp.util.Trie
+def _trie_with(extra: frozenset[str]) -> Trie:
     """PyThaiNLP's word list and the *extra* words, as newmm's dictionary: the word list
     is read once and the few extra words are looked up beside it, giving the words a
     single trie of both would (building that trie again for each document's own names
@@ -116,7 +139,7 @@ def _trie_with(extra: frozenset[str]):  # -> pythainlp.util.Trie
 
 
 @lru_cache(maxsize=1)
-def _words_class() -> type:
+def _words_class() -> type[Trie]:
     from pythainlp.util import Trie
 
     class Words(Trie):
@@ -167,7 +190,7 @@ def _words_class() -> type:
 
 
 @lru_cache(maxsize=1)
-def _with_extra_class() -> type:
+def _with_extra_class() -> type[Trie]:
     from pythainlp.util import Trie
 
     class WithExtra(Trie):
@@ -254,7 +277,7 @@ class _Icu:
         def fn(name: str, restype: object, *argtypes: object) -> Callable[..., int]:
             f = getattr(lib, name + suffix)
             f.restype, f.argtypes = restype, list(argtypes)
-            return f
+            return cast(Callable[..., int], f)
 
         self._open = fn("ubrk_open", ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p,
                         ctypes.c_int32, ctypes.POINTER(ctypes.c_int))
@@ -400,13 +423,30 @@ def join_words(text: str, limit_cm: float | None = None, extra: frozenset[str] =
     """
     if not _THAI_LETTER.search(text):
         return break_addresses(text)
+    split = _split_names(extra)
+    if split is not None and _NAME_SPACE not in text and (found := split.findall(text)):
+        # -- each half is kept whole as a word too (เตงนอก is none of PyThaiNLP's) --
+        extra = extra | {half for name in found for half in name.split(" ")}
+        text = split.sub(lambda m: m.group(0).replace(" ", _NAME_SPACE), text)
     out = []
     for piece, address in _outside_addresses(text):
         out.append(_ADDRESS_BREAK.sub(ADDRESS_BREAK, piece) if address else _THAI_SLASH.sub(
             SLASH_BREAK, _THAI_RUN.sub(lambda m: _join_thai(m.group(0), limit_cm, extra), piece)))
     # -- "ทุก ๆ" as typed with a space: a no-break space keeps ๆ on its word's line --
-    joined = _SPACED_REPEAT.sub(_REPEAT_SPACE, "".join(out))
-    return joined if limit_cm is None else _unjoin_wider_than(joined, limit_cm)
+    joined = _SPACED_REPEAT.sub(_REPEAT_SPACE, "".join(out)).replace(_NAME_SPACE, _HELD_SPACE)
+    return joined if limit_cm is None else _breaks_on_thai(_unjoin_wider_than(joined, limit_cm), limit_cm)
+
+
+@lru_cache(maxsize=64)
+def _split_names(extra: frozenset[str]) -> re.Pattern[str] | None:
+    """The document's own names (*extra*) with one space typed inside, as a pattern.
+
+    >>> _split_names(frozenset({"สะเตงนอก"})).sub("_", "เทศบาลเมืองสะ เตงนอก")
+    'เทศบาลเมือง_'
+    """
+    forms = sorted({f"{word[:i]} {word[i:]}" for word in extra if len(word) >= 4 for i in range(1, len(word))
+                    if _THAI_LETTER.match(word[i])}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, forms))) if forms else None
 
 
 def _unjoin_wider_than(joined: str, limit_cm: float) -> str:
@@ -426,6 +466,60 @@ def _unjoin_wider_than(joined: str, limit_cm: float) -> str:
             pieces.append(joined[a:b])
     return "".join(strip_joiners(piece) if JOINER in piece and text_width_cm(piece.rstrip(), bold=True) > limit_cm
                    else piece for piece in pieces)
+
+
+def _breaks_on_thai(joined: str, limit_cm: float) -> str:
+    """Move each line break that falls on an opening bracket, quote or dash before Thai
+    ("ทุจริต (ประกอบด้วย") to where LibreOffice keeps it.
+
+    LibreOffice (7.4) maps the break its Thai line breaker finds through a table of Thai
+    character cells (``BreakIterator_CTL::getLineBreak``, ``previousCellIndex``) that is
+    filled only at Thai characters of the paragraph; for a break at "(" it reads whatever
+    an earlier paragraph left there, often 0, and then cuts the Thai word after the bracket
+    at the column's edge (ปร|ะกอบด้วย, ต|ามเอกสาร). So:
+
+    * the piece is held to the words before it, up to :data:`_HOLD_BACK` pieces back, with a
+      :data:`JOINER` after the space (no break at a space before U+FEFF), when the held run
+      fits *limit_cm* and opens with a Thai character: the line then breaks before that
+      word, a break LibreOffice keeps;
+    * otherwise (Latin or Arabic digits before it, or too wide) a :data:`ADDRESS_BREAK`
+      goes between the opener and the Thai letter, a break on a Thai character.
+
+    >>> _breaks_on_thai("การทุจริต (ประกอบด้วย", 10).replace(JOINER, "~")
+    'การทุจริต ~(ประกอบด้วย'
+    >>> _breaks_on_thai("Assessment) (ตามเอกสาร", 10).replace(ADDRESS_BREAK, "+")
+    'Assessment) (+ตามเอกสาร'
+    """
+    icu = _icu()
+    if icu is None or not _OPENER_THAI.search(joined):
+        return joined
+    cuts = [0, *icu.breaks(joined), len(joined)]
+    pieces = [joined[a:b] for a, b in zip(cuts, cuts[1:]) if a < b]
+    held: set[int] = set()  # -- pieces that get a joiner at their start --
+    broken: set[int] = set()  # -- pieces that get a break after their opener --
+    for k, piece in enumerate(pieces):
+        if k == 0 or not _OPENER_THAI.match(piece):
+            continue
+        unit, first = piece, None
+        for j in range(k - 1, max(-1, k - 1 - _HOLD_BACK), -1):
+            unit = pieces[j] + unit
+            if text_width_cm(unit.rstrip(), bold=True) > limit_cm:
+                break
+            if _THAI_BLOCK.match(pieces[j]):
+                first = j
+                break
+        if first is None:
+            broken.add(k)
+        else:
+            held.update(range(first + 1, k + 1))
+    if not held and not broken:
+        return joined
+    out = []
+    for k, piece in enumerate(pieces):
+        if k in broken:
+            piece = _OPENER_THAI.sub(lambda m: m.group(0) + ADDRESS_BREAK, piece, count=1)
+        out.append(JOINER + piece if k in held and not piece.startswith(JOINER) else piece)
+    return "".join(out)
 
 
 def break_addresses(text: str) -> str:
@@ -453,7 +547,8 @@ def strip_joiners(text: str) -> str:
     >>> strip_joiners("วาทภัย/\\u200bอุทกภัย")
     'วาทภัย/อุทกภัย'
     """
-    return _HELD_REPEAT.sub(" ", _BREAK_ADDED.sub("", text.replace(JOINER, "")))
+    text = _OPENER_BREAK.sub("", _BREAK_ADDED.sub("", text.replace(_HELD_SPACE, " ").replace(JOINER, "")))
+    return _HELD_REPEAT.sub(" ", text)
 
 
 def unbreakable_pieces(text: str) -> list[str]:
@@ -516,7 +611,7 @@ def join_words_in_body(body: etree._Element, extra: frozenset[str] = frozenset()
             column = 0
             for tc in tr.iterfind(qn("w:tc")):
                 span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
-                count = int(span.get(qn("w:val"))) if span is not None else 1
+                count = int(span.get(qn("w:val")) or 1) if span is not None else 1
                 limits[tc] = round(sum(grid[column:column + count]) / 1440 * 2.54 - CELL_MARGIN_CM, 2)
                 column += count
     changed = 0
@@ -532,7 +627,7 @@ def join_words_in_body(body: etree._Element, extra: frozenset[str] = frozenset()
                 changed += 1
             continue
         cell = next(t.iterancestors(tc_tag), None)
-        joined = join_words(text, limits.get(cell, TEXT_WIDTH_CM), extra)
+        joined = join_words(text, TEXT_WIDTH_CM if cell is None else limits.get(cell, TEXT_WIDTH_CM), extra)
         if joined != text:
             t.text = joined
             changed += 1

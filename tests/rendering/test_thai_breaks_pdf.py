@@ -20,23 +20,13 @@ from tests.conftest import SAMPLES, SHARED
 TOOL = SHARED / "tools" / "pdf_thai_breaks.py"
 _TOOLS_READY = TOOL.is_file() and all(importlib.util.find_spec(m) for m in ("pdfplumber", "pythainlp"))
 
-#: Measured 2026-12-02 (LibreOffice 7.4.7): the cuts left, and why (README "Thai line breaks").
-#: LibreOffice's Thai getLineBreak returns no break before an opening "(" or "“" typed after a
-#: space when the line ends in the Thai word after it, so it cuts that word at the edge.
-_LEFT = {
-    "ronthong-2564-report": "ทุจริต (ปร|ะกอบด้วย: no break before \"(\" after a space (LibreOffice)",
-    "sanmaket-2565-progress": "Assessment) (ต|ามเอกสารแนบท้าย: no break before \"(\" after a space (LibreOffice)",
-    "satengnok-2566-analysis": "เทศบาลเมืองสะ|เตงนอก: the sample's text has a space typed inside the name",
-}
 _STEMS = sorted(p.stem for p in SAMPLES.glob("*.yaml"))
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not _TOOLS_READY, reason="needs ../shared/tools/pdf_thai_breaks.py, pdfplumber and pythainlp")
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (soffice)")
-@pytest.mark.parametrize("stem", [
-    pytest.param(stem, marks=pytest.mark.xfail(reason=_LEFT[stem], strict=True)) if stem in _LEFT else stem
-    for stem in _STEMS])
+@pytest.mark.parametrize("stem", _STEMS)
 def test_pdf_cuts_no_thai_word(tmp_path, stem):
     """split == 0 and mid_word <= 1 % of thai_breaks on the sample's PDF, as rendered (widths from content)."""
     from ita_docs.rendering.pdf import convert_to_pdf
