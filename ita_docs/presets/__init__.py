@@ -18,4 +18,4 @@ def load_preset(kind: str) -> dict[str, Any]:
     '๕. ขั้นตอนการรายงานผล'
     """
     text = resources.files(__package__).joinpath(f"{kind}.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # -- libyaml where it is there --

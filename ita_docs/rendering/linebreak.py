@@ -283,17 +283,17 @@ class _Icu:
         iterator = self._iterator()
         if iterator is None:
             return []
-        data = text.encode("utf-16-le")
+        data = text.encode("utf-16-le")  # -- passed as it is (no copy); alive until the breaks are read --
         length = len(data) // 2
-        buffer = (ctypes.c_uint16 * length).from_buffer_copy(data)
         status = ctypes.c_int(0)
-        self._set_text(iterator, buffer, length, ctypes.byref(status))
+        self._set_text(iterator, data, length, ctypes.byref(status))
         if status.value > 0:
             return []
         found = []
-        while (offset := self._next(iterator)) != -1:
+        step = self._next
+        while (offset := step(iterator)) != -1 and offset < length:
             found.append(offset)
-        return [offset for offset in found if offset < length]
+        return found
 
 
 @lru_cache(maxsize=1)
