@@ -246,8 +246,11 @@ def render_many(
 
     jobs = worker_count(jobs, len(jobs_list))
     if jobs > 1:
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        if multiprocessing.get_start_method() == "fork":
+            _warm()
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for outcomes in pool.map(_render_source, jobs_list, chunksize=chunk_size(len(jobs_list), jobs)):
                 finish_source(outcomes)
@@ -257,6 +260,18 @@ def render_many(
     if pdf or pdf_a:
         results = _convert(results, out, overwrite, jobs, pdf_a)
     return results
+
+
+def _warm() -> None:
+    """Load once, before the workers are forked, what each of them would load alike: the
+    renderer's modules, PyThaiNLP's word lists and ICU (through a first join), the font's
+    advances. The workers share those pages and start warm (~0.4 s of CPU less each)."""
+    from .rendering import document  # noqa: F401 -- imported for the workers --
+    from .rendering.linebreak import join_words
+    from .rendering.measure import text_width_cm
+
+    join_words("การประเมิน", 1.0)
+    text_width_cm("ก"), text_width_cm("ก", bold=True)
 
 
 def available_cores() -> int:

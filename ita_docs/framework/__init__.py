@@ -200,7 +200,7 @@ def _load(fiscal_year: int, folders: tuple[Path, ...]) -> Framework:
             f"ให้เพิ่มไฟล์ ita_docs/framework/{fiscal_year}.yaml",
             location=Location(path="fiscal_year"),
         )
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # -- libyaml: ~50 ms less at start --
     try:
         framework = Framework.from_data(data)
     except DataValidationError as exc:

@@ -24,7 +24,7 @@ def load_preset(kind: str) -> dict[str, Any]:
 @lru_cache(maxsize=16)  # -- one entry a kind --
 def _read(kind: str) -> dict[str, Any]:
     text = resources.files(__package__).joinpath(f"{kind}.yaml").read_text(encoding="utf-8")
-    preset = yaml.safe_load(text)
+    preset = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # -- libyaml where it is there --
     if not isinstance(preset, dict):  # -- package data, so a mistake of ours, not the clerk's --
         raise TypeError(f"presets/{kind}.yaml is not a mapping")
     return preset

@@ -150,10 +150,13 @@ def _words_class() -> type[Trie]:
         ~80 MB as a trie) and of the time to build."""
 
         def __init__(self, words: Iterable[str]) -> None:
-            self.words: set[str] = set()
-            self.lengths: dict[str, tuple[int, ...]] = {}
-            for word in words:
-                self.add(word)
+            # -- as add() for each word, in one pass (add() sorts a prefix's lengths again each time) --
+            self.words: set[str] = {word for word in map(str.strip, words) if word}
+            lengths: dict[str, set[int]] = {}
+            for word in self.words:
+                if len(word) > 1:
+                    lengths.setdefault(word[:2], set()).add(len(word))
+            self.lengths: dict[str, tuple[int, ...]] = {key: tuple(sorted(found)) for key, found in lengths.items()}
 
         def add(self, word: str) -> None:
             word = word.strip()  # -- as Trie.add --
@@ -303,17 +306,17 @@ class _Icu:
         iterator = self._iterator()
         if iterator is None:
             return []
-        data = text.encode("utf-16-le")
+        data = text.encode("utf-16-le")  # -- passed as it is (no copy); alive until the breaks are read --
         length = len(data) // 2
-        buffer = (ctypes.c_uint16 * length).from_buffer_copy(data)
         status = ctypes.c_int(0)
-        self._set_text(iterator, buffer, length, ctypes.byref(status))
+        self._set_text(iterator, data, length, ctypes.byref(status))
         if status.value > 0:
             return []
         found = []
-        while (offset := self._next(iterator)) != -1:
+        step = self._next
+        while (offset := step(iterator)) != -1 and offset < length:
             found.append(offset)
-        return [offset for offset in found if offset < length]
+        return found
 
 
 @lru_cache(maxsize=1)
@@ -402,6 +405,7 @@ def _outside_addresses(text: str) -> Iterator[tuple[str, bool]]:
         yield text[last:], False
 
 
+@lru_cache(maxsize=16384)  # -- a pure function of its arguments; cell texts recur across a batch --
 def join_words(text: str, limit_cm: float | None = None, extra: frozenset[str] = frozenset()) -> str:
     """*text* with a :data:`JOINER` inside each Thai word, and its addresses through
     :func:`break_addresses`; spaces and Latin unchanged.

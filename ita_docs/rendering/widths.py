@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from ..errors import ItaDocsWarning, Location
@@ -43,7 +44,14 @@ def piece_width_cm(texts: Sequence[str], *, bold: bool = False) -> float:
     >>> round(piece_width_cm(["ผู้รับผิดชอบ", "ก ข"]), 2) == round(text_width_cm("ผู้รับผิดชอบ"), 2)
     True
     """
-    return max((text_width_cm(p, bold=bold) for t in texts for p in unbreakable_pieces(t)), default=0.0)
+    return max((_widest_piece_cm(t, bold) for t in texts), default=0.0)
+
+
+@lru_cache(maxsize=16384)
+def _widest_piece_cm(text: str, bold: bool) -> float:
+    """Width of the widest unbreakable piece of one *text* (a pure function of it: cached,
+    since the same cell texts recur across a batch's documents and ICU is asked once)."""
+    return max((text_width_cm(p, bold=bold) for p in unbreakable_pieces(text)), default=0.0)
 
 
 def _cell_texts(rows: list[dict[str, Any]], count: int) -> list[list[str]]:

@@ -1,0 +1,74 @@
+"""What the renderer keeps to be fast gives what it gave without: caches, the one-pass
+word list, ICU read with fewer steps, a batch whose workers start warm (issue 13)."""
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+
+import pytest
+from pythainlp.util import Trie
+
+from ita_docs import load, render_bytes
+from ita_docs.batch import render_many
+from ita_docs.rendering.linebreak import _icu, _words_class, join_words, unbreakable_pieces
+from ita_docs.rendering.measure import text_width_cm
+from ita_docs.rendering.widths import _widest_piece_cm, piece_width_cm
+from tests.conftest import NONGMUANG
+
+needs_icu = pytest.mark.skipif(_icu() is None, reason="no ICU library on this machine")
+
+WORDS = ["การ", "ประเมิน", "การประเมิน", " คุณธรรม ", "คุณ", "ธรรม", "คุณธรรม", "", "ก", "กร", "ผู้รับผิดชอบ", "ผู้"]
+
+
+def test_the_word_list_built_in_one_pass_is_the_one_built_a_word_at_a_time():
+    words, trie = _words_class()(WORDS), Trie(WORDS)
+    one_by_one = _words_class()([])
+    for word in WORDS:
+        one_by_one.add(word)
+    assert words.words == one_by_one.words and words.lengths == one_by_one.lengths
+    assert "" not in words and " คุณธรรม " not in words and "คุณธรรม" in words
+    for text in ("การประเมินคุณธรรม", "ผู้รับผิดชอบการ", "กรกร", "ก"):
+        for start in range(len(text)):
+            assert words.prefixes(text, start) == sorted(trie.prefixes(text, start), key=len), (text, start)
+
+
+def test_a_word_added_after_building_is_found_as_in_the_trie():
+    words, trie = _words_class()(WORDS), Trie(WORDS)
+    words.add("ประเมินผล")
+    trie.add("ประเมินผล")
+    assert words.prefixes("ประเมินผลงาน") == trie.prefixes("ประเมินผลงาน")
+
+
+def test_the_caches_are_bounded():
+    """Issue 16: no cache without a bound (a long-running web service renders on and on)."""
+    for cached in (join_words, _widest_piece_cm):
+        assert cached.cache_info().maxsize is not None
+
+
+def test_the_cached_width_is_the_widest_piece():
+    texts = ["ผู้รับผิดชอบ ดูที่ www.krut.go.th", "", "กองช่าง/กองคลัง", "การประเมินคุณธรรมและความโปร่งใส"]
+    for bold in (False, True):
+        widest = max(text_width_cm(p, bold=bold) for t in texts for p in unbreakable_pieces(t))
+        assert piece_width_cm(texts, bold=bold) == widest
+    assert piece_width_cm([""]) == piece_width_cm([]) == 0.0
+
+
+@needs_icu
+def test_icu_breaks_between_words_and_not_past_the_end():
+    icu = _icu()
+    assert icu.breaks("") == [] and icu.breaks("a") == []
+    assert icu.breaks("ab cd ef") == [3, 6]
+    text = "ผู้รับผิดชอบ ดู www.krut.go.th"
+    breaks = icu.breaks(text)
+    assert breaks == sorted(breaks) and all(0 < b < len(text) for b in breaks)
+    assert text.index("ดู") in breaks
+    assert icu.breaks(text) == breaks  # -- the same text twice: the same breaks --
+
+
+def test_a_batch_in_two_warm_workers_writes_what_one_process_renders(tmp_path):
+    one = render_bytes(load(NONGMUANG))
+    results = render_many([NONGMUANG, NONGMUANG, NONGMUANG], tmp_path / "out", jobs=2)
+    assert all(r.output for r in results)
+    expected = zipfile.ZipFile(BytesIO(one)).read("word/document.xml")
+    for result in results:
+        assert zipfile.ZipFile(result.output).read("word/document.xml") == expected
