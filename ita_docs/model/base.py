@@ -73,17 +73,20 @@ MAX_PROBLEMS = 100
 #: Above this many errors pydantic's list of them is not built: turning a million errors into
 #: Python dicts took 19 s and 0.9 GB; the first ones are found on the data with its lists cut.
 MAX_ERRORS_LISTED = 5_000
-#: How many items of each list the cut data keeps.
+#: How many items of each list the cut data keeps; shorter cuts are tried while a cut
+#: still holds too many errors to list (lists inside lists multiply what a cut keeps).
 CUT_LISTS_AT = 200
+_SHORTER_CUTS = (20, 2)
 
 
-def problems_from_pydantic(exc: pydantic.ValidationError,
-                           first: Sequence[ErrorDetails] | None = None) -> list[Problem]:
+def problems_from_pydantic(exc: pydantic.ValidationError, first: Sequence[ErrorDetails] | None = None,
+                           beyond: int | None = None) -> list[Problem]:
     """Turn each pydantic error into a :class:`Problem` with a field path and a Thai message.
 
     At most :data:`MAX_PROBLEMS` are listed, then a line with how many more there are.
-    *first* are the errors to list when *exc* holds too many to list them all
-    (:meth:`Model.from_data` finds them)."""
+    *first* are the errors to list when *exc* holds too many to list them all, and
+    *beyond* the cut past which every error lies when none could be found
+    (:meth:`Model.from_data` finds both)."""
     problems = []
     count = exc.error_count()
     errors = exc.errors(include_url=False) if first is None else first
@@ -102,13 +105,29 @@ def problems_from_pydantic(exc: pydantic.ValidationError,
         problems.append(Problem(Location(path=loc_path(loc) or None), message))
     shown = min(len(errors), MAX_PROBLEMS)
     if not errors:
-        # -- every error lies beyond the items the cut data kept (see Model.from_data) --
-        problems.append(Problem(Location(), f"ข้อมูลไม่ถูกต้อง {count:,} จุด ทั้งหมดอยู่หลังรายการที่ {CUT_LISTS_AT} "
-                                            "ของรายการที่ยาว แบ่งรายการเป็นหลายไฟล์เพื่อให้บอกตำแหน่งได้"))
+        # -- none could be listed (see Model.from_data): say where they are only when it is known --
+        where = f" ทั้งหมดอยู่หลังรายการที่ {beyond} ของรายการที่ยาว" if beyond else " ในรายการซ้อนกันที่ยาว"
+        problems.append(Problem(Location(), f"ข้อมูลไม่ถูกต้อง {count:,} จุด{where} "
+                                            "แบ่งรายการเป็นหลายไฟล์เพื่อให้บอกตำแหน่งได้"))
     elif count > shown:
         problems.append(Problem(Location(), f"และอีก {count - shown:,} ปัญหาที่ไม่ได้แสดง "
                                             "(แก้ปัญหาข้างต้นก่อน)"))
     return problems
+
+
+def _first_errors(model: type[BaseModel], data: Any) -> tuple[list[ErrorDetails], int | None]:
+    """The first errors of *data*, too wrong to list whole, found on it with its lists cut:
+    each error of the cut data is at an item the cut kept, and holds there in the whole data
+    too. With none found, the cut past which they all lie (None if no cut was short enough)."""
+    for keep in (CUT_LISTS_AT, *_SHORTER_CUTS):
+        try:
+            model.model_validate(_cut_lists(data, keep))
+        except pydantic.ValidationError as cut:
+            if cut.error_count() <= MAX_ERRORS_LISTED:
+                return cut.errors(include_url=False)[:MAX_PROBLEMS], None
+            continue
+        return [], keep
+    return [], None
 
 
 def _cut_lists(data: Any, keep: int) -> Any:
@@ -132,13 +151,5 @@ class Model(BaseModel):
         try:
             return cls.model_validate(data)
         except pydantic.ValidationError as exc:
-            first = None
-            if exc.error_count() > MAX_ERRORS_LISTED:
-                # -- the cut data's errors are the first ones of the whole: each is at an item
-                #    the cut kept, and holds there in the whole data too --
-                try:
-                    cls.model_validate(_cut_lists(data, CUT_LISTS_AT))
-                    first = []
-                except pydantic.ValidationError as cut:
-                    first = cut.errors(include_url=False)[:MAX_PROBLEMS] if cut.error_count() <= MAX_ERRORS_LISTED else []
-            raise DataValidationError(problems_from_pydantic(exc, first)) from None
+            first, beyond = (None, None) if exc.error_count() <= MAX_ERRORS_LISTED else _first_errors(cls, data)
+            raise DataValidationError(problems_from_pydantic(exc, first, beyond)) from None

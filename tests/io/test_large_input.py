@@ -75,3 +75,14 @@ def test_errors_beyond_the_cut_are_counted_not_hidden() -> None:
         load({**sample, "measures": measures})
     (problem,) = caught.value.problems
     assert "6,000" in problem.message and str(CUT_LISTS_AT) in problem.message
+
+
+def test_lists_inside_lists_too_wrong_for_one_cut_are_listed_from_a_shorter_one() -> None:
+    sample = read_data(SAMPLES / "nongmuang-2566-measures.yaml")
+    measures = [{"title": "ก", "responsible": [{"x": "1"}] * 100}] * 60  # -- 6,000 errors inside the first cut --
+    with pytest.raises(DataValidationError) as caught:
+        load({**sample, "measures": measures})
+    problems = caught.value.problems
+    assert problems[0].location.path == "measures[0].responsible[0]"
+    assert len(problems) == MAX_PROBLEMS + 1
+    assert "หลังรายการที่" not in problems[-1].message
