@@ -318,6 +318,11 @@ class _Icu:
             found.append(offset)
         return found
 
+    def pieces(self, text: str) -> list[str]:
+        """*text* cut at each of its :meth:`breaks`: the pieces a line cannot break inside."""
+        cuts = [0, *self.breaks(text), len(text)]
+        return [text[a:b] for a, b in zip(cuts, cuts[1:]) if a < b]
+
 
 @lru_cache(maxsize=1)
 def _icu() -> _Icu | None:
@@ -460,14 +465,13 @@ def _unjoin_wider_than(joined: str, limit_cm: float) -> str:
     icu = _icu()
     if icu is None or JOINER not in joined:
         return joined
-    cuts = [0, *icu.breaks(joined), len(joined)]
     pieces: list[str] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for piece in icu.pieces(joined):
         # -- LibreOffice's own rules do not break after "/" before Thai (ผู้รับผิดชอบ/ผู้ที่…) --
-        if pieces and pieces[-1].endswith("/") and _THAI_LETTER.match(joined[a]):
-            pieces[-1] += joined[a:b]
+        if pieces and pieces[-1].endswith("/") and _THAI_LETTER.match(piece):
+            pieces[-1] += piece
         else:
-            pieces.append(joined[a:b])
+            pieces.append(piece)
     return "".join(strip_joiners(piece) if JOINER in piece and text_width_cm(piece.rstrip(), bold=True) > limit_cm
                    else piece for piece in pieces)
 
@@ -497,8 +501,7 @@ def _breaks_on_thai(joined: str, limit_cm: float) -> str:
     icu = _icu()
     if icu is None or not _OPENER_THAI.search(joined):
         return joined
-    cuts = [0, *icu.breaks(joined), len(joined)]
-    pieces = [joined[a:b] for a, b in zip(cuts, cuts[1:]) if a < b]
+    pieces = icu.pieces(joined)
     held: set[int] = set()  # -- pieces that get a joiner at their start --
     broken: set[int] = set()  # -- pieces that get a break after their opener --
     for k, piece in enumerate(pieces):
@@ -585,8 +588,7 @@ def _thai_pieces(chunk: str) -> list[str]:
                  for w in (thai_words(run) if _THAI_RUN.fullmatch(run) else (run,))]
         return _glue(words)
     joined = join_words(chunk)
-    cuts = [0, *icu.breaks(joined), len(joined)]
-    return [strip_joiners(joined[a:b]).replace(SLASH_BREAK, "") for a, b in zip(cuts, cuts[1:]) if a < b]
+    return [strip_joiners(piece).replace(SLASH_BREAK, "") for piece in icu.pieces(joined)]
 
 
 def _glue(words: list[str]) -> list[str]:
