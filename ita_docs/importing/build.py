@@ -26,6 +26,8 @@ from .reader import (
     read_docx_bytes,
     squeeze,
 )
+from .annual import strengths_of, year_comparison_of
+from .parts import Segment, segments_of
 from .recognise import digits_of, fiscal_year_of, organisation_of, previous_sentence
 from .report import ImportReport, TableNote
 from .tables import (
@@ -191,7 +193,25 @@ def _assemble(source: SourceDocument, kind: str, plan: _Plan, report: ImportRepo
     group_open = False
     group_end = 0  # -- len(sections.blocks) after the group's last table --
     table_index = -1
-    for item in source.items:
+    compared = False  # -- a year comparison read as data: strengths lists may follow --
+    skip = 0
+    for position, item in enumerate(source.items):
+        if skip:
+            skip -= 1
+            continue
+        if isinstance(item, Paragraph) and compared and kind == "annual_report":
+            run = []
+            for following in source.items[position:]:
+                if not isinstance(following, Paragraph):
+                    break
+                run.append(following)
+            found = strengths_of(run)
+            if found is not None:
+                block, used = found
+                sections.blocks.append(block)
+                report.recognised.append(f"จุดแข็งจุดอ่อน (strengths) จาก{item.where or 'ย่อหน้า'} ({used} ย่อหน้า)")
+                skip = used - 1
+                continue
         if isinstance(item, Paragraph):
             before = len(sections.blocks)
             sections.paragraph(item)
@@ -210,6 +230,24 @@ def _assemble(source: SourceDocument, kind: str, plan: _Plan, report: ImportRepo
             note.became = "ตารางว่าง (ไม่มีข้อความ)"
             continue
         why = plan.free.get(table_index)
+        if kind == "annual_report" and why is None:
+            comparison = year_comparison_of(item)
+            if comparison is not None:
+                sections.blocks.append(comparison)
+                compared = True
+                note.became = "ตารางเปรียบเทียบคะแนน (year_comparison)"
+                continue
+            if shape.kind == "measures":
+                try:
+                    measures, columns, fmt = measures_of(item, shape)
+                except NotThatTable as exc:
+                    why = plan.free[table_index] = str(exc)
+                else:
+                    own: dict[str, Any] = {"columns": columns, "number_format": fmt, "measures": measures}
+                    own.update(_take_heading_and_intro(sections.blocks))
+                    sections.blocks.append({"measures_table": own})
+                    note.became = "ตารางมาตรการ (measures_table)"
+                    continue
         if shape.kind == "measures" and why is None and kind in ("measures_plan", "progress_report"):
             try:
                 measures, columns, fmt = measures_of(item, shape)
@@ -256,6 +294,22 @@ def _assemble(source: SourceDocument, kind: str, plan: _Plan, report: ImportRepo
     else:
         data["sections"] = sections.blocks
     return data
+
+
+def _take_heading_and_intro(blocks: list[dict[str, Any]]) -> dict[str, Any]:
+    """The heading (and the body paragraphs under it) just before a measures table of the
+    annual report, taken off *blocks* as the table's own heading and introduction."""
+    out: dict[str, Any] = {}
+    tail = blocks[-2:] if len(blocks) >= 2 and "paragraphs" in blocks[-1] and \
+        blocks[-1].get("style", "body") == "body" and "heading" in blocks[-2] else blocks[-1:]
+    if not tail or "heading" not in tail[0]:
+        return out
+    out["heading"] = tail[0]["heading"]
+    out["heading_level"] = tail[0]["level"]
+    if len(tail) == 2:
+        out["intro"] = tail[1]["paragraphs"]
+    del blocks[-len(tail):]
+    return out
 
 
 def _heading_and_intro(blocks: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -312,9 +366,60 @@ def _texts(document: SourceDocument) -> Counter[str]:
     return out
 
 
+_LOST = "ข้อความนี้ไม่ถึงเอกสารที่สร้างจากข้อมูล"
+
+
 def build_document(source: SourceDocument, *, kind: str | None, file: str,
                    render_check: bool = True) -> tuple[DocumentBase, ImportReport]:
     """The validated document *source* holds, and the report of how it was read."""
+    if kind in (None, "combined"):
+        segments = segments_of(source)
+        if len(segments) > 1 and all(s.part is not None for s in segments[1:]):
+            split = _split_document(source, segments, file=file, render_check=render_check)
+            if split is not None:
+                return split
+    return _build_one(source, kind=kind, file=file, render_check=render_check)
+
+
+def _split_document(source: SourceDocument, segments: list[Segment], *, file: str,
+                    render_check: bool) -> tuple[DocumentBase, ImportReport] | None:
+    """*source* as a ``combined`` document: the first run of pages as its first part, each
+    other run (an OIT table, an order) as the part it reads as. None when text would be lost."""
+    from ..io.writers import document_data
+
+    first = SourceDocument(segments[0].items, source.ignored)
+    document, report = _build_one(first, kind=None, file=file, render_check=render_check)
+    data = document_data(document)
+    parts = list(data["parts"]) if data["kind"] == "combined" else [data]
+    for segment in segments[1:]:
+        assert segment.part is not None
+        parts.append(segment.part)
+        for item in segment.items:
+            if isinstance(item, Table):
+                report.tables.append(TableNote(item.where, f"ตาราง OIT (parts[{len(parts) - 1}]: {segment.what})",
+                                               [(h, f, None) for h, f in zip(
+                                                   (c["heading"] for c in segment.part.get("columns", [])),
+                                                   (c["key"] for c in segment.part.get("columns", [])))]))
+        report.recognised.append(f"หน้าที่เริ่มด้วย {_first_text(segment.items)!r} เป็นส่วน "
+                                 f"parts[{len(parts) - 1}] ({segment.what})")
+    combined = _validate({"kind": "combined", **{k: data[k] for k in ("organisation", "digits", "fiscal_year")
+                                                 if k in data}, "parts": parts})
+    if render_check:
+        lost = _texts(source) - _texts(_rendered(combined))
+        if lost:
+            return None
+    report.kind = "combined"
+    report.warnings = [w for w in report.warnings if not w.startswith(_LOST)]
+    return combined, report
+
+
+def _first_text(items: list[Any]) -> str:
+    return next((squeeze(i.text)[:50] for i in items if isinstance(i, Paragraph) and i.text.strip()), "")
+
+
+def _build_one(source: SourceDocument, *, kind: str | None, file: str,
+               render_check: bool = True) -> tuple[DocumentBase, ImportReport]:
+    """The validated document *source* holds (one kind, or one part and its free sections)."""
     report = ImportReport(source=file)
     report.ignored = list(source.ignored)
     title = _title_lines(source)
@@ -394,7 +499,7 @@ def build_document(source: SourceDocument, *, kind: str | None, file: str,
             document = _fit(source, found_kind, plan, report, base)
         lost = _texts(source) - _texts(_rendered(document))
         for text in lost:
-            report.warnings.append(f"ข้อความนี้ไม่ถึงเอกสารที่สร้างจากข้อมูล: {text[:80]!r}")
+            report.warnings.append(f"{_LOST}: {text[:80]!r}")
     if combined and getattr(document, "kind", None) in ("progress_report", "analysis_report"):
         from ..io.writers import document_data
 

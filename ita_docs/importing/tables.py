@@ -197,6 +197,12 @@ def measures_of(table: Table, shape: TableShape) -> tuple[list[dict[str, Any]], 
         if measures and title_cell is not None and not title_cell.paragraphs:
             _continue_measure(measures[-1], keys, row, extra_keys)  # -- the measure's cell merged down --
             continue
+        if measures and title_cell is not None and not has_number and "number" in measures[-1] \
+                and not title_cell.covered and VOCABULARY.measure_number("\n".join(title_cell.paragraphs)) is None:
+            # -- numbered measures, and a row without a number: the measure's row continued on the next page --
+            measures[-1]["title"] += "\n" + "\n".join(title_cell.paragraphs)
+            _continue_measure(measures[-1], keys, row, extra_keys)
+            continue
         for key, cell in zip(keys, row):
             paragraphs = [] if cell.covered else list(cell.paragraphs)
             if key in ("measure", "title"):

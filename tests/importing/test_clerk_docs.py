@@ -47,8 +47,6 @@ BY_NAME = {case.name: case for case in CASES}
 GAPS: dict[str, dict[str, str]] = {
     "organisation": {"krut-nested": "the title is in a text box: the year (2565) and the organisation are read "
                                     "from the first body paragraph, the province not at all"},
-    "measures": {"ronthong": "the annual report's measures tables (มาตรการ/ แนวทาง …, 3 + 3 measures) stay "
-                             "tables given cell by cell: none becomes the report's measures"},
     "scores": {**{n: "nongmuang's per-tool analysis table (ตัวชี้วัดของการประเมิน ITA | คะแนน | "
                      "ประเด็นที่ต้องแก้ไข/ปรับปรุง, 4 scores) stays a table given cell by cell"
                   for n in ("nongmuang", "nongmuang-merged", "nongmuang-header2", "nongmuang-arabic")},
