@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..thai import to_arabic_digits
 from .reader import PageBreak, Paragraph, SourceDocument, Table, squeeze
 from .vocabulary import VOCABULARY
 
@@ -78,9 +79,90 @@ def oit_part(items: list[Any]) -> dict[str, Any] | None:
     return part
 
 
-def order_part(items: list[Any]) -> dict[str, Any] | None:  # noqa: ARG001 - not read as data yet
-    """*items* as a ``committee_order`` part: not read as data yet (stays free text)."""
-    return None
+_MEMBER = re.compile(r"^(\d{1,3})\)\s*(?P<name>[^\t]+?)\s*\t\s*ตำแหน่ง\s*(?P<position>[^\t]+?)\s*\t\s*(?P<role>.+)$")
+_DUTY = re.compile(r"^(\d{1,2})\)\s*(?P<text>.+)$")
+_SUB_DUTY = re.compile(r"^(\d{1,2})\.(\d{1,2})\s+(?P<text>.+)$")
+
+
+def _centered(paragraph: Paragraph) -> bool:
+    return paragraph.style in ("centered", "title") or paragraph.align == "center"
+
+
+def order_part(items: list[Any]) -> dict[str, Any] | None:
+    """*items* (an order's page: คำสั่ง …, ที่ …, เรื่อง …, preamble, members, duties,
+    closing, signature) as a ``committee_order`` part, or None when a paragraph does not fit."""
+    from ..presets import load_preset
+    from ..thai import parse_date
+
+    preset = load_preset("committee_order")
+    paragraphs = [i for i in items if isinstance(i, Paragraph) and i.text.strip()]
+    if len(paragraphs) != len(items) or len(paragraphs) < 8:
+        return None
+    texts = ["\t".join(squeeze(piece) for piece in p.text.split("\t")) for p in paragraphs]
+    plain = [to_arabic_digits(squeeze(p.text)) for p in paragraphs]
+    part: dict[str, Any] = {"kind": "committee_order", "issuer": texts[0]}
+    at = 1
+    if not plain[at].startswith(preset["number_prefix"].strip()):
+        return None
+    part["number"] = squeeze(texts[at][len(preset["number_prefix"].strip()):])
+    at += 1
+    subject_prefix = preset["subject_prefix"].strip()
+    if not plain[at].startswith(subject_prefix):
+        return None
+    subject = [squeeze(texts[at][len(subject_prefix):])]
+    at += 1
+    while at < len(paragraphs) and _centered(paragraphs[at]):
+        subject.append(texts[at])
+        at += 1
+    part["subject"] = subject
+    preamble = []
+    while at < len(paragraphs) and not _MEMBER.match(to_arabic_digits(texts[at])):
+        preamble.append(texts[at])
+        at += 1
+    part["preamble"] = preamble
+    members: list[dict[str, str]] = []
+    while at < len(paragraphs) and (found := _MEMBER.match(to_arabic_digits(texts[at]))):
+        if int(found.group(1)) != len(members) + 1:
+            return None
+        members.append({k: squeeze(texts[at].split("\t")[i] if k != "name" else
+                                   texts[at].split("\t")[0].split(")", 1)[1])
+                        for i, k in enumerate(("name", "position", "role"))})
+        members[-1]["position"] = squeeze(members[-1]["position"].removeprefix(preset["member_position_prefix"].strip()))
+        at += 1
+    if not members:
+        return None
+    part["members"] = members
+    # -- the signature: the last four lines (สั่ง ณ วันที่ …, a blank, (name), position) --
+    signature = [i for i, p in enumerate(paragraphs) if plain[i].startswith(preset["signed_prefix"].strip())]
+    if len(signature) != 1 or signature[0] != len(paragraphs) - 3:
+        return None
+    end = signature[0]
+    try:
+        part["signed_on"] = parse_date(squeeze(texts[end][len(preset["signed_prefix"].strip()):])).isoformat()
+    except ValueError:
+        return None
+    name = texts[end + 1]
+    if not (name.startswith("(") and name.endswith(")")):
+        return None
+    part["signer"] = {"name": squeeze(name[1:-1]), "position": texts[end + 2]}
+    rest = list(range(at, end))
+    if rest and _DUTY.match(to_arabic_digits(texts[rest[-1]])) is None:
+        part["closing"] = texts[rest.pop()]
+    if rest and _DUTY.match(to_arabic_digits(texts[rest[0]])) is None:
+        part["duties_intro"] = texts[rest.pop(0)]
+    duties: list[dict[str, Any]] = []
+    for i in rest:
+        line = to_arabic_digits(texts[i])
+        sub = _SUB_DUTY.match(line)
+        if sub and duties and int(sub.group(1)) == len(duties) and int(sub.group(2)) == len(duties[-1]["items"]) + 1:
+            duties[-1]["items"].append(texts[i].split(None, 1)[1])
+            continue
+        duty = _DUTY.match(line)
+        if duty is None or int(duty.group(1)) != len(duties) + 1:
+            return None
+        duties.append({"text": squeeze(texts[i].split(")", 1)[1]), "items": []})
+    part["duties"] = [d if d["items"] else d["text"] for d in duties]
+    return part
 
 
 def _is_order(items: list[Any]) -> bool:
