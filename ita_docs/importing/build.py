@@ -31,6 +31,7 @@ from .parts import Segment, segments_of
 from .recognise import digits_of, fiscal_year_of, organisation_of, previous_sentence
 from .report import ImportReport, TableNote
 from .tables import (
+    analysis_of,
     NotThatTable,
     TableShape,
     free_table,
@@ -120,7 +121,8 @@ def _title_lines(source: SourceDocument) -> list[str]:
             if lines:
                 break
             continue
-        if isinstance(item, Paragraph) and item.origin == "body":
+        if isinstance(item, Paragraph) and item.origin in ("body", "textbox"):
+            # -- a title typed in a text box is a title too (its paragraphs follow their anchor) --
             lines.extend(squeeze(line) for line in item.lines)
         if len(lines) >= _TITLE_LINES:
             break
@@ -248,6 +250,17 @@ def _assemble(source: SourceDocument, kind: str, plan: _Plan, report: ImportRepo
                     sections.blocks.append({"measures_table": own})
                     note.became = "ตารางมาตรการ (measures_table)"
                     continue
+        if kind == "measures_plan" and why is None and "analysis" not in data and \
+                {"indicator", "score", "issues"} <= {c.field for c in shape.columns}:
+            try:
+                groups, columns = analysis_of(item, shape)
+            except NotThatTable as exc:
+                why = plan.free[table_index] = str(exc)
+            else:
+                data["analysis"] = groups
+                sections.blocks.append({"analysis_table": {"columns": columns}})
+                note.became = "ตารางวิเคราะห์ (analysis, sections: analysis_table)"
+                continue
         if shape.kind == "measures" and why is None and kind in ("measures_plan", "progress_report"):
             try:
                 measures, columns, fmt = measures_of(item, shape)

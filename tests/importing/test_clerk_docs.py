@@ -45,12 +45,7 @@ BY_NAME = {case.name: case for case in CASES}
 #: What the importer (05e242a) still gets wrong, one strict xfail per case: each turns into a
 #: failure the day it is fixed, so that the mark goes. test → case → what it gets wrong.
 GAPS: dict[str, dict[str, str]] = {
-    "organisation": {"krut-nested": "the title is in a text box: the year (2565) and the organisation are read "
-                                    "from the first body paragraph, the province not at all"},
-    "scores": {**{n: "nongmuang's per-tool analysis table (ตัวชี้วัดของการประเมิน ITA | คะแนน | "
-                     "ประเด็นที่ต้องแก้ไข/ปรับปรุง, 4 scores) stays a table given cell by cell"
-                  for n in ("nongmuang", "nongmuang-merged", "nongmuang-header2", "nongmuang-arabic")},
-               **{n: "satengnok's indicator table grouped by tool (แบบ | ลำดับ | รายละเอียดตัวชี้วัด | คะแนน, 10) "
+    "scores": {**{n: "satengnok's indicator table grouped by tool (แบบ | ลำดับ | รายละเอียดตัวชี้วัด | คะแนน, 10) "
                      "and its 13 per-question tables (ข้อ i1 … 85.93, 102) stay tables given cell by cell"
                   for n in ("satengnok", "satengnok-merged", "satengnok-thai")}},
 }

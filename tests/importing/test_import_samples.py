@@ -122,6 +122,8 @@ def test_measures_become_data_with_the_source_columns(round_trip: dict[str, Any]
         assert [m.title for m in document.measures] == [m.title for m in original.measures]
         assert [m.period for m in document.measures] == [m.period for m in original.measures]
         assert document.previous_result.total_score == original.previous_result.total_score
+        assert [(g.tool, [(r.number, r.indicator, r.score) for r in g.rows]) for g in document.analysis] == \
+            [(g.tool, [(r.number, r.indicator, r.score) for r in g.rows]) for g in original.analysis]
     elif original.kind == "progress_report":
         assert [[m.title for m in t.measures] for t in document.tables] == \
             [[m.title for m in t.measures] for t in original.tables]
