@@ -26,6 +26,7 @@ from .reader import (
     read_docx_bytes,
     squeeze,
 )
+from .analysis import indicators_of, topic_of
 from .annual import strengths_of, year_comparison_of
 from .parts import Segment, segments_of
 from .recognise import digits_of, fiscal_year_of, organisation_of, previous_sentence
@@ -71,6 +72,8 @@ class _Plan:
     """Which tables are imported as what; the rest are free tables."""
 
     free: dict[int, str] = field(default_factory=dict)  # table index → why it stays free
+    #: Texts left out on purpose: the header of a table continued after a page break, typed again.
+    dropped: list[str] = field(default_factory=list)
 
 
 def _paragraph_block(paragraph: Paragraph) -> tuple[str, Any]:
@@ -196,6 +199,7 @@ def _assemble(source: SourceDocument, kind: str, plan: _Plan, report: ImportRepo
     group_end = 0  # -- len(sections.blocks) after the group's last table --
     table_index = -1
     compared = False  # -- a year comparison read as data: strengths lists may follow --
+    topics = _Topics()
     skip = 0
     for position, item in enumerate(source.items):
         if skip:
@@ -250,6 +254,11 @@ def _assemble(source: SourceDocument, kind: str, plan: _Plan, report: ImportRepo
                     sections.blocks.append({"measures_table": own})
                     note.became = "ตารางมาตรการ (measures_table)"
                     continue
+        if kind == "analysis_report" and why is None:
+            became = _analysis_table(item, shape, data, sections, topics)
+            if became is not None:
+                note.became = became
+                continue
         if kind == "measures_plan" and why is None and "analysis" not in data and \
                 {"indicator", "score", "issues"} <= {c.field for c in shape.columns}:
             try:
@@ -306,7 +315,85 @@ def _assemble(source: SourceDocument, kind: str, plan: _Plan, report: ImportRepo
         data["content"] = sections.blocks
     else:
         data["sections"] = sections.blocks
+    plan.dropped = list(topics.dropped)
     return data
+
+
+@dataclass
+class _Topics:
+    """The analysis report's topics read so far, and where their part ends in the free blocks."""
+
+    end: int | None = None
+    closed: bool = False
+    #: Header texts of continued tables, typed again and not imported.
+    dropped: list[str] = field(default_factory=list)
+
+
+def _analysis_table(item: Table, shape: TableShape, data: dict[str, Any], sections: _Sections,
+                    topics: _Topics) -> str | None:
+    """An analysis report's indicator or topic table put into *data* (what it became), or None."""
+    from ..presets import load_preset
+
+    if "indicators" not in data:
+        try:
+            groups, columns = indicators_of(item, shape)
+        except NotThatTable:
+            pass
+        else:
+            data["indicators"], data["indicator_columns"] = groups, columns
+            sections.blocks.append({"part": "indicators"})
+            return "ตารางตัวชี้วัด (indicators, sections: part indicators)"
+    if topics.closed:
+        return None
+    try:
+        topic = topic_of(item, shape, load_preset("analysis_report")["question_prefix"])
+    except NotThatTable:
+        return None
+    blocks = sections.blocks
+    if topic["number"] is None:
+        # -- the last topic's table continued after a page break, its header typed again --
+        if topics.end is None or any("page_break" not in b for b in blocks[topics.end:]):
+            return None
+        last = data["topics"][-1]
+        for tool in topic["tools"]:
+            if last["tools"][-1]["tool"] == tool["tool"] and not tool["remark"]:
+                last["tools"][-1]["questions"] += tool["questions"]
+            else:
+                last["tools"].append(tool)
+        del blocks[topics.end:]
+        header = [c["heading"] for c in topic["columns"]]
+        topics.dropped.extend(header)
+        return (f"ตารางข้อคำถาม topics[{len(data['topics']) - 1}] ต่อจากตารางก่อน "
+                f"(หัวตารางที่พิมพ์ซ้ำไม่นำเข้า: {' | '.join(header)})")
+    start = topics.end if topics.end is not None else len(blocks)
+    between = [b for b in blocks[start:] if "page_break" not in b] if topics.end is not None else []
+    heading = blocks[-1] if blocks else None
+    if heading is not None and "heading" in heading:
+        text = heading["heading"]
+    elif heading is not None and "paragraphs" in heading and heading.get("style", "body") == "body" \
+            and topics.end is None:
+        text = heading["paragraphs"][-1]
+        if len(heading["paragraphs"]) > 1:  # -- the heading typed as a body paragraph after others --
+            heading["paragraphs"].pop()
+            heading = {"paragraphs": [text]}
+            blocks.append(heading)
+    elif heading is not None and "paragraphs" in heading and len(heading["paragraphs"]) == 1 \
+            and heading.get("style", "body") == "body":
+        text = heading["paragraphs"][0]
+    else:
+        return None
+    if topics.end is not None and (len(between) != 1 or between[0] is not heading):
+        topics.closed = True  # -- other text between two topics: the topics part is in one place --
+        return None
+    blocks.pop()
+    if topics.end is None:
+        blocks.append({"part": "topics"})
+        data["topics"] = []
+    else:
+        del blocks[topics.end:]
+    data["topics"].append({"heading": text, **topic})
+    topics.end = len(blocks)
+    return f"ตารางข้อคำถาม topics[{len(data['topics']) - 1}]"
 
 
 def _take_heading_and_intro(blocks: list[dict[str, Any]]) -> dict[str, Any]:
@@ -510,7 +597,9 @@ def _build_one(source: SourceDocument, *, kind: str | None, file: str,
             for i in wrong:
                 plan.free[i] = "ข้อความที่สร้างจากข้อมูลไม่ตรงกับตารางเดิม"
             document = _fit(source, found_kind, plan, report, base)
-        lost = _texts(source) - _texts(_rendered(document))
+        lost = _texts(source) - _texts(_rendered(document)) - Counter(
+            to_arabic_digits(squeeze(text)) for text in plan.dropped)
+        report.ignored += [f"หัวตารางที่พิมพ์ซ้ำในตารางต่อหน้า: {text!r}" for text in plan.dropped]
         for text in lost:
             report.warnings.append(f"{_LOST}: {text[:80]!r}")
     if combined and getattr(document, "kind", None) in ("progress_report", "analysis_report"):
