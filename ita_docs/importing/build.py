@@ -26,9 +26,13 @@ from .reader import (
     read_docx_bytes,
     squeeze,
 )
+from .analysis import indicators_of, topic_of
+from .annual import strengths_of, year_comparison_of
+from .parts import Segment, segments_of
 from .recognise import digits_of, fiscal_year_of, organisation_of, previous_sentence
 from .report import ImportReport, TableNote
 from .tables import (
+    analysis_of,
     NotThatTable,
     TableShape,
     free_table,
@@ -68,6 +72,8 @@ class _Plan:
     """Which tables are imported as what; the rest are free tables."""
 
     free: dict[int, str] = field(default_factory=dict)  # table index → why it stays free
+    #: Texts left out on purpose: the header of a table continued after a page break, typed again.
+    dropped: list[str] = field(default_factory=list)
 
 
 def _paragraph_block(paragraph: Paragraph) -> tuple[str, Any]:
@@ -118,7 +124,8 @@ def _title_lines(source: SourceDocument) -> list[str]:
             if lines:
                 break
             continue
-        if isinstance(item, Paragraph) and item.origin == "body":
+        if isinstance(item, Paragraph) and item.origin in ("body", "textbox"):
+            # -- a title typed in a text box is a title too (its paragraphs follow their anchor) --
             lines.extend(squeeze(line) for line in item.lines)
         if len(lines) >= _TITLE_LINES:
             break
@@ -191,7 +198,26 @@ def _assemble(source: SourceDocument, kind: str, plan: _Plan, report: ImportRepo
     group_open = False
     group_end = 0  # -- len(sections.blocks) after the group's last table --
     table_index = -1
-    for item in source.items:
+    compared = False  # -- a year comparison read as data: strengths lists may follow --
+    topics = _Topics()
+    skip = 0
+    for position, item in enumerate(source.items):
+        if skip:
+            skip -= 1
+            continue
+        if isinstance(item, Paragraph) and compared and kind == "annual_report":
+            run = []
+            for following in source.items[position:]:
+                if not isinstance(following, Paragraph):
+                    break
+                run.append(following)
+            found = strengths_of(run)
+            if found is not None:
+                block, used = found
+                sections.blocks.append(block)
+                report.recognised.append(f"จุดแข็งจุดอ่อน (strengths) จาก{item.where or 'ย่อหน้า'} ({used} ย่อหน้า)")
+                skip = used - 1
+                continue
         if isinstance(item, Paragraph):
             before = len(sections.blocks)
             sections.paragraph(item)
@@ -210,6 +236,40 @@ def _assemble(source: SourceDocument, kind: str, plan: _Plan, report: ImportRepo
             note.became = "ตารางว่าง (ไม่มีข้อความ)"
             continue
         why = plan.free.get(table_index)
+        if kind == "annual_report" and why is None:
+            comparison = year_comparison_of(item)
+            if comparison is not None:
+                sections.blocks.append(comparison)
+                compared = True
+                note.became = "ตารางเปรียบเทียบคะแนน (year_comparison)"
+                continue
+            if shape.kind == "measures":
+                try:
+                    measures, columns, fmt = measures_of(item, shape)
+                except NotThatTable as exc:
+                    why = plan.free[table_index] = str(exc)
+                else:
+                    own: dict[str, Any] = {"columns": columns, "number_format": fmt, "measures": measures}
+                    own.update(_take_heading_and_intro(sections.blocks))
+                    sections.blocks.append({"measures_table": own})
+                    note.became = "ตารางมาตรการ (measures_table)"
+                    continue
+        if kind == "analysis_report" and why is None:
+            became = _analysis_table(item, shape, data, sections, topics)
+            if became is not None:
+                note.became = became
+                continue
+        if kind == "measures_plan" and why is None and "analysis" not in data and \
+                {"indicator", "score", "issues"} <= {c.field for c in shape.columns}:
+            try:
+                groups, columns = analysis_of(item, shape)
+            except NotThatTable as exc:
+                why = plan.free[table_index] = str(exc)
+            else:
+                data["analysis"] = groups
+                sections.blocks.append({"analysis_table": {"columns": columns}})
+                note.became = "ตารางวิเคราะห์ (analysis, sections: analysis_table)"
+                continue
         if shape.kind == "measures" and why is None and kind in ("measures_plan", "progress_report"):
             try:
                 measures, columns, fmt = measures_of(item, shape)
@@ -255,7 +315,101 @@ def _assemble(source: SourceDocument, kind: str, plan: _Plan, report: ImportRepo
         data["content"] = sections.blocks
     else:
         data["sections"] = sections.blocks
+    plan.dropped = list(topics.dropped)
     return data
+
+
+@dataclass
+class _Topics:
+    """The analysis report's topics read so far, and where their part ends in the free blocks."""
+
+    end: int | None = None
+    closed: bool = False
+    #: Header texts of continued tables, typed again and not imported.
+    dropped: list[str] = field(default_factory=list)
+
+
+def _analysis_table(item: Table, shape: TableShape, data: dict[str, Any], sections: _Sections,
+                    topics: _Topics) -> str | None:
+    """An analysis report's indicator or topic table put into *data* (what it became), or None."""
+    from ..presets import load_preset
+
+    if "indicators" not in data:
+        try:
+            groups, columns = indicators_of(item, shape)
+        except NotThatTable:
+            pass
+        else:
+            data["indicators"], data["indicator_columns"] = groups, columns
+            sections.blocks.append({"part": "indicators"})
+            return "ตารางตัวชี้วัด (indicators, sections: part indicators)"
+    if topics.closed:
+        return None
+    try:
+        topic = topic_of(item, shape, load_preset("analysis_report")["question_prefix"])
+    except NotThatTable:
+        return None
+    blocks = sections.blocks
+    if topic["number"] is None:
+        # -- the last topic's table continued after a page break, its header typed again --
+        if topics.end is None or any("page_break" not in b for b in blocks[topics.end:]):
+            return None
+        last = data["topics"][-1]
+        for tool in topic["tools"]:
+            if last["tools"][-1]["tool"] == tool["tool"] and not tool["remark"]:
+                last["tools"][-1]["questions"] += tool["questions"]
+            else:
+                last["tools"].append(tool)
+        del blocks[topics.end:]
+        header = [c["heading"] for c in topic["columns"]]
+        topics.dropped.extend(header)
+        return (f"ตารางข้อคำถาม topics[{len(data['topics']) - 1}] ต่อจากตารางก่อน "
+                f"(หัวตารางที่พิมพ์ซ้ำไม่นำเข้า: {' | '.join(header)})")
+    start = topics.end if topics.end is not None else len(blocks)
+    between = [b for b in blocks[start:] if "page_break" not in b] if topics.end is not None else []
+    heading = blocks[-1] if blocks else None
+    if heading is not None and "heading" in heading:
+        text = heading["heading"]
+    elif heading is not None and "paragraphs" in heading and heading.get("style", "body") == "body" \
+            and topics.end is None:
+        text = heading["paragraphs"][-1]
+        if len(heading["paragraphs"]) > 1:  # -- the heading typed as a body paragraph after others --
+            heading["paragraphs"].pop()
+            heading = {"paragraphs": [text]}
+            blocks.append(heading)
+    elif heading is not None and "paragraphs" in heading and len(heading["paragraphs"]) == 1 \
+            and heading.get("style", "body") == "body":
+        text = heading["paragraphs"][0]
+    else:
+        return None
+    if topics.end is not None and (len(between) != 1 or between[0] is not heading):
+        topics.closed = True  # -- other text between two topics: the topics part is in one place --
+        return None
+    blocks.pop()
+    if topics.end is None:
+        blocks.append({"part": "topics"})
+        data["topics"] = []
+    else:
+        del blocks[topics.end:]
+    data["topics"].append({"heading": text, **topic})
+    topics.end = len(blocks)
+    return f"ตารางข้อคำถาม topics[{len(data['topics']) - 1}]"
+
+
+def _take_heading_and_intro(blocks: list[dict[str, Any]]) -> dict[str, Any]:
+    """The heading (and the body paragraphs under it) just before a measures table of the
+    annual report, taken off *blocks* as the table's own heading and introduction."""
+    out: dict[str, Any] = {}
+    tail = blocks[-2:] if len(blocks) >= 2 and "paragraphs" in blocks[-1] and \
+        blocks[-1].get("style", "body") == "body" and "heading" in blocks[-2] else blocks[-1:]
+    if not tail or "heading" not in tail[0]:
+        return out
+    out["heading"] = tail[0]["heading"]
+    out["heading_level"] = tail[0]["level"]
+    if len(tail) == 2:
+        out["intro"] = tail[1]["paragraphs"]
+    del blocks[-len(tail):]
+    return out
 
 
 def _heading_and_intro(blocks: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -312,9 +466,60 @@ def _texts(document: SourceDocument) -> Counter[str]:
     return out
 
 
+_LOST = "ข้อความนี้ไม่ถึงเอกสารที่สร้างจากข้อมูล"
+
+
 def build_document(source: SourceDocument, *, kind: str | None, file: str,
                    render_check: bool = True) -> tuple[DocumentBase, ImportReport]:
     """The validated document *source* holds, and the report of how it was read."""
+    if kind in (None, "combined"):
+        segments = segments_of(source)
+        if len(segments) > 1 and all(s.part is not None for s in segments[1:]):
+            split = _split_document(source, segments, file=file, render_check=render_check)
+            if split is not None:
+                return split
+    return _build_one(source, kind=kind, file=file, render_check=render_check)
+
+
+def _split_document(source: SourceDocument, segments: list[Segment], *, file: str,
+                    render_check: bool) -> tuple[DocumentBase, ImportReport] | None:
+    """*source* as a ``combined`` document: the first run of pages as its first part, each
+    other run (an OIT table, an order) as the part it reads as. None when text would be lost."""
+    from ..io.writers import document_data
+
+    first = SourceDocument(segments[0].items, source.ignored)
+    document, report = _build_one(first, kind=None, file=file, render_check=render_check)
+    data = document_data(document)
+    parts = list(data["parts"]) if data["kind"] == "combined" else [data]
+    for segment in segments[1:]:
+        assert segment.part is not None
+        parts.append(segment.part)
+        for item in segment.items:
+            if isinstance(item, Table):
+                report.tables.append(TableNote(item.where, f"ตาราง OIT (parts[{len(parts) - 1}]: {segment.what})",
+                                               [(h, f, None) for h, f in zip(
+                                                   (c["heading"] for c in segment.part.get("columns", [])),
+                                                   (c["key"] for c in segment.part.get("columns", [])))]))
+        report.recognised.append(f"หน้าที่เริ่มด้วย {_first_text(segment.items)!r} เป็นส่วน "
+                                 f"parts[{len(parts) - 1}] ({segment.what})")
+    combined = _validate({"kind": "combined", **{k: data[k] for k in ("organisation", "digits", "fiscal_year")
+                                                 if k in data}, "parts": parts})
+    if render_check:
+        lost = _texts(source) - _texts(_rendered(combined))
+        if lost:
+            return None
+    report.kind = "combined"
+    report.warnings = [w for w in report.warnings if not w.startswith(_LOST)]
+    return combined, report
+
+
+def _first_text(items: list[Any]) -> str:
+    return next((squeeze(i.text)[:50] for i in items if isinstance(i, Paragraph) and i.text.strip()), "")
+
+
+def _build_one(source: SourceDocument, *, kind: str | None, file: str,
+               render_check: bool = True) -> tuple[DocumentBase, ImportReport]:
+    """The validated document *source* holds (one kind, or one part and its free sections)."""
     report = ImportReport(source=file)
     report.ignored = list(source.ignored)
     title = _title_lines(source)
@@ -392,9 +597,11 @@ def build_document(source: SourceDocument, *, kind: str | None, file: str,
             for i in wrong:
                 plan.free[i] = "ข้อความที่สร้างจากข้อมูลไม่ตรงกับตารางเดิม"
             document = _fit(source, found_kind, plan, report, base)
-        lost = _texts(source) - _texts(_rendered(document))
+        lost = _texts(source) - _texts(_rendered(document)) - Counter(
+            to_arabic_digits(squeeze(text)) for text in plan.dropped)
+        report.ignored += [f"หัวตารางที่พิมพ์ซ้ำในตารางต่อหน้า: {text!r}" for text in plan.dropped]
         for text in lost:
-            report.warnings.append(f"ข้อความนี้ไม่ถึงเอกสารที่สร้างจากข้อมูล: {text[:80]!r}")
+            report.warnings.append(f"{_LOST}: {text[:80]!r}")
     if combined and getattr(document, "kind", None) in ("progress_report", "analysis_report"):
         from ..io.writers import document_data
 

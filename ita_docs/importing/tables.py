@@ -197,6 +197,12 @@ def measures_of(table: Table, shape: TableShape) -> tuple[list[dict[str, Any]], 
         if measures and title_cell is not None and not title_cell.paragraphs:
             _continue_measure(measures[-1], keys, row, extra_keys)  # -- the measure's cell merged down --
             continue
+        if measures and title_cell is not None and not has_number and "number" in measures[-1] \
+                and not title_cell.covered and VOCABULARY.measure_number("\n".join(title_cell.paragraphs)) is None:
+            # -- numbered measures, and a row without a number: the measure's row continued on the next page --
+            measures[-1]["title"] += "\n" + "\n".join(title_cell.paragraphs)
+            _continue_measure(measures[-1], keys, row, extra_keys)
+            continue
         for key, cell in zip(keys, row):
             paragraphs = [] if cell.covered else list(cell.paragraphs)
             if key in ("measure", "title"):
@@ -297,3 +303,70 @@ def scores_of(table: Table, shape: TableShape) -> list[dict[str, Any]]:
             number = int(digits) if digits.isdigit() else None
         out.append({"tool": tool, "number": number, "indicator": name, "score": str(score)})
     return out
+
+
+_NUMBER_SPACE = re.compile(r"^([0-9๐-๙]{1,2})\s+(\S.*)$")
+
+
+def analysis_of(table: Table, shape: TableShape) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The ``analysis`` groups of a plan's analysis table (indicator | score | issues, a row over
+    every column naming each tool, or a tool column) and its columns.
+
+    Raises :class:`NotThatTable` when a row does not fit.
+    """
+    fields = [c.field for c in shape.columns]
+    if not {"indicator", "score", "issues"} <= set(fields) or \
+            any(f not in ("indicator", "score", "issues", "tool", "number") for f in fields):
+        raise NotThatTable("ไม่ใช่ตารางวิเคราะห์ (ตัวชี้วัด | คะแนน | ประเด็นที่ต้องแก้ไข)")
+    if len(set(fields)) != len(fields):
+        raise NotThatTable("ตารางวิเคราะห์มีคอลัมน์ซ้ำ")
+    index = {f: i for i, f in enumerate(fields) if f}
+    groups: list[dict[str, Any]] = []
+    for r, row in enumerate(shape.body):
+        if _is_empty(row):
+            continue
+        owners = [c for c in row if not c.covered and c.paragraphs]
+        if _spans_all(row) or ("tool" not in index and len(owners) == 1 and owners[0] is row[0]
+                               and not row[index["score"]].paragraphs):
+            # -- a group row: merged over the row, or typed in its first cell with the others left empty --
+            groups.append({"tool": " ".join(owners[0].paragraphs), "rows": []})
+            continue
+        if "tool" in index and not row[index["tool"]].covered and row[index["tool"]].paragraphs:
+            tool = " ".join(row[index["tool"]].paragraphs)
+            if not groups or groups[-1]["tool"] != tool:
+                groups.append({"tool": tool, "rows": []})
+        if not groups:
+            raise NotThatTable(f"แถวที่ {shape.header_rows + r + 1}: ตัวชี้วัดก่อนแถวชื่อเครื่องมือ")
+        cell = row[index["indicator"]]
+        if cell.covered or len(cell.paragraphs) != 1:
+            raise NotThatTable(f"{cell.where or 'ช่องตัวชี้วัด'}: ชื่อตัวชี้วัดต้องเป็นย่อหน้าเดียว")
+        entry: dict[str, Any] = {"indicator": cell.paragraphs[0]}
+        numbered = _NUMBER_SPACE.match(cell.paragraphs[0])
+        if "number" in index:
+            digits = to_arabic_digits(" ".join(row[index["number"]].paragraphs)).strip()
+            if not digits.isdigit():
+                raise NotThatTable(f"{row[index['number']].where}: ลำดับ {digits!r} ไม่ใช่ตัวเลข")
+            entry["number"] = int(digits)
+        elif numbered:
+            entry["number"] = int(to_arabic_digits(numbered.group(1)))
+            entry["indicator"] = numbered.group(2)
+        score = " ".join(row[index["score"]].paragraphs).strip()
+        if score:
+            try:
+                value = parse_number(score)
+            except ValueError:
+                raise NotThatTable(f"{row[index['score']].where}: คะแนน {score!r} ไม่ใช่ตัวเลข") from None
+            if not isinstance(value, Decimal | int) or not 0 <= value <= 100:
+                raise NotThatTable(f"{row[index['score']].where}: คะแนน {score!r} ไม่อยู่ระหว่าง 0–100")
+            entry["score"] = score
+        entry["issues"] = list(row[index["issues"]].paragraphs)
+        groups[-1]["rows"].append(entry)
+    if not groups or any(not g["rows"] for g in groups):
+        raise NotThatTable("ตารางวิเคราะห์ไม่มีแถวตัวชี้วัด")
+    columns = []
+    for column in shape.columns:
+        out: dict[str, Any] = {"key": column.field, "heading": column.heading}
+        if column.width_cm is not None:
+            out["width_cm"] = column.width_cm
+        columns.append(out)
+    return groups, columns

@@ -66,6 +66,14 @@ class Vocabulary:
                 return field, variant
         return None
 
+    def oit_column(self, heading: str) -> str | None:
+        """The field (code, title, responsible) an OIT table's column heading names, or None."""
+        key = heading_key(heading)
+        for field, variants in self.data["oit_columns"].items():
+            if any(key == heading_key(v) for v in variants):
+                return str(field)
+        return None
+
     @cached_property
     def tables(self) -> tuple[TableKind, ...]:
         return tuple(TableKind(name, tuple(spec["needs"]), tuple(spec["any_of"]), tuple(spec["fields"]))

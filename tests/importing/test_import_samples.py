@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import re
 import warnings
 from collections import Counter
 from typing import Any
@@ -16,6 +17,7 @@ import pytest
 
 import ita_docs
 from ita_docs import ItaDocsWarning, check, load, render_bytes
+from ita_docs.thai import to_arabic_digits
 from tests.conftest import SAMPLES
 from tests.importing.docx_text import body_lines
 
@@ -27,30 +29,25 @@ EXPECTED = {
     "banmai-2567-progress": ("progress_report", "เทศบาลตำบลบ้านใหม่", 2567),
     "krut-2566-progress": ("progress_report", "เทศบาลตำบลกรูด", 2566),
     "nongmuang-2566-measures": ("measures_plan", "เทศบาลตำบลหนองม่วง", 2566),
-    # -- the report book is read as free sections: its year comparison is not data yet --
+    # -- the report book: its year comparison, strengths lists and measures tables as data --
     "ronthong-2564-report": ("annual_report", "องค์การบริหารส่วนตำบลร่อนทอง", 2564),
-    # -- progress report, committee order and OIT table in one part of free sections --
+    # -- progress report, committee order and OIT table: a part each --
     "sanmaket-2565-progress": ("combined", "เทศบาลตำบลสันมะเค็ด", 2565),
     "satengnok-2566-analysis": ("analysis_report", "เทศบาลเมืองสะเตงนอก", 2566),
 }
 
 #: Findings of the sample's data that the imported data does not give (a word of each
 #: message), and findings only the imported data gives: what the import does not read
-#: as data yet. Findings of digits of both forms in one token ('0๑๒') are left out of the
-#: comparison: rendering writes every digit in the document's form, so the .docx no
-#: longer has them.
-LOST = {
-    # -- the year comparison and strengths lists stay free tables and paragraphs --
-    "ronthong-2564-report": ("'เพิ่มขึ้น' ไม่ถูก", "คะแนนเฉลี่ยปี 2563", "ระดับปี 2563", "คะแนนเฉลี่ยปี 2564",
-                             "รายการตัวชี้วัดที่ระบุ [1, 2, 3, 4, 5, 6, 7, 8]",
-                             "รายการตัวชี้วัดที่ระบุ [9, 10]"),
-    # -- the OIT table stays a free table: its codes '026' … '043' are not checked --
-    "sanmaket-2565-progress": tuple(f"ไม่มีรหัส OIT '0{n}'" for n in range(26, 44)),
-}
-NEW = {
-    # -- the order's signing date is free text in the import, so the text check reads it --
-    "sanmaket-2565-progress": ("ข้อความกล่าวถึง 'มกราคม พ.ศ. ๒๕๖๖'",),
-}
+#: as data yet: none.
+#:
+#: How findings are compared: by message, with every digit as Arabic (rendering writes a
+#: value's digits in the document's form, so an OIT code typed '026' comes back as '๐๒๖'
+#: and its finding quotes it so); locations are not compared (the import's data paths
+#: are its own layout). Findings of digits of both forms in one token ('0๑๒') are left out:
+#: rendering writes every digit in the document's form, so the .docx no longer has them
+#: (test_the_rendering_has_no_token_of_mixed_digits holds this).
+LOST: dict[str, tuple[str, ...]] = {}
+NEW: dict[str, tuple[str, ...]] = {}
 
 
 @pytest.fixture(scope="module", params=STEMS)
@@ -97,7 +94,14 @@ def test_kind_organisation_and_year_are_recognised(round_trip: dict[str, Any]) -
 
 
 def _messages(document: Any) -> Counter[str]:
-    return Counter(f.message for f in check(document) if "เลขไทยปนเลขอารบิก" not in f.message)
+    return Counter(to_arabic_digits(f.message) for f in check(document) if "เลขไทยปนเลขอารบิก" not in f.message)
+
+
+def test_the_rendering_has_no_token_of_mixed_digits(round_trip: dict[str, Any]) -> None:
+    """Why mixed-digit findings are left out of the comparison: the .docx has none to find."""
+    mixed = [token for line in body_lines(round_trip["first"]) for token in line.split()
+             if re.search("[0-9]", token) and re.search("[๐-๙]", token)]
+    assert mixed == []
 
 
 def test_check_finds_the_same_findings(round_trip: dict[str, Any]) -> None:
@@ -118,11 +122,17 @@ def test_measures_become_data_with_the_source_columns(round_trip: dict[str, Any]
         assert [m.title for m in document.measures] == [m.title for m in original.measures]
         assert [m.period for m in document.measures] == [m.period for m in original.measures]
         assert document.previous_result.total_score == original.previous_result.total_score
+        assert [(g.tool, [(r.number, r.indicator, r.score) for r in g.rows]) for g in document.analysis] == \
+            [(g.tool, [(r.number, r.indicator, r.score) for r in g.rows]) for g in original.analysis]
     elif original.kind == "progress_report":
         assert [[m.title for m in t.measures] for t in document.tables] == \
             [[m.title for m in t.measures] for t in original.tables]
         assert [[m.result for m in t.measures] for t in document.tables] == \
             [[m.result for m in t.measures] for t in original.tables]
+    elif original.kind == "annual_report":
+        def tables(document: Any) -> list[list[str]]:
+            return [[m.title for m in b.measures_table.measures] for b in document.content if hasattr(b, "measures_table")]
+        assert tables(document) == tables(original) and tables(original)
     else:
         pytest.skip("no measures read as data in this kind yet")
 
@@ -148,3 +158,26 @@ def body_tables(payload: bytes) -> int:
 
 def test_every_sample_is_a_case() -> None:
     assert len(STEMS) == 7 and set(STEMS) == set(EXPECTED)
+
+
+#: The annual report's typed blocks and the combined document's parts the import reads as
+#: the sample has them; what it does not read yet is named.
+NOT_TYPED_YET = {
+    "ronthong-2564-report": {"issues_table"},
+}
+
+
+def _typed(document: Any) -> list[str]:
+    data = document.model_dump(mode="json", exclude_none=True)
+    if data["kind"] == "combined":
+        return [part["kind"] for part in data["parts"]]
+    if data["kind"] == "annual_report":
+        free = {"heading", "paragraphs", "table", "page_break", "list", "toc"}
+        return [key for block in data["content"] for key in block if key in
+                {"year_comparison", "strengths", "measures_table", "issues_table"} and key not in free]
+    return []
+
+
+def test_the_typed_parts_are_read_as_data(round_trip: dict[str, Any]) -> None:
+    want = [k for k in _typed(round_trip["original"]) if k not in NOT_TYPED_YET.get(round_trip["stem"], set())]
+    assert _typed(round_trip["document"]) == want
