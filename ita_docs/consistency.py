@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .computed import comparison_scores, previous_result_figures, strengths_lists, year_figures
+from .computed import YearFigures, comparison_scores, previous_result_figures, strengths_lists, year_figures
 from .errors import InputError, Location
 from .framework import load_framework
 from .io import load
@@ -27,7 +27,7 @@ from .model import AnnualReport, Combined, DocumentBase, MeasuresPlan, OitAssign
 from .model.annual_report import StrengthsBlock, YearComparisonBlock
 from .rendering.formats import check_document_formats
 from .rendering.views import build_view
-from .scoring import change, level_of
+from .scoring import change, question_level
 from .thai import (
     BE_OFFSET,
     DateRange,
@@ -306,12 +306,18 @@ def _differs(given: Decimal, computed: Decimal) -> bool:
     return abs(Decimal(given) - computed) > TOLERANCE
 
 
-def _level_for(fiscal_year: int, official_total: Decimal | None, figures: Any) -> str:
-    """The level an official total (or, without one, the computed total) falls in."""
-    if official_total is None:
-        return figures.level
-    framework = load_framework(fiscal_year)
-    return level_of(Decimal(official_total), figures.tools, framework)
+def _level_finding(path: str, given: str, fiscal_year: int, total: Decimal, figures: YearFigures,
+                   what: str) -> Finding | None:
+    """A finding if the year's label schemes question *given* (a label of a confirmed rule that
+    the total does not reach, or a label the year's documents never print), else None."""
+    question = question_level(given, total, figures.tools, load_framework(fiscal_year))
+    if question is None:
+        return None
+    if question.expected is None:
+        return Finding("figure", Location(path=path),
+                       f"{what} '{given}' ไม่ใช่ระดับที่ใช้ในปี {fiscal_year} ({', '.join(question.labels)})")
+    return Finding("figure", Location(path=path),
+                   f"{what} '{given}' ไม่ตรงกับคะแนน {total} ซึ่งอยู่ในระดับ '{question.expected}'")
 
 
 def _plan_figures(plan: MeasuresPlan) -> Iterator[Finding]:
@@ -325,20 +331,21 @@ def _plan_figures(plan: MeasuresPlan) -> Iterator[Finding]:
     if result.total_score is not None and _differs(result.total_score, figures.total):
         yield Finding("figure", Location(path="previous_result.total_score"),
                       f"คะแนนรวมที่ระบุ {result.total_score} ต่างจากที่คำนวณได้ {figures.total}")
-    level = _level_for(result.fiscal_year, result.total_score, figures)
-    if result.level is not None and level not in (result.level, result.level_name):  # -- letters or named --
-        total = result.total_score if result.total_score is not None else figures.total
-        yield Finding("figure", Location(path="previous_result.level"),
-                      f"ระดับที่ระบุ '{result.level}' ไม่ตรงกับคะแนน {total} ซึ่งอยู่ในระดับ '{level}'")
+    for key in ("level", "level_name"):  # -- letters, named, or both, each in its own scheme --
+        given = getattr(result, key)
+        if given is not None and (finding := _level_finding(f"previous_result.{key}", given, result.fiscal_year,
+                                                            Decimal(result.total_score), figures, "ระดับที่ระบุ")):
+            yield finding
 
 
 def _annual_figures(report: AnnualReport) -> Iterator[Finding]:
     comparison = None
-    for index, block in enumerate(report.content):
+    content: list[object] = list(report.content)  # -- the block union is built at run time: narrowed here --
+    for index, block in enumerate(content):
         where = f"content[{index}]"
         if isinstance(block, YearComparisonBlock):
-            table = comparison = comparison or block.year_comparison
             table = block.year_comparison
+            comparison = comparison or table
             for g, group in enumerate(table.tools):
                 for i, line in enumerate(group.indicators):
                     computed = change(line.previous, line.current).word
@@ -350,20 +357,18 @@ def _annual_figures(report: AnnualReport) -> Iterator[Finding]:
                            for w, y in (("previous", table.previous_year), ("current", table.current_year))]
             except InputError:
                 continue  # -- not every indicator given: the given figures cannot be checked --
-            levels = [_level_for(y, table.average[k] if table.average else None, figures[k])
-                      for k, y in enumerate((table.previous_year, table.current_year))]
             for k, year_ in enumerate((table.previous_year, table.current_year)):
                 if table.average is not None and _differs(table.average[k], figures[k].total):
                     yield Finding("figure", Location(path=f"{where}.year_comparison.average[{k}]"),
                                   f"คะแนนเฉลี่ยปี {year_} ที่ระบุ {table.average[k]} ต่างจากที่คำนวณได้ {figures[k].total}")
-                if table.level is not None and table.level[k] != levels[k]:
-                    total = table.average[k] if table.average else figures[k].total
-                    yield Finding("figure", Location(path=f"{where}.year_comparison.level[{k}]"),
-                                  f"ระดับปี {year_} ที่ระบุ '{table.level[k]}' ไม่ตรงกับคะแนน {total} "
-                                  f"ซึ่งอยู่ในระดับ '{levels[k]}'")
+                total = Decimal(table.average[k]) if table.average else figures[k].total
+                if table.level is not None and (finding := _level_finding(
+                        f"{where}.year_comparison.level[{k}]", table.level[k], year_, total, figures[k],
+                        f"ระดับปี {year_} ที่ระบุ")):
+                    yield finding
         elif isinstance(block, StrengthsBlock) and comparison is not None:
-            computed = strengths_lists(block.strengths, comparison, where)
-            for key, values in zip(("best", "above", "below"), computed):
+            lists = strengths_lists(block.strengths, comparison, where)
+            for key, values in zip(("best", "above", "below"), lists):
                 given = getattr(block.strengths, key)
                 if given is not None and given != values:
                     yield Finding("figure", Location(path=f"{where}.strengths.{key}"),

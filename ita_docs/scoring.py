@@ -14,19 +14,22 @@ Decimal('97.07')
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from .errors import InputError
-from .framework import Framework
+from .framework import Framework, LevelBand
 
 __all__ = [
     "CHANGE_WORDS",
     "Change",
+    "LevelQuestion",
     "change",
+    "level_in",
     "level_of",
     "passes",
+    "question_level",
     "ranked",
     "round_score",
     "split_by_threshold",
@@ -75,14 +78,58 @@ def level_of(total: Decimal, tools: Mapping[str, Decimal] | None, framework: Fra
     >>> level_of(Decimal("94.64"), {"IIT": Decimal(95), "EIT": Decimal("84.9"), "OIT": Decimal(99)}, fw)
     'ผ่าน'
     """
-    for band in framework.levels.bands:
+    return level_in(total, tools, framework.levels.bands)
+
+
+def level_in(total: Decimal, tools: Mapping[str, Decimal] | None, bands: Sequence[LevelBand]) -> str:
+    """The label of the first of *bands* that *total* (and, if the band asks, every tool) reaches."""
+    for band in bands:
         if total < band.min:
             continue
         if band.each_tool_min is not None and (
                 tools is None or any(round_score(s) < band.each_tool_min for s in tools.values())):
             continue
         return band.label
-    return framework.levels.bands[-1].label
+    return bands[-1].label
+
+
+@dataclass(frozen=True)
+class LevelQuestion:
+    """Why a given level label is questioned: the label the year's confirmed rule gives
+    (``expected``), or, for a label no document of the year prints, the labels they do."""
+
+    expected: str | None
+    labels: tuple[str, ...] = ()
+
+
+def question_level(given: str, total: Decimal, tools: Mapping[str, Decimal] | None,
+                   framework: Framework) -> LevelQuestion | None:
+    """Whether a level label printed with *total* is questioned under the year's label schemes.
+
+    Only a confirmed scheme's rule questions its labels; a label of an unconfirmed scheme is
+    accepted as printed (FY2566 documents print "(ผ่าน) ระดับ AA" for 96.04, which the named
+    rule that third-party code uses would call ผ่านดีเยี่ยม). A label of no scheme is questioned
+    only where the year's schemes are complete.
+
+    >>> from ita_docs.framework import load_framework
+    >>> question_level("A", Decimal("97.07"), None, load_framework(2565))
+    LevelQuestion(expected='AA', labels=())
+    >>> question_level("ผ่าน", Decimal("96.04"), None, load_framework(2566)) is None
+    True
+    >>> question_level("ผ่านดี", Decimal("97.07"), None, load_framework(2565))
+    LevelQuestion(expected=None, labels=('AA', 'A', 'B', 'C', 'D', 'E', 'F'))
+    """
+    label = given.strip()
+    schemes = framework.levels.published()
+    scheme = next((s for s in schemes if label in s.labels), None)
+    if scheme is None:
+        if not framework.levels.schemes_complete:
+            return None
+        return LevelQuestion(None, tuple(dict.fromkeys(lab for s in schemes for lab in s.labels)))
+    if not scheme.confirmed:
+        return None
+    expected = level_in(Decimal(total), tools, scheme.bands)
+    return None if expected == label else LevelQuestion(expected)
 
 
 @dataclass(frozen=True)

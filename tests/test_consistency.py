@@ -39,11 +39,12 @@ def test_satengnok_names_another_municipality_and_a_misspelling():
     assert foreign[0].location.path == "actions[0].rows[2].approach[1]"
 
 
-def test_ronthong_wrong_change_word_level_and_strengths():
+def test_ronthong_wrong_change_word_and_strengths():
     findings = [f for f in check(SAMPLES / "ronthong-2564-report.yaml") if f.kind == "figure"]
     paths = {f.location.path: f.message for f in findings}
     assert "ลดลง" in paths["content[24].year_comparison.tools[0].indicators[4].change"]
-    assert "'E'" in paths["content[24].year_comparison.level[0]"]
+    # -- F for 2563's 54.78 is the label as published: 2563's band limits are not confirmed --
+    assert not [p for p in paths if ".level" in p]
     assert "[1, 2]" in paths["content[25].strengths.above"]
     assert "content[25].strengths.below" in paths
 
@@ -114,11 +115,11 @@ def test_cli_render_reports_contradicting_figures(tmp_path, capsys):
     assert main(["render", ronthong, "-o", str(tmp_path / "r.docx")]) == 0   # written, with warnings
     err = capsys.readouterr().err.splitlines()
     assert all(line.startswith("Warning: ") for line in err)
-    # -- six figures; the others are narrow hand-typed columns ("คอลัมน์ … แคบกว่าคำ …") --
-    assert len([line for line in err if "แคบกว่าคำ" not in line]) == 6
+    # -- five figures; the others are narrow hand-typed columns ("คอลัมน์ … แคบกว่าคำ …") --
+    assert len([line for line in err if "แคบกว่าคำ" not in line]) == 5
     assert (tmp_path / "r.docx").exists()
     assert main(["render", ronthong, "-o", str(tmp_path / "s.docx"), "--strict"]) == 1
-    assert len(capsys.readouterr().err.splitlines()) == 6
+    assert len(capsys.readouterr().err.splitlines()) == 5
 
 
 # -- check sees what render sees; dates and years wherever they are written ----------------
@@ -194,3 +195,40 @@ def test_a_variant_name_is_quoted_whole():
     variants = [f for f in check(SAMPLES / "satengnok-2566-analysis.yaml") if f.kind == "name_variant"]
     quoted = {f.message.split("'")[1] for f in variants}
     assert quoted == {"เทศบาลเมืองสระเตงนอก", "เทศบาลเมืองสะ เตงนอก"}   # -- not 'เทศบาลเมืองสระเตงนอ' --
+
+
+# -- level labels as published (the year's label schemes, ita_docs/framework/25xx.yaml) ---
+
+
+@pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.glob("*.yaml")))
+def test_the_samples_level_labels_are_not_questioned(sample):
+    """The five seeds (and the banmai samples) print their levels as published: no finding."""
+    assert [f for f in check(SAMPLES / sample) if "level" in f.location.path] == []
+
+
+def _previous_result(plan, year, total, **labels):
+    plan["previous_result"] = {**plan["previous_result"], "fiscal_year": year, "total_score": total, **labels}
+    return [f for f in check(plan) if f.location.path.startswith("previous_result.level")]
+
+
+def test_a_fy2566_result_as_published_is_not_questioned(clean_plan):
+    """'๙๖.๐๔ (ผ่าน) ระดับ AA': the named rule of third-party code would say ผ่านดี or better."""
+    plan = _fy2567(clean_plan)
+    assert _previous_result(plan, 2566, "96.04", level="AA", level_name="ผ่าน") == []
+    assert _previous_result(plan, 2566, "96.04", level="ผ่าน") == []
+
+
+def test_a_level_is_questioned_where_the_year_rule_is_confirmed(clean_plan):
+    [finding] = _previous_result(clean_plan, 2565, "97.07", level="A")
+    assert finding.location.path == "previous_result.level"
+    assert finding.message == "ระดับที่ระบุ 'A' ไม่ตรงกับคะแนน 97.07 ซึ่งอยู่ในระดับ 'AA'"
+    [finding] = _previous_result(clean_plan, 2565, "97.07", level="AA", level_name="ผ่านดี")
+    assert finding.location.path == "previous_result.level_name"
+    assert finding.message == "ระดับที่ระบุ 'ผ่านดี' ไม่ใช่ระดับที่ใช้ในปี 2565 (AA, A, B, C, D, E, F)"
+
+
+def test_a_level_is_not_questioned_where_the_rule_is_not_confirmed(clean_plan):
+    assert _previous_result(clean_plan, 2563, "54.78", level="F") == []      # -- ronthong's, as published --
+    plan = _fy2567(clean_plan)
+    for label in ("ผ่านดีเยี่ยม", "ต้องปรับปรุง", "AA", "ไม่ผ่าน"):       # -- 2566's schemes are not complete --
+        assert _previous_result(plan, 2566, "90.00", level=label) == [], label

@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ..errors import DataValidationError, InputError, Location
 from ..model.base import Model
@@ -26,6 +26,7 @@ from ..model.base import Model
 __all__ = [
     "Framework",
     "FrameworkIndicator",
+    "LabelScheme",
     "LevelBand",
     "PATH_VARIABLE",
     "available_years",
@@ -100,10 +101,50 @@ class LevelBand(Model):
     each_tool_min: Decimal | None = None
 
 
+class LabelScheme(Model):
+    """A set of level labels that real documents of the year print, and the rule behind them if known.
+
+    A given label of a scheme is questioned only if the scheme is ``confirmed``: its ``bands``
+    are the year's rule as published. An unconfirmed scheme's labels are accepted as written.
+    """
+
+    name: str
+    labels: list[str] = Field(min_length=1)
+    bands: list[LevelBand] = []
+    confirmed: bool = False
+    sources: list[str] = []
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _bands_are_labels(self) -> LabelScheme:
+        unknown = [b.label for b in self.bands if b.label not in self.labels]
+        if unknown:
+            raise ValueError(f"ระดับ {', '.join(unknown)} ไม่อยู่ใน labels ของ {self.name}")
+        if self.confirmed and not self.bands:
+            raise ValueError(f"{self.name}: confirmed ต้องมี bands")
+        return self
+
+
 class Levels(Model):
+    """The level the library computes (``bands``) and the label schemes the year's documents print.
+
+    ``schemes_complete``: the year's documents print no label outside ``schemes`` (one outside
+    them is questioned). A file without ``schemes`` has one: its ``bands``, confirmed unless
+    ``provisional``.
+    """
+
     bands: list[LevelBand] = Field(min_length=1)
     provisional: bool = False
     sources: list[str] = []
+    schemes: list[LabelScheme] = []
+    schemes_complete: bool = False
+
+    def published(self) -> list[LabelScheme]:
+        """The label schemes of the year (the computed ``bands`` alone if the file names none)."""
+        if self.schemes:
+            return self.schemes
+        return [LabelScheme(name="bands", labels=[b.label for b in self.bands], bands=self.bands,
+                            confirmed=not self.provisional)]
 
 
 class PassMark(Model):

@@ -6,9 +6,11 @@ Note: BE = CE + 543 holds for dates from 1941 on; earlier Thai years began in Ap
 """
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 from functools import lru_cache
+from typing import Literal
 
 from babel.dates import get_month_names
 
@@ -40,8 +42,12 @@ DATE_STYLES: dict[str, str] = {
 }
 
 
+#: The widths of month names a document uses: "มกราคม" and "ม.ค.".
+MonthWidth = Literal["wide", "abbreviated"]
+
+
 @lru_cache(maxsize=None)
-def month_names(width: str = "wide") -> tuple[str, ...]:
+def month_names(width: MonthWidth = "wide") -> tuple[str, ...]:
     """Thai month names from Babel, January first; *width* is "wide" or "abbreviated".
 
     >>> month_names()[0]
@@ -94,7 +100,8 @@ def format_date(value: date, style: str = "long", *, digits: Digits = "thai") ->
 @lru_cache(maxsize=None)
 def _month_lookup() -> dict[str, int]:
     lookup: dict[str, int] = {}
-    for width in ("wide", "abbreviated"):
+    widths: tuple[MonthWidth, ...] = ("wide", "abbreviated")
+    for width in widths:
         for number, name in enumerate(month_names(width), start=1):
             lookup[name] = number
             lookup[name.rstrip(".")] = number
@@ -145,7 +152,19 @@ def parse_date(text: str) -> date:
 
 
 def _checked_date(year: int, month: int, day: int, text: str) -> date:
+    """The date, or an error in Thai with the year in Buddhist era.
+
+    >>> _checked_date(2023, 2, 30, "2566-02-30")
+    Traceback (most recent call last):
+    ValueError: ไม่มีวันที่นี้ในปฏิทิน: '2566-02-30' (เดือนกุมภาพันธ์ พ.ศ. 2566 มี 28 วัน)
+    """
+    if not 1 <= month <= 12:
+        raise ValueError(f"ไม่มีวันที่นี้ในปฏิทิน: {text!r} (ไม่มีเดือนที่ {month})")
+    days = calendar.monthrange(year, month)[1] if MINYEAR <= year <= MAXYEAR else 31
+    if not 1 <= day <= days:
+        raise ValueError(f"ไม่มีวันที่นี้ในปฏิทิน: {text!r} "
+                         f"(เดือน{month_names()[month - 1]} พ.ศ. {be_year(year)} มี {days} วัน)")
     try:
         return date(year, month, day)
-    except ValueError as exc:
-        raise ValueError(f"ไม่มีวันที่นี้ในปฏิทิน: {text!r} ({exc})") from None
+    except ValueError:  # -- a year outside the calendar --
+        raise ValueError(f"ไม่มีวันที่นี้ในปฏิทิน: {text!r} (ปี พ.ศ. {be_year(year)})") from None

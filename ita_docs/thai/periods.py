@@ -36,26 +36,38 @@ class TextPeriod:
 
 @dataclass(frozen=True)
 class DateRange:
-    """From one day to another, both included."""
+    """From one day to another, both included; the error for a backward range writes Buddhist-era dates.
+
+    >>> DateRange(date(2023, 12, 31), date(2023, 10, 1))
+    Traceback (most recent call last):
+    ValueError: วันสิ้นสุด (1 ต.ค. 2566) อยู่ก่อนวันเริ่มต้น (31 ธ.ค. 2566)
+    """
 
     start: date
     end: date
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise ValueError(f"วันสิ้นสุด ({self.end}) อยู่ก่อนวันเริ่มต้น ({self.start})")
+            raise ValueError(f"วันสิ้นสุด ({format_date(self.end, 'short_year', digits='arabic')}) อยู่ก่อน"
+                             f"วันเริ่มต้น ({format_date(self.start, 'short_year', digits='arabic')})")
 
 
 @dataclass(frozen=True)
 class MonthRange:
-    """From one month to another; the day of each date is ignored."""
+    """From one month to another; the day of each date is ignored.
+
+    >>> MonthRange(date(2024, 10, 1), date(2024, 9, 1))
+    Traceback (most recent call last):
+    ValueError: เดือนสิ้นสุด (กันยายน 2567) อยู่ก่อนเดือนเริ่มต้น (ตุลาคม 2567)
+    """
 
     start: date
     end: date
 
     def __post_init__(self) -> None:
         if (self.end.year, self.end.month) < (self.start.year, self.start.month):
-            raise ValueError(f"เดือนสิ้นสุด ({self.end:%Y-%m}) อยู่ก่อนเดือนเริ่มต้น ({self.start:%Y-%m})")
+            raise ValueError(f"เดือนสิ้นสุด ({format_date(self.end, 'month_year', digits='arabic')}) อยู่ก่อน"
+                             f"เดือนเริ่มต้น ({format_date(self.start, 'month_year', digits='arabic')})")
 
 
 @dataclass(frozen=True)

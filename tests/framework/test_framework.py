@@ -74,3 +74,46 @@ def test_a_broken_framework_file_names_itself(tmp_path, monkeypatch):
     with pytest.raises(InputError) as info:
         load_framework(2571)
     assert "2571.yaml" in str(info.value.location.file)
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_every_year_records_the_level_labels_its_documents_print(year):
+    levels = load_framework(year).levels
+    assert levels.schemes, "each bundled year names the label schemes its documents print"
+    for scheme in levels.schemes:
+        assert set(scheme.sources) <= set(load_framework(year).sources), scheme.name
+        assert scheme.note, "why the scheme is (not) confirmed"
+        if scheme.confirmed:
+            mins = [b.min for b in scheme.bands]
+            assert mins == sorted(mins, reverse=True) and mins[-1] == 0
+
+
+def test_only_the_letter_years_with_a_published_table_are_checked():
+    confirmed = {y for y in YEARS if any(s.confirmed for s in load_framework(y).levels.schemes)}
+    assert confirmed == {2564, 2565}
+
+
+def test_a_file_without_schemes_checks_its_bands_unless_provisional(tmp_path, monkeypatch):
+    from ita_docs.scoring import question_level
+
+    bundled = yaml.safe_load(resources.files("ita_docs.framework").joinpath("2565.yaml").read_text(encoding="utf-8"))
+    del bundled["levels"]["schemes"], bundled["levels"]["schemes_complete"]
+    for year, provisional in ((2572, False), (2573, True)):
+        bundled.update(fiscal_year=year)
+        bundled["levels"]["provisional"] = provisional
+        (tmp_path / f"{year}.yaml").write_text(yaml.safe_dump(bundled, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv(PATH_VARIABLE, str(tmp_path))
+    assert question_level("A", Decimal("97.00"), None, load_framework(2572)).expected == "AA"
+    assert question_level("A", Decimal("97.00"), None, load_framework(2573)) is None
+    assert question_level("ผ่าน", Decimal("97.00"), None, load_framework(2572)) is None   # -- not complete --
+
+
+def test_a_scheme_band_must_be_one_of_its_labels(tmp_path, monkeypatch):
+    bundled = yaml.safe_load(resources.files("ita_docs.framework").joinpath("2565.yaml").read_text(encoding="utf-8"))
+    bundled["fiscal_year"] = 2574
+    bundled["levels"]["schemes"][0]["labels"] = ["AA", "A"]
+    (tmp_path / "2574.yaml").write_text(yaml.safe_dump(bundled, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv(PATH_VARIABLE, str(tmp_path))
+    with pytest.raises(InputError, match="ระดับ B, C, D, E, F ไม่อยู่ใน labels ของ letters") as info:
+        load_framework(2574)
+    assert "2574.yaml" in str(info.value.location.file)

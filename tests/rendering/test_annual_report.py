@@ -21,8 +21,10 @@ def ronthong_docx(tmp_path_factory):
     # -- the published figures contradict the scores: printed as given, with warnings --
     with pytest.warns(ItaDocsWarning) as caught:
         out = render(RONTHONG, tmp_path_factory.mktemp("ron") / "ronthong.docx")
-    # -- the sample's hand-typed widths also give narrow-column warnings; the figures give six --
-    assert len([w for w in caught if not isinstance(w.message, NarrowColumnWarning)]) == 6
+    # -- the sample's hand-typed widths also give narrow-column warnings; the figures give five
+    #    (2563's level F is that year's label as published, not questioned: its limits are not
+    #    confirmed) --
+    assert len([w for w in caught if not isinstance(w.message, NarrowColumnWarning)]) == 5
     return out
 
 

@@ -231,8 +231,11 @@ def test_a_level_with_letters_and_a_name():
     assert any("อยู่ในระดับ (ผ่านดี) ระดับ A คะแนน" in line for line in _lines(named))
     # -- the named level is the one 2566's framework computes: nothing to report --
     assert not [f for f in figure_findings(named) if f.location.path == "previous_result.level"]
+    # -- letters alone are FY2566's letter grade, whose limits are not confirmed: printed as
+    #    typed and not questioned (a confirmed year's wrong letter is, in tests/test_consistency.py) --
     letters = load({**data, "previous_result": {**data["previous_result"], "level": "A", "level_name": None}})
-    assert [f for f in figure_findings(letters) if f.location.path == "previous_result.level"]
+    assert any("ระดับ A" in line for line in _lines(letters))
+    assert not [f for f in figure_findings(letters) if f.location.path == "previous_result.level"]
 
 
 def test_the_paragraph_before_a_signature_keeps_with_it():
