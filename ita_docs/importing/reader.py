@@ -9,10 +9,12 @@ inside a cell gives its cells' paragraphs to that cell; the paragraphs of header
 footers come first, once each, without the page numbers. Two tables with only empty
 paragraphs or a page break between them (or the first one's caption typed again) and the
 same header are one table continued on the next page: they are joined, the repeated header
-left out. The header may be typed again a little differently or in another column order:
-the cells are aligned by their headings, and what differs is reported. A first row on the
-new page that only repeats a cell over a group of rows, or carries on a cell broken over
-the page, goes to that cell.
+left out; so is a table after a page break with the grid of the one before and no header,
+when the one before has header rows Word repeats (Word cuts a table so). The header may
+be typed again a little differently or in another column order: the cells are aligned by
+their headings, and what differs is reported. A first row on the new page that only
+repeats a cell over a group of rows, or carries on a cell broken over the page, goes to
+that cell.
 
 Text is read as typed: the joiners ita-docs puts between Thai words are removed
 (:func:`ita_docs.rendering.linebreak.strip_joiners`), a line break inside a paragraph
@@ -28,6 +30,7 @@ from difflib import SequenceMatcher
 from lxml import etree
 
 from ..rendering.linebreak import strip_joiners
+from .vocabulary import heading_key
 
 __all__ = ["Cell", "PageBreak", "Paragraph", "SourceDocument", "Table", "document_lines", "read_docx_bytes", "squeeze"]
 
@@ -380,10 +383,6 @@ def _header_footer_parts(parts: dict[str, bytes]) -> list[bytes]:
     return out
 
 
-def _heading_key(text: str) -> str:
-    return "".join(text.split()).lower()
-
-
 #: How alike two headings must be (difflib's ratio of their texts without spaces) to be one
 #: heading typed a little differently on the next page ("ข้อคำถาม" / "ข้อความ": 0.8).
 _ALIKE = 0.75
@@ -395,7 +394,7 @@ def _alike(first: str, second: str) -> bool:
     >>> _alike("ข้อคำถาม", "ข้อ คำถาม"), _alike("ข้อคำถาม", "ข้อความ"), _alike("คะแนน", "หมายเหตุ")
     (True, True, False)
     """
-    a, b = _heading_key(first), _heading_key(second)
+    a, b = heading_key(first), heading_key(second)
     return a == b or (bool(a) and bool(b) and SequenceMatcher(None, a, b).ratio() >= _ALIKE)
 
 
@@ -414,8 +413,8 @@ def _continued_columns(first: Table, second: Table) -> list[int] | None:
     head = max(1, first.repeated_header_rows)
     if len(second.rows) <= head or len(first.rows) < head:
         return None
-    a = [[_heading_key(t) for t in first.row_texts(i)] for i in range(head)]
-    b = [[_heading_key(t) for t in second.row_texts(i)] for i in range(head)]
+    a = [[heading_key(t) for t in first.row_texts(i)] for i in range(head)]
+    b = [[heading_key(t) for t in second.row_texts(i)] for i in range(head)]
     if sum(1 for key in a[0] if key) < 2:
         return None
     if a == b:
@@ -489,7 +488,7 @@ def _carry_over(rows: list[list[Cell]], piece: list[list[Cell]], where: str) -> 
     for c in texts:
         owner, cell = above[c][0], first[c]
         assert owner is not None
-        if _heading_key(cell.text) == _heading_key(owner.text):  # -- spaces aside: Thai is typed with and without --
+        if heading_key(cell.text) == heading_key(owner.text):  # -- spaces aside: Thai is typed with and without --
             left_out.append(f"{where}: ข้อความที่พิมพ์ซ้ำในตารางต่อหน้า {squeeze(cell.text)!r}")
         else:
             owner.paragraphs.extend(cell.paragraphs)
@@ -497,44 +496,70 @@ def _carry_over(rows: list[list[Cell]], piece: list[list[Cell]], where: str) -> 
     return left_out
 
 
+def _goes_on_without_header(first: Table, second: Table) -> bool:
+    """Whether *second*, after a page break, is *first* cut there without its header (Word
+    keeps the header rows it repeats in the first part when a table is cut in two): *first*
+    has rows Word repeats and *second* none, the same grid, and a first row that is not
+    the header typed again."""
+    if first.columns != second.columns or not first.repeated_header_rows or second.repeated_header_rows \
+            or not second.rows or len(first.rows) <= first.repeated_header_rows:
+        return False
+    if any(a is None or b is None or abs(a - b) > 0.05 for a, b in zip(first.widths_cm, second.widths_cm)):
+        return False
+    header, top = first.row_texts(0), second.row_texts(0)
+    return sum(1 for h in header if heading_key(h)) >= 2 and \
+        not all(_alike(a, b) for a, b in zip(header, top) if heading_key(a))
+
+
 def _join_continued(items: list[Item]) -> tuple[list[Item], list[str]]:
-    """Join a table continued after a page break (its header typed again, maybe a little
-    differently or in another order, maybe under its caption typed again) back to the one
-    before; and what was left out, for the report."""
+    """Join a table continued after a page break back to the one before: its header typed again
+    (maybe a little differently or in another order, maybe under its caption typed again), or
+    not typed at all (see :func:`_goes_on_without_header`); and what was left out, for the report."""
     out: list[Item] = []
     left_out: list[str] = []
     for item in items:
         if isinstance(item, Table):
             k = len(out) - 1
             repeated: str | None = None
+            page_break = False
             while k >= 0 and (isinstance(out[k], PageBreak) or isinstance(out[k], Paragraph)):
-                paragraph = out[k]
-                if isinstance(paragraph, Paragraph) and paragraph.text.strip():
+                between = out[k]
+                if isinstance(between, Paragraph) and between.text.strip():
                     if repeated is not None:
                         break
-                    repeated = squeeze(paragraph.text)
+                    repeated = squeeze(between.text)
+                page_break = page_break or isinstance(between, PageBreak)
                 k -= 1
             previous = out[k] if k >= 0 else None
-            order = _continued_columns(previous, item) if isinstance(previous, Table) else None
-            if isinstance(previous, Table) and order is not None and \
-                    (repeated is None or repeated == _caption(out, k)):
-                head = max(1, previous.repeated_header_rows)
-                piece = [[row[j] for j in order] for row in item.rows[head:]]
-                if order != list(range(len(order))):
-                    left_out.append(f"{item.where}: คอลัมน์เรียงต่างจากตารางก่อน อ่านตามหัวคอลัมน์")
+            if not isinstance(previous, Table):
+                out.append(item)
+                continue
+            head = max(1, previous.repeated_header_rows)
+            order = _continued_columns(previous, item)
+            if order is not None and repeated is not None and repeated != _caption(out, k):
+                order = None
+            if order is None and page_break and repeated is None and _goes_on_without_header(previous, item):
+                order, head = list(range(previous.columns)), 0
+            if order is None:
+                out.append(item)
+                continue
+            piece = [[row[j] for j in order] for row in item.rows[head:]]
+            if order != list(range(len(order))):
+                left_out.append(f"{item.where}: คอลัมน์เรียงต่างจากตารางก่อน อ่านตามหัวคอลัมน์")
+            for r in range(head):
                 for i, j in enumerate(order):
-                    typed, first = item.row_texts(0)[j], previous.row_texts(0)[i]
-                    if _heading_key(typed) != _heading_key(first):
+                    typed, first = item.row_texts(r)[j], previous.row_texts(r)[i]
+                    if heading_key(typed) != heading_key(first):
                         left_out.append(f"{item.where}: หัวคอลัมน์ที่พิมพ์ซ้ำต่างจากตารางก่อน "
                                         f"{squeeze(typed)!r} (อ่านเป็น {squeeze(first)!r})")
-                if repeated is not None:
-                    left_out.append(f"{item.where}: ชื่อตารางที่พิมพ์ซ้ำเหนือตารางต่อหน้า {repeated!r}")
-                left_out += _carry_over(previous.rows[head:], piece, item.where)
-                previous.breaks.append(len(previous.rows))
-                previous.rows.extend(piece)
-                previous.joined.append(item.where)
-                del out[k + 1:]
-                continue
+            if repeated is not None:
+                left_out.append(f"{item.where}: ชื่อตารางที่พิมพ์ซ้ำเหนือตารางต่อหน้า {repeated!r}")
+            left_out += _carry_over(previous.rows[max(1, previous.repeated_header_rows):], piece, item.where)
+            previous.breaks.append(len(previous.rows))
+            previous.rows.extend(piece)
+            previous.joined.append(item.where)
+            del out[k + 1:]
+            continue
         out.append(item)
     return out, left_out
 

@@ -289,6 +289,48 @@ def test_a_first_row_on_the_new_page_with_its_own_values_stays_a_row(tmp_path: P
     assert [c.text for c in table.rows[3]] == ["กองคลัง", "เก้าอี้", "๑๐", "รอซ่อม"] and not source.ignored
 
 
+def _cut_table(path: Path, *, repeat: bool, widths: tuple[float, float] = (4.0, 4.0)) -> Path:
+    """A table cut by a page break the way Word cuts it: the header rows Word repeats stay in
+    the first part (when *repeat*), the second part has none."""
+    from docx.oxml import OxmlElement
+    from docx.shared import Cm
+
+    head = ["รายการ", "จำนวน", "หน่วยงาน"]
+    document = docx.Document()
+    for part, rows in enumerate(([["เครื่องพิมพ์", "๒", "กองคลัง"]], [["เก้าอี้", "๑๐", "กองช่าง"]])):
+        if part == 0:
+            table = _table(document, head, rows)
+        else:
+            table = document.add_table(rows=len(rows), cols=3)
+            for r, row in enumerate(rows):
+                for c, text in enumerate(row):
+                    table.cell(r, c).text = text
+        for column, width in zip(table._tbl.tblGrid.gridCol_lst, (widths[part], 5.0, 5.0)):
+            column.w = Cm(width)
+        if part == 0 and repeat:
+            table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+        if part == 0:
+            document.add_page_break()
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("layout", "joined"), [
+    ({"repeat": True}, True),
+    ({"repeat": False}, False),                       # -- no header rows Word repeats: two tables --
+    ({"repeat": True, "widths": (4.0, 6.0)}, False),  # -- another grid: another table --
+])
+def test_a_table_cut_by_a_page_break_without_its_header_is_joined(tmp_path: Path, layout: dict[str, Any],
+                                                                   joined: bool) -> None:
+    source = read_docx_bytes(_parts(_cut_table(tmp_path / "t.docx", **layout)))
+    tables = [i for i in source.items if isinstance(i, Table)]
+    if joined:
+        (table,) = tables
+        assert [c.text for c in table.rows[2]] == ["เก้าอี้", "๑๐", "กองช่าง"] and table.breaks == [2]
+    else:
+        assert len(tables) == 2
+
+
 def test_a_question_row_out_of_line_is_read_by_its_headings() -> None:
     """A topic's question and score typed under other columns (the title's, the question's, or
     the first two) are the question and the score; a row with more in it is not moved."""
