@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["UnsupportedFormat", "display_number"]
+__all__ = ["UnsupportedFormat", "date_parts", "display_number"]
 
 #: [Red], [Color12], [$-41E], [$-th-TH], [$-D07041E] — colours and locales change no digit here.
 _IGNORED_BRACKETS = re.compile(r"\[(?:black|blue|cyan|green|magenta|red|white|yellow|color\s*\d+|\$-[0-9a-z-]+)\]",
@@ -97,3 +97,32 @@ def display_number(value: int | float, number_format: str | None = "General") ->
 def _unsupported(fmt: str) -> UnsupportedFormat:
     return UnsupportedFormat(f"รูปแบบตัวเลข {fmt!r} แสดงผลเป็นข้อความที่โปรแกรมอ่านตรงตามที่เห็นไม่ได้ "
                              "ให้ตั้งรูปแบบเซลล์เป็น General หรือ Text แล้วพิมพ์ตัวเลขใหม่")
+
+
+#: What a date format shows: "..." and \x are literal text, [..] a colour, locale or
+#: elapsed time; d and dd the day (ddd, dddd the weekday's name), m…mmmm the month,
+#: y, e and Thai Excel's b the year.
+_DATE_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+_DATE_TOKENS = re.compile(r"d+|m+|y+|e+|b+|h+|s+", re.IGNORECASE)
+
+
+def date_parts(number_format: str | None) -> frozenset[str]:
+    """Which of "day", "month" and "year" a date cell with *number_format* shows.
+
+    >>> sorted(date_parts("d mmm yyyy")), sorted(date_parts("mmm-yy")), sorted(date_parts("dddd"))
+    (['day', 'month', 'year'], ['month', 'year'], [])
+    >>> sorted(date_parts('[$-th-TH,107]d mmmm bbbb')), sorted(date_parts("h:mm"))
+    (['day', 'month', 'year'], [])
+    """
+    shown: set[str] = set()
+    previous = ""
+    for token in _DATE_TOKENS.findall(_DATE_LITERALS.sub("", (number_format or "").split(";")[0])):
+        letter = token[0].lower()
+        if letter == "d" and len(token) <= 2:
+            shown.add("day")
+        elif letter == "m" and previous != "h":  # -- m after h is minutes --
+            shown.add("month")
+        elif letter in "yeb":
+            shown.add("year")
+        previous = letter
+    return frozenset(shown)

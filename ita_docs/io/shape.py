@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import types
 import typing
+from datetime import date
 from typing import Any, Literal, Union
 
 from pydantic import BaseModel
 
-__all__ = ["Shape", "field_shape", "fields"]
+__all__ = ["DateField", "Shape", "date_field", "field_shape", "fields"]
 
 Shape = Literal["cell", "object", "table", "json"]
+DateField = Literal["date", "month"]
 _SCALARS = (str, int, float, bool, type(None))
 
 
@@ -79,3 +81,45 @@ def field_shape(annotation: Any) -> tuple[Shape, type[BaseModel] | None]:
 def fields(model: type[BaseModel]) -> dict[str, tuple[Shape, type[BaseModel] | None]]:
     """Each field of *model* with its shape."""
     return {name: field_shape(info.annotation) for name, info in model.model_fields.items()}
+
+
+#: The keys of a period written as a mapping, and what each holds (a period field is typed Any).
+_PERIOD_DATES: dict[str, DateField] = {"start": "date", "end": "date",
+                                       "start_month": "month", "end_month": "month"}
+
+
+def _item_models(annotation: Any) -> list[type[BaseModel]]:
+    """The models a field's value may be: itself, its list's item, a union's members."""
+    annotation = _strip(annotation)
+    if typing.get_origin(annotation) in (list, tuple):
+        annotation = _strip(typing.get_args(annotation)[0])
+    if _is_model(annotation):
+        return [annotation]
+    if typing.get_origin(annotation) in (Union, types.UnionType):
+        return [a for a in map(_strip, typing.get_args(annotation)) if _is_model(a)]
+    return []
+
+
+def date_field(model: type[BaseModel], path: str) -> DateField | None:
+    """Whether the field at *path* (``meeting.date``, ``measures[2].period.start``) holds a
+    date ("date"), a month ("month") or neither (None).
+
+    >>> from ita_docs.model import MeasuresPlan
+    >>> date_field(MeasuresPlan, "meeting.date"), date_field(MeasuresPlan, "organisation.name")
+    ('date', None)
+    >>> date_field(MeasuresPlan, "measures[0].period.start_month"), date_field(MeasuresPlan, "measures[0].period")
+    ('month', None)
+    """
+    steps = [step.split("[", 1)[0] for step in path.split(".")]
+    models = [model]
+    for index, step in enumerate(steps):
+        found = [m.model_fields[step].annotation for m in models if step in m.model_fields]
+        if not found:
+            return None
+        annotation = _strip(found[0])
+        if index == len(steps) - 1:
+            return "date" if annotation is date else None
+        if annotation is Any and index == len(steps) - 2:  # -- a period field, as a mapping --
+            return _PERIOD_DATES.get(steps[-1])
+        models = [m for a in found for m in _item_models(a)]
+    return None

@@ -35,7 +35,8 @@ from pydantic import BaseModel
 from ..errors import DataValidationError, Location, Problem, ReadError
 from ..model import KINDS
 from ..thai import format_period, to_arabic_digits
-from .shape import fields
+from .number_format import UnsupportedFormat, date_parts, display_number
+from .shape import DateField, date_field, fields
 
 __all__ = ["read_workbook", "write_workbook"]
 
@@ -383,8 +384,6 @@ def _display(cell: dict[str, Any]) -> Any:
     text, TRUE/FALSE as a bool, ``json:`` text as its value."""
     from datetime import time, timedelta
 
-    from .number_format import UnsupportedFormat, display_number
-
     value = cell["value"]
     if cell["formula"] and not cell["cached"]:
         raise _CellProblem("เซลล์นี้มีสูตรแต่ไม่มีค่าที่คำนวณไว้ (ไฟล์ไม่ได้บันทึกจาก Excel) "
@@ -469,6 +468,7 @@ class _Reader:
         self.data: dict[str, Any] = {}
         self.where: dict[str, str] = {}
         self.problems: list[Problem] = []
+        self.dates: dict[str, tuple[str, dict[str, Any]]] = {}  # -- field path → its date cell --
 
     def problem(self, sheet: str, cell: str, message: str) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -481,6 +481,22 @@ class _Reader:
         except _CellProblem as exc:
             self.problem(sheet, _coordinate(cell), str(exc))
             return None
+
+    def check_dates(self, model: type[BaseModel]) -> None:
+        """Refuse a date cell whose field is not a date, or whose format hides part of the
+        date the field prints: what Excel shows is what the clerk typed."""
+        for path, (title, cell) in self.dates.items():
+            wanted = date_field(model, path)
+            shown = date_parts(cell["number_format"])
+            if wanted is None:
+                self.problem(title, _coordinate(cell), f"เซลล์นี้ Excel เก็บเป็นวันที่ แต่ช่อง {path} ไม่ใช่ช่องวันที่ "
+                                                       "จึงพิมพ์ตามที่เห็นในเซลล์ไม่ได้ ให้ตั้งรูปแบบเซลล์เป็นข้อความ "
+                                                       "(Text) แล้วพิมพ์ใหม่ หรือพิมพ์ ' นำหน้า")
+            elif missing := [_DATE_PART_NAMES[p] for p in _DATE_PARTS[wanted] if p not in shown]:
+                self.problem(title, _coordinate(cell), f"เซลล์นี้แสดงวันที่ไม่ครบ (รูปแบบ {cell['number_format']} "
+                                                       f"ไม่แสดง{'และ'.join(missing)}) แต่ช่อง {path} พิมพ์ครบ "
+                                                       "ให้ตั้งรูปแบบเซลล์ที่แสดงวัน เดือน และปี "
+                                                       "หรือพิมพ์เป็นข้อความ เช่น 30 ม.ค. 2566")
 
     def refuse_merges(self, sheet: str, merges: list[str]) -> None:
         for ref in merges:
@@ -536,6 +552,8 @@ class _Reader:
                 self.problem(title, _coordinate(key_cell), str(exc))
                 continue
             self.where[key] = at
+            if _is_date(value_cell):
+                self.dates[key] = (title, value_cell)
             parts = key.split(".")
             for depth in range(1, len(parts)):
                 self.where.setdefault(".".join(parts[:depth]), at)
@@ -576,6 +594,7 @@ class _Reader:
         for number in sorted(r for r in rows if r > 1):
             item: dict[str, Any] = {}
             cells_at: dict[str, str] = {}
+            dates_at: dict[str, dict[str, Any]] = {}
             for column, cell in sorted(rows[number].items()):
                 key = keys.get(column)
                 if key is None:
@@ -591,6 +610,8 @@ class _Reader:
                     self.problem(title, _coordinate(cell), str(exc))
                     continue
                 cells_at[key] = f"{title}!{_coordinate(cell)}"
+                if _is_date(cell):
+                    dates_at[key] = cell
             if not cells_at:
                 continue
             count += 1
@@ -636,6 +657,7 @@ class _Reader:
                 continue
             target.append(item)
             own_ids[row_id] = (item, base)
+            self.dates.update({f"{base}.{key}": (title, cell) for key, cell in dates_at.items()})
             for key, at in cells_at.items():
                 if key not in (ROW, PARENT):
                     self.where[f"{base}.{key}"] = at
@@ -644,6 +666,15 @@ class _Reader:
                         self.where.setdefault(f"{base}.{'.'.join(parts[:depth])}", at)
             self.where.setdefault(base, f"{title}!A{number}")
             self.where.setdefault(sheet_path if not nested else base.rsplit("[", 1)[0], f"{title}!A{number}")
+
+
+#: What a date or a month field prints, and each part's name in a message.
+_DATE_PARTS: dict[DateField, tuple[str, ...]] = {"date": ("day", "month", "year"), "month": ("month", "year")}
+_DATE_PART_NAMES = {"day": "เลขวันที่", "month": "เดือน", "year": "ปี"}
+
+
+def _is_date(cell: dict[str, Any]) -> bool:
+    return isinstance(cell["value"], date) and not cell["bad_date"]
 
 
 def _row_number(value: Any) -> str | None:
@@ -735,6 +766,8 @@ def read_workbook(path: str | Path) -> tuple[dict[str, Any], dict[str, str]]:
             continue
         nested = "." in sheet_path and sheet_path.rsplit(".", 1)[0] in table_paths
         reader.table(title, sheet_path, rows, nested, ids_of)
+    if model is not None:
+        reader.check_dates(model)
     if reader.problems:
         raise DataValidationError(reader.problems)
     return reader.data, reader.where

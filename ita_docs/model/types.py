@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
 
 from ..thai import (
     DateRange,
@@ -50,7 +50,14 @@ def _to_str(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_to_str), AfterValidator(clean_text)]
+def _clean(value: Any) -> Any:
+    """Text made safe for a .docx *before* the field's own checks: a code typed as only
+    characters XML forbids is empty, and refused as such, not accepted and printed empty."""
+    value = _to_str(value)
+    return clean_text(value) if isinstance(value, str) else value
+
+
+Text = Annotated[str, BeforeValidator(_clean)]
 
 
 def _split_paragraphs(value: Any) -> Any:

@@ -257,6 +257,40 @@ def test_a_date_that_is_none_is_a_thai_error_at_its_cell(nongmuang_book, tmp_pat
     _refused(_meeting_date(nongmuang_book, tmp_path, value, number_format), where=f"{MAIN}!B", message=message)
 
 
+
+@pytest.mark.parametrize("number_format", ["d mmm yyyy", "mm-dd-yy", "[$-th-TH,107]d mmmm bbbb", 'd" "mmmm" "yyyy'])
+def test_a_date_cell_showing_day_month_and_year_is_its_date(nongmuang_book, tmp_path, number_format):
+    plan = load(_meeting_date(nongmuang_book, tmp_path, datetime(2023, 1, 30), number_format))
+    assert str(plan.meeting.date) == "2023-01-30"
+
+
+@pytest.mark.parametrize(("number_format", "hidden"), [
+    ("mmm-yy", "ไม่แสดงเลขวันที่"), ("dddd mmmm yyyy", "ไม่แสดงเลขวันที่"), ("d mmm", "ไม่แสดงปี"),
+    ('"ประชุม" yyyy', "ไม่แสดงเลขวันที่และเดือน"),
+])
+def test_a_date_cell_whose_format_hides_part_of_the_date_is_refused(nongmuang_book, tmp_path, number_format, hidden):
+    """The document prints the whole date: a day or year the cell does not show was not typed."""
+    _refused(_meeting_date(nongmuang_book, tmp_path, datetime(2023, 1, 30), number_format),
+             where=f"{MAIN}!B", message=hidden)
+
+
+@pytest.mark.parametrize(("sheet", "key"), [(MAIN, "organisation.district"), (MAIN, "meeting.place"),
+                                            ("มาตรการ", "period"), ("มาตรการ", "title"), (SCORES, "score")])
+def test_a_date_cell_in_a_field_that_is_no_date_is_refused(nongmuang_book, tmp_path, sheet, key):
+    """Excel turns '1/10/2566' or 'ต.ค. 66' typed in a text cell into a date; the document would
+    print it as 2023-10-01, which nobody typed."""
+    def change(b):
+        if sheet == MAIN:
+            cell = _main_row(b, key)[1]
+        else:
+            header = [c.value for c in b[sheet][1]]
+            cell = b[sheet].cell(row=2, column=next(i for i, h in enumerate(header, 1) if f"[{key}]" in h))
+        cell.value = datetime(2023, 10, 1)
+        cell.number_format = "d/m/yyyy"
+
+    problems = _refused(_edited(nongmuang_book, tmp_path, change), where=f"{sheet}!", message="ไม่ใช่ช่องวันที่")
+    assert any("Text" in p.message for p in problems)
+
 # -- json: cells --
 @pytest.mark.parametrize(("text", "message"), [
     ('json:{"a": 1, "a": 2}', "ซ้ำกัน"),

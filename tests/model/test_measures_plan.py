@@ -39,6 +39,9 @@ def _set(data, path, value):
         (("meeting", "date"), "16 มีนา 2566", "meeting.date", "ไม่รู้จักชื่อเดือน"),
         (("digits",), "roman", "digits", "ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้"),
         (("organisation", "name"), "", "organisation.name", "ต้องไม่เว้นว่าง"),
+        # -- only characters a .docx cannot hold: empty once cleaned, so refused, never printed empty --
+        (("organisation", "name"), "\x00\x01", "organisation.name", "ต้องไม่เว้นว่าง"),
+        (("measures", 0, "title"), "\ufffe", "measures[0].title", "ต้องไม่เว้นว่าง"),
         (("measures", 1, "number"), 1, "", "มาตรการลำดับที่ 1 ซ้ำกัน"),
         (("measures_table",), {"preset": "x", "columns": [{"key": "method", "heading": "วิธี", "width_cm": 3}]},
          "measures_table", "preset หรือ columns"),
