@@ -7,8 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .consistency import Finding, document_texts
-from .errors import InputError, Location
+from .consistency import document_texts
+from .errors import InputError, Location, Problem
 from .model import DocumentBase, MeasuresPlan, ProgressReport
 from .thai import DateRange, FiscalYearPeriod, MonthRange, QuarterPeriod, to_arabic_digits
 
@@ -90,7 +90,7 @@ def _shift_years(data: Any) -> Any:
     return _shift(data)
 
 
-def next_year(document: DocumentBase) -> tuple[DocumentBase, list[Finding]]:
+def next_year(document: DocumentBase) -> tuple[DocumentBase, list[Problem]]:
     """Next year's document, and the places in its text that still name the old years.
 
     Fiscal years, dates and periods move one year on. Free text is not rewritten: each
@@ -106,9 +106,10 @@ def next_year(document: DocumentBase) -> tuple[DocumentBase, list[Finding]]:
     for path, text in document_texts(moved):
         found = sorted({y for y in re.findall(r"\d{4}|\d{2}", to_arabic_digits(text)) if y in old})
         if found:
-            review.append(Finding("review", Location(path=path),
-                                  f"ข้อความยังกล่าวถึงปี {', '.join(found)}: ตรวจว่าต้องเปลี่ยนเป็นปีใหม่หรือไม่"))
+            review.append(Problem(Location(path=path),
+                                  f"ข้อความยังกล่าวถึงปี {', '.join(found)}: ตรวจว่าต้องเปลี่ยนเป็นปีใหม่หรือไม่",
+                                  kind="review"))
     if isinstance(moved, MeasuresPlan):
-        review.insert(0, Finding("review", Location(path="previous_result"),
-                                 f"ใส่ผลการประเมิน ITA ปี {year} แทนคะแนนของปี {year - 1}"))
+        review.insert(0, Problem(Location(path="previous_result"),
+                                 f"ใส่ผลการประเมิน ITA ปี {year} แทนคะแนนของปี {year - 1}", kind="review"))
     return moved, review
