@@ -14,8 +14,9 @@ from .thai import DateRange, FiscalYearPeriod, MonthRange, QuarterPeriod, to_ara
 
 __all__ = ["followup", "next_year"]
 
-#: Columns of a follow-up made from a plan: the plan's, then result and suggestion.
-FOLLOWUP_COLUMNS = "krut"
+#: The layout of a follow-up made from a plan (presets/progress_report.yaml): the plan's
+#: columns, then result and suggestion.
+FOLLOWUP_LAYOUT = "results_and_suggestions"
 
 
 def followup(plan: DocumentBase) -> ProgressReport:
@@ -37,7 +38,7 @@ def followup(plan: DocumentBase) -> ProgressReport:
     return ProgressReport.model_validate({
         "kind": "progress_report", "digits": plan.digits, "font": plan.font, "period_style": plan.period_style,
         "organisation": plan.organisation, "fiscal_year": plan.fiscal_year,
-        "tables": [{"preset": FOLLOWUP_COLUMNS, "measures": measures}],
+        "tables": [{"preset": FOLLOWUP_LAYOUT, "measures": measures}],
     })
 
 
