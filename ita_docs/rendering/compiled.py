@@ -7,14 +7,14 @@ checks it, patches the XML parts that hold tags the way docxtpl does and compile
 in the sandboxed environment. ``render`` then runs the compiled templates, applies
 docxtpl's own table and listing fixes and ita-docs' post-processing to the parts that
 change, and zips the result with fixed timestamps: the same data gives the same bytes,
-whether the template was just compiled or cached. Rendering is thread-safe.
+whether the template was just compiled or cached. Rendering is thread-safe: a render
+reads the compiled template and its parts and writes only trees of its own.
 """
 from __future__ import annotations
 
 import io
 import re
 import struct
-import threading
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Mapping
@@ -263,7 +263,6 @@ class CompiledTemplate:
         self.parts = read_template(self.path)
         check_package(str(self.path), self.parts)
         self._environment = make_environment()
-        self._lock = threading.Lock()
         roots = tagged_parts(self.path, self.parts)
         check_tags_balanced(roots, str(self.path))
         self.templates: dict[str, Any] = {name: self._compile(name, source)
