@@ -52,3 +52,15 @@ def test_one_record_of_a_message_with_a_location():
 def test_an_unknown_name_is_an_attribute_error():
     with pytest.raises(AttributeError, match="nonexistent"):
         ita_docs.nonexistent  # noqa: B018
+
+
+def test_a_type_checker_refuses_an_unknown_name_and_knows_the_old_one(tmp_path):
+    # -- the lazy __getattr__ is hidden from type checkers, so a typo is an error there too --
+    api = pytest.importorskip("mypy.api")
+    user = tmp_path / "user.py"
+    user.write_text("import ita_docs\nfrom ita_docs import Finding\n\n"
+                    "ita_docs.nonexistent\nrecord: Finding = ita_docs.Problem(ita_docs.Location(), 'm')\n")
+    out, _, status = api.run(["--strict", "--no-error-summary", "--cache-dir", str(tmp_path / "cache"), str(user)])
+    assert status == 1
+    assert [line.split(":", 2)[1] for line in out.splitlines()] == ["4"], out
+    assert 'has no attribute "nonexistent"' in out
