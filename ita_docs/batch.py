@@ -155,7 +155,7 @@ def _render_one(label: str, source: Path | Mapping[str, Any] | ItaDocsError, tem
             name, data, error = output_name(document), render_bytes(document, template), None
         except ItaDocsError as exc:
             name, data, error = None, None, _one_line(exc)
-        except Exception as exc:  # -- one document's fault (or ours) never stops the batch --
+        except Exception as exc:  # noqa: BLE001 -- one document's fault (or ours) never stops the batch
             known = translate(exc)  # -- errors.FOREIGN_ERRORS --
             name, data = None, None
             error = _one_line(known) if known else _internal(exc)

@@ -331,7 +331,7 @@ class CompiledTemplate:
             if not exc.location.file:
                 exc.location = where
             raise
-        except Exception as exc:  # -- jinja2's errors, and what the template's own expressions raise --
+        except Exception as exc:  # noqa: BLE001 -- jinja2's errors, and what the template's own expressions raise
             raise translate(exc, TEMPLATE_ERRORS, location=where, template=self.path.name) or exc from None
         return "".join(pieces)
 
