@@ -255,6 +255,30 @@ def template_sources(roots: Iterable[tuple[str, etree._Element]]) -> list[tuple[
     return [(name, patcher.patch(etree.tostring(root, encoding="unicode"))) for name, root in roots]
 
 
+_PARAGRAPH = re.compile(r"<w:p([ >])")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def paragraph_lines(source: str) -> str:
+    """A part's Jinja *source* with each paragraph on a line of its own, so that the line
+    number of a syntax error names its paragraph.
+
+    >>> paragraph_lines('<w:body><w:p><w:t>{{ a }}</w:t></w:p><w:p w:x="1"/></w:body>')
+    '<w:body>\\n<w:p><w:t>{{ a }}</w:t></w:p>\\n<w:p w:x="1"/></w:body>'
+    """
+    return _PARAGRAPH.sub(r"\n<w:p\1", source)
+
+
+def line_text(lined: str, lineno: int | None) -> str:
+    """The text of line *lineno* of a :func:`paragraph_lines` source, its tags left out.
+
+    >>> line_text(paragraph_lines('<w:body><w:p><w:t>ผล {{ a </w:t></w:p></w:body>'), 2)
+    'ผล {{ a'
+    """
+    lines = lined.splitlines()
+    return _TAG.sub("", lines[lineno - 1]).strip() if lineno and lineno <= len(lines) else ""
+
+
 class CompiledTemplate:
     """A .docx template read, checked and compiled once; ``render`` it many times."""
 
@@ -277,13 +301,11 @@ class CompiledTemplate:
         except TemplateSyntaxError:
             pass
         # -- compiled again a paragraph a line, to say which paragraph is wrong --
-        lined = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+        lined = paragraph_lines(source)
         try:
             self._environment.from_string(lined)
         except TemplateSyntaxError as exc:
-            lines = lined.splitlines()
-            line = lines[exc.lineno - 1] if exc.lineno and exc.lineno <= len(lines) else ""
-            text = re.sub(r"<[^>]+>", "", line).strip()[:60]
+            text = line_text(lined, exc.lineno)[:60]
             raise TemplateError(f"แม่แบบ {self.path.name} ใช้ไม่ได้ ({name} ย่อหน้า {text!r}): {exc.message}",
                                 location=Location(str(self.path), name)) from None
         raise TemplateError(f"แม่แบบ {self.path.name} ใช้ไม่ได้ ({name})")  # pragma: no cover

@@ -8,14 +8,13 @@ tags Word split over several runs.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
 
 from ..errors import Location, Problem
-from .compiled import read_template, tagged_parts, template_sources
+from .compiled import line_text, paragraph_lines, read_template, tagged_parts, template_sources
 from .environment import make_environment
 from .oxml import qn
 from .template_rules import (
@@ -66,7 +65,7 @@ def _template_roots(path: Path) -> list[tuple[str, etree._Element]]:
 
 def _sources(roots: list[tuple[str, etree._Element]]) -> list[tuple[str, str]]:
     """Each part as docxtpl gives it to Jinja, one paragraph a line (for line numbers)."""
-    return [(name, re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)) for name, xml in template_sources(roots)]
+    return [(name, paragraph_lines(xml)) for name, xml in template_sources(roots)]
 
 
 def template_variables(path: str | Path) -> set[str]:
@@ -100,9 +99,7 @@ def check_template(path: str | Path, kind: str) -> list[Problem]:
             used |= meta.find_undeclared_variables(env.parse(source))
             env.compile(source)  # -- what only compiling finds: an unknown filter or test --
         except TemplateSyntaxError as exc:
-            lines = source.splitlines()
-            line = lines[exc.lineno - 1] if exc.lineno and exc.lineno <= len(lines) else ""
-            text = re.sub(r"<[^>]+>", "", line).strip()
+            text = line_text(source, exc.lineno)
             found.append(Problem(Location(path=f"{part_name} ย่อหน้า {text[:60]!r}"),
                                  f"แม่แบบผิดไวยากรณ์: {exc.message}", kind="error"))
     if any(f.kind == "error" for f in found):
