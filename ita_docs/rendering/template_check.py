@@ -14,9 +14,10 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import Location, Problem
-from .compiled import line_text, paragraph_lines, read_template, tagged_parts, template_sources
+from .compiled import line_text, paragraph_lines, tagged_parts, template_sources
 from .environment import make_environment
 from .oxml import qn
+from .package import read_template
 from .template_rules import (
     TAG_START,
     check_package,
