@@ -51,7 +51,12 @@ _EMPTY_CELL_MARKS = ("</w:tcPr></w:tc>", "<w:tcPr/></w:tc>", "<w:tc></w:tc>", "<
 
 
 class _Docxtpl:
-    """docxtpl's tag patching (``{%tr %}``, ``{%p %}``, ``colspan`` …), without a document."""
+    """docxtpl's tag patching (``{%tr %}``, ``{%p %}``, ``colspan`` …), without a document.
+
+    ``DocxTemplate.patch_xml`` is a method only by its place: it reads nothing of its
+    ``self`` (docxtpl 0.20, which pyproject.toml pins below 0.21), so it is called with this
+    object instead of a template loaded from a file.
+    """
 
     def __init__(self) -> None:
         from docxtpl import DocxTemplate  # -- heavy import, only when compiling --
