@@ -89,11 +89,39 @@ def _topic_field(heading: str) -> str | None:
     return match[0] if match and match[0] in ("number", "tool", "score") else None
 
 
-def topic_of(table: Table, shape: TableShape, prefix: str) -> dict[str, Any]:
+def _is_score(text: str) -> bool:
+    try:
+        value = parse_number(text)
+    except ValueError:
+        return False
+    return isinstance(value, Decimal | int) and 0 <= value <= 100
+
+
+def _aligned(row: list[Cell], index: dict[str, int], prefix: str, notes: list[str] | None) -> list[Cell]:
+    """*row* with its question and score under their headings when they came out of line (typed,
+    or cut over the page, under other columns: "ข้อ o2" under the title, its score under the
+    question) and the row holds nothing else; any other row as it is."""
+    question, score = row[index["question"]], row[index["score"]]
+    if _text(question).startswith(prefix.strip()) and _text(score):
+        return row
+    typed = [c for c in row if _text(c)]
+    if len(typed) != 2 or typed == [question, score] or not _text(typed[0]).startswith(prefix.strip()) \
+            or not _text(typed[0])[len(prefix.strip()):].strip() or not _is_score(_text(typed[1])):
+        return row
+    out = [Cell([], covered=c.covered, where=c.where) for c in row]
+    out[index["question"]], out[index["score"]] = typed
+    if notes is not None:
+        notes.append(f"{typed[0].where or 'แถว'}: ข้อคำถาม {_text(typed[0])!r} และคะแนน {_text(typed[1])!r} "
+                     "อยู่ผิดคอลัมน์ อ่านตามหัวคอลัมน์")
+    return out
+
+
+def topic_of(table: Table, shape: TableShape, prefix: str, notes: list[str] | None = None) -> dict[str, Any]:
     """A ``topics`` entry (without its heading) of an analysis report's question table: its number,
     title, columns and questions by tool (*prefix*: the question cells' word before the code).
     A table without number and title (the topic's table continued on the next page under a
-    header typed again) has them None."""
+    header typed again) has them None. A row whose question and score came out of line is read
+    by its headings (and said in *notes*)."""
     fields = [_topic_field(c.heading) for c in shape.columns]
     if sorted(f or "" for f in fields) != sorted(_TOPIC_FIELDS):
         raise NotThatTable("ไม่ใช่ตารางข้อคำถาม (ลำดับ | หัวข้อ | เครื่องมือ | ข้อคำถาม | คะแนน | ข้อบกพร่อง)")
@@ -103,6 +131,7 @@ def topic_of(table: Table, shape: TableShape, prefix: str) -> dict[str, Any]:
     for row in shape.body:
         if not any(_text(c) for c in row):
             continue
+        row = _aligned(row, index, prefix, notes)
         for field in ("number", "title"):
             text = _text(row[index[field]])
             if not text:

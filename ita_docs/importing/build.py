@@ -8,10 +8,12 @@ and any text of the source that does not come back is a warning naming where it 
 from __future__ import annotations
 
 import io
+import re
 import warnings
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from ..errors import InputError, ItaDocsWarning, Location
@@ -345,10 +347,20 @@ def _analysis_table(item: Table, shape: TableShape, data: dict[str, Any], sectio
             return "ตารางตัวชี้วัด (indicators, sections: part indicators)"
     if topics.closed:
         return None
+    notes: list[str] = []
     try:
-        topic = topic_of(item, shape, load_preset("analysis_report")["question_prefix"])
+        topic = topic_of(item, shape, load_preset("analysis_report")["question_prefix"], notes)
     except NotThatTable:
         return None
+    became = _topic_table(item, topic, data, sections, topics)
+    if became is not None and notes:
+        became += f"; {len(notes)} แถวอ่านตามหัวคอลัมน์ ({notes[0]}{' …' if len(notes) > 1 else ''})"
+    return became
+
+
+def _topic_table(item: Table, topic: dict[str, Any], data: dict[str, Any], sections: _Sections,
+                 topics: _Topics) -> str | None:
+    """*topic* (read from *item*) put into *data*: a topic of its own, or the last one continued; or None."""
     blocks = sections.blocks
     if topic["number"] is None:
         # -- the last topic's table continued after a page break, its header typed again --
@@ -448,7 +460,20 @@ def _shaped_lines(table: Table) -> list[str]:
     shape = shape_of(table)
     lines = [squeeze(c.heading) for c in shape.columns if c.heading.strip()]
     lines += [squeeze(p) for row in shape.body for cell in row if not cell.covered for p in cell.paragraphs]
-    return [to_arabic_digits(line) for line in lines if line]
+    return [_number_as_held(to_arabic_digits(line)) for line in lines if line]
+
+
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _number_as_held(line: str) -> str:
+    """A cell that is only a number as the data holds it: a score typed "00.00" is held, and
+    rendered, as 0.00 (leading zeros go; the digits after the point stay).
+
+    >>> _number_as_held("00.00"), _number_as_held("95.50"), _number_as_held("ข้อ 1")
+    ('0.00', '95.50', 'ข้อ 1')
+    """
+    return str(Decimal(line)) if _PLAIN_NUMBER.fullmatch(line) else line
 
 
 def _table_lines(document: SourceDocument) -> list[Counter[str]]:

@@ -7,8 +7,14 @@ table's merged cells are resolved (a horizontal merge is one cell over its colum
 cells under a vertical merge are marked as covered, so no text appears twice); a table
 inside a cell gives its cells' paragraphs to that cell; the paragraphs of headers and
 footers come first, once each, without the page numbers. Two tables with only empty
-paragraphs or a page break between them and the same first row are one table that
-Word continued on the next page: they are joined, the repeated header left out.
+paragraphs or a page break between them (or the first one's caption typed again) and the
+same header are one table continued on the next page: they are joined, the repeated header
+left out; so is a table after a page break with the grid of the one before and no header,
+when the one before has header rows Word repeats (Word cuts a table so). The header may
+be typed again a little differently or in another column order: the cells are aligned by
+their headings, and what differs is reported. A first row on the new page that only
+repeats a cell over a group of rows, or carries on a cell broken over the page, goes to
+that cell.
 
 Text is read as typed: the joiners ita-docs puts between Thai words are removed
 (:func:`ita_docs.rendering.linebreak.strip_joiners`), a line break inside a paragraph
@@ -19,10 +25,12 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from lxml import etree
 
 from ..rendering.linebreak import strip_joiners
+from .vocabulary import heading_key
 
 __all__ = ["Cell", "PageBreak", "Paragraph", "SourceDocument", "Table", "document_lines", "read_docx_bytes", "squeeze"]
 
@@ -88,6 +96,8 @@ class Table:
     where: str = ""
     #: Tables joined into this one (continued after a page break), by where they were.
     joined: list[str] = field(default_factory=list)
+    #: Where each joined table's rows begin in :attr:`rows`.
+    breaks: list[int] = field(default_factory=list)
 
     @property
     def columns(self) -> int:
@@ -373,35 +383,185 @@ def _header_footer_parts(parts: dict[str, bytes]) -> list[bytes]:
     return out
 
 
-def _same_header(first: Table, second: Table) -> bool:
+#: How alike two headings must be (difflib's ratio of their texts without spaces) to be one
+#: heading typed a little differently on the next page ("ข้อคำถาม" / "ข้อความ": 0.8).
+_ALIKE = 0.75
+
+
+def _alike(first: str, second: str) -> bool:
+    """Whether *second* is the heading *first* typed again: the same text, or nearly.
+
+    >>> _alike("ข้อคำถาม", "ข้อ คำถาม"), _alike("ข้อคำถาม", "ข้อความ"), _alike("คะแนน", "หมายเหตุ")
+    (True, True, False)
+    """
+    a, b = heading_key(first), heading_key(second)
+    return a == b or (bool(a) and bool(b) and SequenceMatcher(None, a, b).ratio() >= _ALIKE)
+
+
+def _continued_columns(first: Table, second: Table) -> list[int] | None:
+    """Whether *second* is *first* continued on the next page, its header typed again: for each
+    grid column of *first*, the column of *second* under the same heading (cells are aligned by
+    their headings, so a header typed in another order or a little differently still joins);
+    None when *second* is another table.
+
+    The headings must pair off one to one, each with one alike, at least half of them (and two)
+    typed the same; a header over several rows, or a piece with merged cells, must keep its
+    columns in order.
+    """
     if first.columns != second.columns or not first.rows or not second.rows:
-        return False
+        return None
     head = max(1, first.repeated_header_rows)
-    if len(second.rows) <= head:
+    if len(second.rows) <= head or len(first.rows) < head:
+        return None
+    a = [[heading_key(t) for t in first.row_texts(i)] for i in range(head)]
+    b = [[heading_key(t) for t in second.row_texts(i)] for i in range(head)]
+    if sum(1 for key in a[0] if key) < 2:
+        return None
+    if a == b:
+        return list(range(first.columns))
+    spans = any(c.span > 1 for row in second.rows for c in row)
+    order: list[int | None] = [None] * first.columns
+    if head == 1 and not spans:
+        used: set[int] = set()
+        for exact in (True, False):
+            for i, key in enumerate(a[0]):
+                if order[i] is not None:
+                    continue
+                # -- the same column first, then any other under the same (or a like) heading --
+                for j in [i, *range(first.columns)]:
+                    if j not in used and (b[0][j] == key if exact else _alike(key, b[0][j])):
+                        order[i] = j
+                        used.add(j)
+                        break
+    elif all(_alike(x, y) for r in range(head) for x, y in zip(a[r], b[r])):
+        order = list(range(first.columns))
+    if any(j is None for j in order):
+        return None
+    same = sum(1 for i, j in enumerate(order) if j is not None and a[0][i] == b[0][j] and a[0][i])
+    if same < 2 or 2 * same < sum(1 for key in a[0] if key):
+        return None
+    return [j for j in order if j is not None]
+
+
+def _caption(items: list[Item], k: int) -> str | None:
+    """The text of the paragraph just above the table at ``items[k]`` (empty ones skipped), if any."""
+    k -= 1
+    while k >= 0 and isinstance(items[k], (Paragraph, PageBreak)):
+        item = items[k]
+        if isinstance(item, Paragraph) and item.text.strip():
+            return squeeze(item.text)
+        k -= 1
+    return None
+
+
+def _rows_above(rows: list[list[Cell]], column: int) -> tuple[Cell | None, int]:
+    """The last cell with text in *column* of *rows*, and how many rows with text elsewhere lie
+    under it with nothing of their own in that column (a cell over a group of rows: > 0)."""
+    under = 0
+    for row in reversed(rows):
+        cell = row[column]
+        if not cell.covered and cell.paragraphs:
+            return cell, under
+        if any(c.paragraphs for c in row if not c.covered):
+            under += 1
+    return None, 0
+
+
+def _carry_over(rows: list[list[Cell]], piece: list[list[Cell]], where: str) -> list[str]:
+    """The first row of a continued piece, when it holds only what goes on from the page before:
+    a cell over a group of rows (a topic, a tool's remark) typed again is left out, a text under
+    such a cell where its rows' own cells are empty is that cell's text running on (a cell broken
+    over the page). Changes the cells in place; returns what was left out, for the report."""
+    first = next((row for row in piece if any(c.paragraphs for c in row if not c.covered)), None)
+    if first is None or not rows:
+        return []
+    above = [_rows_above(rows, c) for c in range(len(first))]
+    last = next((row for row in reversed(rows) if any(c.paragraphs for c in row if not c.covered)), None)
+    if last is None:
+        return []
+    texts = [c for c in range(len(first)) if not first[c].covered and first[c].paragraphs]
+    own = [c for c in range(len(first)) if above[c][0] is last[c] and above[c][1] == 0]
+    if not texts or not own or any(c in texts for c in own) or \
+            any(above[c][0] is None or above[c][1] == 0 for c in texts):
+        return []
+    left_out = []
+    for c in texts:
+        owner, cell = above[c][0], first[c]
+        assert owner is not None
+        if heading_key(cell.text) == heading_key(owner.text):  # -- spaces aside: Thai is typed with and without --
+            left_out.append(f"{where}: ข้อความที่พิมพ์ซ้ำในตารางต่อหน้า {squeeze(cell.text)!r}")
+        else:
+            owner.paragraphs.extend(cell.paragraphs)
+        cell.paragraphs = []
+    return left_out
+
+
+def _goes_on_without_header(first: Table, second: Table) -> bool:
+    """Whether *second*, after a page break, is *first* cut there without its header (Word
+    keeps the header rows it repeats in the first part when a table is cut in two): *first*
+    has rows Word repeats and *second* none, the same grid, and a first row that is not
+    the header typed again."""
+    if first.columns != second.columns or not first.repeated_header_rows or second.repeated_header_rows \
+            or not second.rows or len(first.rows) <= first.repeated_header_rows:
         return False
-    return all(first.row_texts(i) == second.row_texts(i) for i in range(head)) and \
-        any(t.strip() for t in first.row_texts(0))
+    if any(a is None or b is None or abs(a - b) > 0.05 for a, b in zip(first.widths_cm, second.widths_cm)):
+        return False
+    header, top = first.row_texts(0), second.row_texts(0)
+    return sum(1 for h in header if heading_key(h)) >= 2 and \
+        not all(_alike(a, b) for a, b in zip(header, top) if heading_key(a))
 
 
-def _join_continued(items: list[Item]) -> list[Item]:
-    """Join a table continued after a page break (same first row) back to the one before."""
+def _join_continued(items: list[Item]) -> tuple[list[Item], list[str]]:
+    """Join a table continued after a page break back to the one before: its header typed again
+    (maybe a little differently or in another order, maybe under its caption typed again), or
+    not typed at all (see :func:`_goes_on_without_header`); and what was left out, for the report."""
     out: list[Item] = []
+    left_out: list[str] = []
     for item in items:
         if isinstance(item, Table):
             k = len(out) - 1
-            while k >= 0 and (isinstance(out[k], PageBreak) or
-                              (isinstance(out[k], Paragraph) and not out[k].text.strip())):  # type: ignore[union-attr]
+            repeated: str | None = None
+            page_break = False
+            while k >= 0 and (isinstance(out[k], PageBreak) or isinstance(out[k], Paragraph)):
+                between = out[k]
+                if isinstance(between, Paragraph) and between.text.strip():
+                    if repeated is not None:
+                        break
+                    repeated = squeeze(between.text)
+                page_break = page_break or isinstance(between, PageBreak)
                 k -= 1
-            if k >= 0 and isinstance(out[k], Table) and _same_header(out[k], item):  # type: ignore[arg-type]
-                previous = out[k]
-                assert isinstance(previous, Table)
-                head = max(1, previous.repeated_header_rows)
-                previous.rows.extend(item.rows[head:])
-                previous.joined.append(item.where)
-                del out[k + 1:]
+            previous = out[k] if k >= 0 else None
+            if not isinstance(previous, Table):
+                out.append(item)
                 continue
+            head = max(1, previous.repeated_header_rows)
+            order = _continued_columns(previous, item)
+            if order is not None and repeated is not None and repeated != _caption(out, k):
+                order = None
+            if order is None and page_break and repeated is None and _goes_on_without_header(previous, item):
+                order, head = list(range(previous.columns)), 0
+            if order is None:
+                out.append(item)
+                continue
+            piece = [[row[j] for j in order] for row in item.rows[head:]]
+            if order != list(range(len(order))):
+                left_out.append(f"{item.where}: คอลัมน์เรียงต่างจากตารางก่อน อ่านตามหัวคอลัมน์")
+            for r in range(head):
+                for i, j in enumerate(order):
+                    typed, first = item.row_texts(r)[j], previous.row_texts(r)[i]
+                    if heading_key(typed) != heading_key(first):
+                        left_out.append(f"{item.where}: หัวคอลัมน์ที่พิมพ์ซ้ำต่างจากตารางก่อน "
+                                        f"{squeeze(typed)!r} (อ่านเป็น {squeeze(first)!r})")
+            if repeated is not None:
+                left_out.append(f"{item.where}: ชื่อตารางที่พิมพ์ซ้ำเหนือตารางต่อหน้า {repeated!r}")
+            left_out += _carry_over(previous.rows[max(1, previous.repeated_header_rows):], piece, item.where)
+            previous.breaks.append(len(previous.rows))
+            previous.rows.extend(piece)
+            previous.joined.append(item.where)
+            del out[k + 1:]
+            continue
         out.append(item)
-    return out
+    return out, left_out
 
 
 def read_docx_bytes(parts: dict[str, bytes]) -> SourceDocument:
@@ -433,7 +593,8 @@ def read_docx_bytes(parts: dict[str, bytes]) -> SourceDocument:
     if body is not None:
         for element in reader.blocks(body):
             reader.block(element)
-    return SourceDocument(_join_continued(reader.items), reader.ignored)
+    items, left_out = _join_continued(reader.items)
+    return SourceDocument(items, reader.ignored + left_out)
 
 
 def document_lines(document: SourceDocument) -> list[str]:

@@ -34,7 +34,6 @@ from pydantic import BaseModel
 
 from ..errors import DataValidationError, Location, Problem, ReadError
 from ..model import KINDS
-from ..model.types import period_to_data
 from ..thai import format_period, to_arabic_digits
 from .shape import fields
 
@@ -66,7 +65,8 @@ INSTRUCTIONS_TEXT = (
 @lru_cache(maxsize=None)
 def _labels() -> dict[str, dict[str, str]]:
     text = resources.files(__package__).joinpath("labels.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    labels: dict[str, dict[str, str]] = yaml.safe_load(text)
+    return labels
 
 
 def _sheet_title(path: str) -> str:
@@ -278,7 +278,7 @@ def _sheet_parser() -> type:
 
     text_tag, run_tag = f"{{{SHEET_MAIN_NS}}}t", f"{{{SHEET_MAIN_NS}}}r"
 
-    class _Parser(WorkSheetParser):  # type: ignore[misc,valid-type]
+    class _Parser(WorkSheetParser):  # type: ignore[misc]
         def parse_cell(self, element):  # type: ignore[no-untyped-def]
             typed = element.get("t", "n")
             formula = element.find(FORMULA_TAG) is not None
@@ -445,7 +445,8 @@ def _get_list(target: dict[str, Any], dotted: str) -> list[Any]:
 def _column_letter(column: int) -> str:
     from openpyxl.utils import get_column_letter
 
-    return get_column_letter(column)
+    letter: str = get_column_letter(column)
+    return letter
 
 
 def _known_sheet(model: type[BaseModel] | None, sheet_path: str) -> bool:
@@ -512,7 +513,7 @@ class _Reader:
                 if key is not None:
                     self.problem(title, _coordinate(key_cell), "ชื่อช่องข้อมูลต้องเป็นข้อความ เช่น organisation.name")
                 continue
-            if key is None:
+            if key is None or key_cell is None:
                 if value_cell:
                     self.problem(title, _coordinate(value_cell), "มีค่าแต่ไม่มีชื่อช่องข้อมูลในคอลัมน์ A "
                                                                  "ให้ใส่ชื่อช่องข้อมูลหรือลบค่านี้")
@@ -763,8 +764,5 @@ def locate(problems: list[Problem], where: Mapping[str, str], file: str) -> list
 
 
 def kind_of(data: Mapping[str, Any]) -> type[BaseModel] | None:
-    return KINDS.get(data.get("kind")) if isinstance(data, Mapping) else None
-
-
-def period_text(value: Any) -> str:  # pragma: no cover - kept for symmetry with period_to_data
-    return format_period(_period_of(period_to_data(value)), digits="arabic")
+    kind = data.get("kind")
+    return KINDS.get(kind) if isinstance(kind, str) else None

@@ -42,15 +42,9 @@ LEAST_RECALL = 0.97
 NAMES = [case.name for case in CASES]
 BY_NAME = {case.name: case for case in CASES}
 
-#: What the importer (05e242a) still gets wrong, one strict xfail per case: each turns into a
-#: failure the day it is fixed, so that the mark goes. test → case → what it gets wrong.
-GAPS: dict[str, dict[str, str]] = {
-    "scores": {n: "satengnok's indicator table (10) and its first topics are read (48/112): the third "
-                  "topic's table continued on the next page has its cells out of line (ข้อ ๐2 under หัวข้อ, "
-                  "the score under ข้อความ) and stays free, so the topics after it do too (the topics part "
-                  "is in one place)"
-               for n in ("satengnok", "satengnok-merged", "satengnok-thai")},
-}
+#: What the importer still gets wrong, one strict xfail per case: each turns into a failure the
+#: day it is fixed, so that the mark goes. test → case → what it gets wrong.
+GAPS: dict[str, dict[str, str]] = {}
 
 
 def _cases(test: str, names: list[str]) -> list[Any]:

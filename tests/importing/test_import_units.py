@@ -209,6 +209,152 @@ def test_a_table_continued_after_a_page_break_is_joined(tmp_path: Path) -> None:
     assert len(tables) == 1 and len(tables[0].rows) == 3 and tables[0].joined == ["ตารางที่ 2"]
 
 
+
+def _continued_plan(path: Path, second_head: list[str], order: list[int], *, caption_again: bool) -> Path:
+    """A plan whose measures table goes on after a page break, its header typed again as
+    *second_head*, the second piece's cells in the columns *order* gives."""
+    document = docx.Document()
+    for line in TITLE:
+        document.add_paragraph(line).alignment = 1
+    document.add_paragraph("ผลการประเมินปี ๒๕๖๕ ได้คะแนน ๙๖.๐๔ คะแนน อยู่ในระดับ AA")
+    _table(document, ["ตัวชี้วัด", "คะแนน"], [["การปฏิบัติหน้าที่", "99.47"], ["การใช้อำนาจ", "๙๘.๕๘"]])
+    document.add_paragraph("มาตรการ")
+    _table(document, HEAD[:4], [ROWS[0][:4]])
+    document.add_page_break()
+    if caption_again:
+        document.add_paragraph("มาตรการ")
+    _table(document, second_head, [[ROWS[1][i] for i in order]])
+    document.add_paragraph("ประกาศ ณ วันที่ ๒๐ มีนาคม ๒๕๖๖")
+    document.save(path)
+    return path
+
+
+def test_a_continued_table_whose_header_is_typed_differently_is_joined_by_its_headings(tmp_path: Path) -> None:
+    """On the next page the clerk typed the header again in another order, one heading a little
+    differently, under the caption typed again: one table, the cells under their own headings."""
+    second = ["มาตรการ/แนวทาง", "ผู้รับผิดชอบ", "วิธีการดำเนินการ", "ระยะเวลาดำเนินงาน"]
+    path = _continued_plan(tmp_path / "c.docx", second, [0, 2, 1, 3], caption_again=True)
+    source = read_docx_bytes(_parts(path))
+    tables = [i for i in source.items if isinstance(i, Table)]
+    assert len(tables) == 2 and tables[1].joined == ["ตารางที่ 3"] and tables[1].breaks == [2]
+    assert [c.text for c in tables[1].rows[2]] == ROWS[1][:4]
+    assert source.ignored == [
+        "ตารางที่ 3: คอลัมน์เรียงต่างจากตารางก่อน อ่านตามหัวคอลัมน์",
+        "ตารางที่ 3: หัวคอลัมน์ที่พิมพ์ซ้ำต่างจากตารางก่อน 'ระยะเวลาดำเนินงาน' (อ่านเป็น 'ระยะเวลาดำเนินการ')",
+        "ตารางที่ 3: ชื่อตารางที่พิมพ์ซ้ำเหนือตารางต่อหน้า 'มาตรการ'"]
+    document, report = ita_docs.import_docx(path)
+    assert [(m.number, m.method, m.responsible) for m in document.measures] == [
+        (1, ["ประกาศทางเว็บไซต์"], ["กองคลัง", "สำนักปลัด"]), (2, ["จัดอบรมปีละครั้ง"], ["สำนักปลัด"])]
+    assert not report.warnings
+    assert any("'ระยะเวลาดำเนินงาน' (อ่านเป็น 'ระยะเวลาดำเนินการ')" in line for line in report.lines())
+
+
+@pytest.mark.parametrize(("second_head", "why"), [
+    (["มาตรการ/แนวทาง", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "หมายเหตุ"], "a heading like none of the first's"),
+    (["มาตรการ/แนวทาง", "วิธีดำเนินการ", "ผู้รับผิดชอบหลัก", "ระยะเวลาดำเนินงาน"], "each alike, but one the same"),
+])
+def test_a_table_under_another_header_after_a_page_break_is_not_joined(tmp_path: Path, second_head: list[str],
+                                                                         why: str) -> None:
+    path = _continued_plan(tmp_path / "c.docx", second_head, [0, 1, 2, 3], caption_again=False)
+    tables = [i for i in read_docx_bytes(_parts(path)).items if isinstance(i, Table)]
+    assert len(tables) == 3 and not tables[1].joined, why
+
+
+def test_a_group_cell_typed_again_and_a_cell_broken_over_the_page_go_to_the_cell_above(tmp_path: Path) -> None:
+    """The first row on the new page repeats the unit (a cell over the unit's rows) and carries
+    on the remark broken over the page: the unit is left out (and reported), the remark joined."""
+    head = ["หน่วยงาน", "รายการ", "จำนวน", "หมายเหตุ"]
+    document = docx.Document()
+    _table(document, head, [["กองคลัง", "เครื่องพิมพ์", "๒", "ตรวจสอบแล้ว ส่วนที่เหลือ"], ["", "โต๊ะ", "๕", ""]])
+    document.add_page_break()
+    _table(document, head, [["กอง คลัง", "", "", "รอซ่อมในปีถัดไป"], ["", "เก้าอี้", "๑๐", ""]])
+    document.save(tmp_path / "g.docx")
+    source = read_docx_bytes(_parts(tmp_path / "g.docx"))
+    (table,) = [i for i in source.items if isinstance(i, Table)]
+    assert table.rows[1][3].paragraphs == ["ตรวจสอบแล้ว ส่วนที่เหลือ", "รอซ่อมในปีถัดไป"]
+    assert [c.text for c in table.rows[3]] == ["", "", "", ""]
+    assert [c.text for c in table.rows[4]] == ["", "เก้าอี้", "๑๐", ""]
+    assert source.ignored == ["ตารางที่ 2: ข้อความที่พิมพ์ซ้ำในตารางต่อหน้า 'กอง คลัง'"]
+
+
+def test_a_first_row_on_the_new_page_with_its_own_values_stays_a_row(tmp_path: Path) -> None:
+    head = ["หน่วยงาน", "รายการ", "จำนวน", "หมายเหตุ"]
+    document = docx.Document()
+    _table(document, head, [["กองคลัง", "เครื่องพิมพ์", "๒", "ตรวจสอบแล้ว"], ["", "โต๊ะ", "๕", ""]])
+    document.add_page_break()
+    _table(document, head, [["กองคลัง", "เก้าอี้", "๑๐", "รอซ่อม"]])
+    document.save(tmp_path / "g.docx")
+    source = read_docx_bytes(_parts(tmp_path / "g.docx"))
+    (table,) = [i for i in source.items if isinstance(i, Table)]
+    assert [c.text for c in table.rows[3]] == ["กองคลัง", "เก้าอี้", "๑๐", "รอซ่อม"] and not source.ignored
+
+
+def _cut_table(path: Path, *, repeat: bool, widths: tuple[float, float] = (4.0, 4.0)) -> Path:
+    """A table cut by a page break the way Word cuts it: the header rows Word repeats stay in
+    the first part (when *repeat*), the second part has none."""
+    from docx.oxml import OxmlElement
+    from docx.shared import Cm
+
+    head = ["รายการ", "จำนวน", "หน่วยงาน"]
+    document = docx.Document()
+    for part, rows in enumerate(([["เครื่องพิมพ์", "๒", "กองคลัง"]], [["เก้าอี้", "๑๐", "กองช่าง"]])):
+        if part == 0:
+            table = _table(document, head, rows)
+        else:
+            table = document.add_table(rows=len(rows), cols=3)
+            for r, row in enumerate(rows):
+                for c, text in enumerate(row):
+                    table.cell(r, c).text = text
+        for column, width in zip(table._tbl.tblGrid.gridCol_lst, (widths[part], 5.0, 5.0)):
+            column.w = Cm(width)
+        if part == 0 and repeat:
+            table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+        if part == 0:
+            document.add_page_break()
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("layout", "joined"), [
+    ({"repeat": True}, True),
+    ({"repeat": False}, False),                       # -- no header rows Word repeats: two tables --
+    ({"repeat": True, "widths": (4.0, 6.0)}, False),  # -- another grid: another table --
+])
+def test_a_table_cut_by_a_page_break_without_its_header_is_joined(tmp_path: Path, layout: dict[str, Any],
+                                                                   joined: bool) -> None:
+    source = read_docx_bytes(_parts(_cut_table(tmp_path / "t.docx", **layout)))
+    tables = [i for i in source.items if isinstance(i, Table)]
+    if joined:
+        (table,) = tables
+        assert [c.text for c in table.rows[2]] == ["เก้าอี้", "๑๐", "กองช่าง"] and table.breaks == [2]
+    else:
+        assert len(tables) == 2
+
+
+def test_a_question_row_out_of_line_is_read_by_its_headings() -> None:
+    """A topic's question and score typed under other columns (the title's, the question's, or
+    the first two) are the question and the score; a row with more in it is not moved."""
+    from ita_docs.importing.analysis import topic_of
+    from ita_docs.importing.reader import Cell
+    from ita_docs.importing.tables import NotThatTable, shape_of
+
+    def table(*rows: list[str]) -> Table:
+        head = ["ลำดับ", "หัวข้อ", "เครื่องมือ", "ข้อคำถาม", "คะแนน", "ข้อบกพร่อง"]
+        return Table([[Cell([t] if t else [], where=f"แถว {r} ช่อง {c}") for c, t in enumerate(row)]
+                      for r, row in enumerate([head, *rows])], [2.0] * 6)
+
+    first = ["๒", "การใช้อำนาจ", "IIT", "ข้อ i13", "84.28", "ควรปรับปรุง"]
+    notes: list[str] = []
+    good = table(first, ["", "ข้อ i14", "", "83.16", "", ""], ["ข้อ i15", "8.00", "", "", "", ""])
+    topic = topic_of(good, shape_of(good), "ข้อ ", notes)
+    assert [(q["code"], q["score"]) for q in topic["tools"][0]["questions"]] == [
+        ("i13", "84.28"), ("i14", "83.16"), ("i15", "8.00")]
+    assert len(notes) == 2 and notes[0].startswith("แถว 2 ช่อง 1: ข้อคำถาม 'ข้อ i14'")
+    bad = table(first, ["", "ข้อ i14", "EIT", "83.16", "", ""])
+    with pytest.raises(NotThatTable):
+        topic_of(bad, shape_of(bad), "ข้อ ")
+
+
 # -- recognising --------------------------------------------------------------------------
 @pytest.mark.parametrize(("heading", "field"), [
     ("มาตรการ/แนวทาง", "measure"), ("มาตรการที่ดำเนินการ", "measure"), ("ระยะเวลาดำเนินการ", "period"),
