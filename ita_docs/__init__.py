@@ -13,15 +13,17 @@ from importlib import import_module
 TYPE_CHECKING = False  # -- not typing.TYPE_CHECKING: importing typing costs start-up time --
 if TYPE_CHECKING:  # pragma: no cover
     from .batch import BatchResult, render_many
-    from .consistency import Finding, check
+    from .consistency import check
     from .errors import (
         DataValidationError,
+        Finding as Finding,  # -- the old name of Problem: importable, not listed in __all__ --
         InputError,
         ItaDocsError,
         ItaDocsWarning,
         Location,
         OutputExistsError,
         PdfError,
+        Problem,
         TemplateError,
     )
     from .importing import import_docx
@@ -47,7 +49,7 @@ _LOCATIONS = {
     "Combined": "model",
     "CommitteeOrder": "model",
     "DataValidationError": "errors",
-    "Finding": "consistency",
+    "Finding": "errors",
     "InputError": "errors",
     "ItaDocsError": "errors",
     "ItaDocsWarning": "errors",
@@ -56,6 +58,7 @@ _LOCATIONS = {
     "OitAssignments": "model",
     "OutputExistsError": "errors",
     "PdfError": "errors",
+    "Problem": "errors",
     "ProgressReport": "model",
     "TemplateError": "errors",
     "check": "consistency",
@@ -77,7 +80,6 @@ __all__ = [
     "Combined",
     "CommitteeOrder",
     "DataValidationError",
-    "Finding",
     "InputError",
     "ItaDocsError",
     "ItaDocsWarning",
@@ -86,6 +88,7 @@ __all__ = [
     "OitAssignments",
     "OutputExistsError",
     "PdfError",
+    "Problem",
     "ProgressReport",
     "TemplateError",
     "check",

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import ItaDocsError, ItaDocsWarning, translate
 
@@ -108,10 +108,22 @@ def _internal(exc: Exception) -> str:
     return f"สร้างเอกสารไม่สำเร็จ (ข้อผิดพลาดภายในโปรแกรม {type(exc).__name__}: {exc})"
 
 
-#: One source handed to a worker: the data file or plain data, its label, the template.
-_Job = tuple[Path | dict[str, Any], str, str | None]
-#: What became of one document: (label, file name, .docx bytes, error, warnings).
-_Outcome = tuple[str, str | None, bytes | None, str | None, tuple[str, ...]]
+class _Job(NamedTuple):
+    """One source handed to a worker."""
+
+    source: Path | dict[str, Any]  # -- the data file, or plain data --
+    label: str  # -- how results and messages name it: the file, or "[3]" for plain data --
+    template: str | None
+
+
+class _Outcome(NamedTuple):
+    """What became of one document in a worker: its file name and .docx bytes, or the error."""
+
+    label: str
+    name: str | None
+    data: bytes | None
+    error: str | None
+    warnings: tuple[str, ...] = ()
 
 
 def _render_source(job: _Job) -> list[_Outcome]:
@@ -127,9 +139,9 @@ def _render_source(job: _Job) -> list[_Outcome]:
     try:
         data = read_data(source)
     except ItaDocsError as exc:
-        return [(label, None, None, _one_line(exc), ())]
+        return [_Outcome(label, None, None, _one_line(exc))]
     except Exception as exc:  # noqa: BLE001 -- one file's fault (or ours) never stops the batch
-        return [(label, None, None, _internal(exc), ())]
+        return [_Outcome(label, None, None, _internal(exc))]
     if isinstance(data, list):  # -- one file holding many organisations --
         return [_render_one(f"{label}[{i}]", entry if isinstance(entry, Mapping) else _not_a_document(source, i),
                             template) for i, entry in enumerate(data)]
@@ -146,7 +158,7 @@ def _render_one(label: str, source: Path | Mapping[str, Any] | ItaDocsError, tem
     from .rendering import render_bytes
 
     if isinstance(source, ItaDocsError):
-        return label, None, None, _one_line(source), ()
+        return _Outcome(label, None, None, _one_line(source))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ItaDocsWarning)  # -- carried back to the caller, not lost --
         try:
@@ -155,12 +167,12 @@ def _render_one(label: str, source: Path | Mapping[str, Any] | ItaDocsError, tem
             name, data, error = output_name(document), render_bytes(document, template), None
         except ItaDocsError as exc:
             name, data, error = None, None, _one_line(exc)
-        except Exception as exc:  # -- one document's fault (or ours) never stops the batch --
+        except Exception as exc:  # noqa: BLE001 -- one document's fault (or ours) never stops the batch
             known = translate(exc)  # -- errors.FOREIGN_ERRORS --
             name, data = None, None
             error = _one_line(known) if known else _internal(exc)
     found = tuple(str(w.message) for w in caught if isinstance(w.message, ItaDocsWarning))
-    return label, name, data, error, found
+    return _Outcome(label, name, data, error, found)
 
 
 #: Most sources in one hand-off to a worker: large enough that the hand-off costs little,
@@ -213,7 +225,8 @@ def render_many(
         raise output_error(exc, out) from None
     template_name = str(template) if template else None
     jobs_list: list[_Job] = [
-        (dict(item), f"[{index}]", template_name) if isinstance(item, Mapping) else (Path(item), str(item), template_name)
+        _Job(dict(item), f"[{index}]", template_name) if isinstance(item, Mapping)
+        else _Job(Path(item), str(item), template_name)
         for index, item in enumerate(_expand_folders(inputs))]
     results: list[BatchResult] = []
     total = len(jobs_list)

@@ -395,7 +395,13 @@ def _schema(args: argparse.Namespace) -> int:
 
     from .web.schemas import kind_schema
 
-    print(json.dumps(kind_schema(args.kind), ensure_ascii=False, indent=2))
+    text = json.dumps(kind_schema(args.kind), ensure_ascii=False, indent=2)
+    if args.output is None:
+        print(text)
+        return 0
+    from .output import write_atomic
+
+    _written(write_atomic(args.output, (text + "\n").encode("utf-8"), overwrite=args.force))
     return 0
 
 
@@ -416,8 +422,10 @@ def _add_web_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of a document kind's data",
         description="Print the JSON Schema (draft 2020-12) of a kind's data, made from its data model.",
-        epilog="Example: ita-docs schema measures_plan > measures_plan.schema.json")
+        epilog="Example: ita-docs schema measures_plan -o measures_plan.schema.json")
     schema.add_argument("kind", choices=KIND_NAMES, help="the document kind")
+    schema.add_argument("-o", "--output", help="the .json file to write (default: print it)")
+    schema.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
     schema.set_defaults(handler=_schema)
 
 

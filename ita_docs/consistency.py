@@ -5,13 +5,17 @@ differs from what the scores and the year's ITA framework give. Text
 (``text_findings``): another organisation's name or a variant spelling of this one, a
 fiscal year that does not belong, digits of both forms in one token, a period outside
 the document's fiscal year, an OIT code the year does not have.
+
+Each finding is an :class:`~ita_docs.errors.Problem` (``Finding`` is its old name) whose
+``kind`` names the check: ``figure``, ``name_variant``, ``foreign_name``, ``fiscal_year``,
+``mixed_digits``, ``period``, ``date`` or ``oit_code``.
 """
 from __future__ import annotations
 
 import difflib
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -20,7 +24,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .computed import YearFigures, comparison_scores, previous_result_figures, strengths_lists, year_figures
-from .errors import InputError, Location
+from .errors import Finding, InputError, Location, Problem
 from .framework import load_framework
 from .io import load
 from .model import AnnualReport, Combined, DocumentBase, MeasuresPlan, OitAssignments
@@ -57,18 +61,6 @@ _TYPE_PATTERN = re.compile("|".join(re.escape(t) for t in ORGANISATION_TYPES))
 _FISCAL_YEAR_IN_TEXT = re.compile(r"ปีงบประมาณ\s*(?:พ\.ศ\.)?\s*([0-9๐-๙]{4})")
 _TOKEN = re.compile(r"\S+")
 _SIMILAR = 0.7  # difflib ratio from which a different name counts as a misspelling
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One thing the check found: where, what (in Thai), and which kind of check."""
-
-    kind: str
-    location: Location
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.message} ({self.location})"
 
 
 def _leaves(value: Any, wanted: type | tuple[type, ...], path: str = "") -> Iterator[tuple[str, Any]]:
@@ -116,7 +108,7 @@ def _closest_prefix(own: str, following: str) -> tuple[str, float]:
     return best
 
 
-def _name_findings(document: DocumentBase) -> Iterator[Finding]:
+def _name_findings(document: DocumentBase) -> Iterator[Problem]:
     own = _short_name(document.organisation.name)
     for path, text in document_texts(document):
         if path.startswith("organisation"):
@@ -127,15 +119,16 @@ def _name_findings(document: DocumentBase) -> Iterator[Finding]:
                 continue
             candidate, ratio = _closest_prefix(own, following)
             if ratio >= _SIMILAR:
-                yield Finding("name_variant", Location(path=path),
-                              f"สะกดชื่อหน่วยงานต่างไป: '{match.group(0)}{candidate}' (ชื่อจริง: {document.organisation.name})")
+                yield Problem(Location(path=path),
+                              f"สะกดชื่อหน่วยงานต่างไป: '{match.group(0)}{candidate}' (ชื่อจริง: {document.organisation.name})",
+                              kind="name_variant")
             elif following[:1] not in "ทั่วต่างอื่น":  # -- "เทศบาลตำบลทั่วประเทศ" names no one --
-                yield Finding("foreign_name", Location(path=path),
+                yield Problem(Location(path=path),
                               f"อาจเป็นชื่อหน่วยงานอื่น: '{match.group(0)}{following[:len(own) + 4]}…' "
-                              f"(เอกสารนี้ของ {document.organisation.name})")
+                              f"(เอกสารนี้ของ {document.organisation.name})", kind="foreign_name")
 
 
-def _year_findings(document: DocumentBase) -> Iterator[Finding]:
+def _year_findings(document: DocumentBase) -> Iterator[Problem]:
     year = getattr(document, "fiscal_year", None)
     if year is None:
         return
@@ -144,15 +137,16 @@ def _year_findings(document: DocumentBase) -> Iterator[Finding]:
         for match in _FISCAL_YEAR_IN_TEXT.finditer(text):
             mentioned = int(to_arabic_digits(match.group(1)))
             if mentioned not in allowed:
-                yield Finding("fiscal_year", Location(path=path),
-                              f"ข้อความกล่าวถึงปีงบประมาณ {mentioned} ในเอกสารปีงบประมาณ {year}: '{match.group(0)}'")
+                yield Problem(Location(path=path),
+                              f"ข้อความกล่าวถึงปีงบประมาณ {mentioned} ในเอกสารปีงบประมาณ {year}: '{match.group(0)}'",
+                              kind="fiscal_year")
 
 
-def _digit_findings(document: DocumentBase) -> Iterator[Finding]:
+def _digit_findings(document: DocumentBase) -> Iterator[Problem]:
     for path, text in document_texts(document):
         for token in _TOKEN.findall(text):
             if re.search("[0-9]", token) and re.search("[๐-๙]", token):
-                yield Finding("mixed_digits", Location(path=path), f"มีเลขไทยปนเลขอารบิกในคำเดียว: '{token}'")
+                yield Problem(Location(path=path), f"มีเลขไทยปนเลขอารบิกในคำเดียว: '{token}'", kind="mixed_digits")
 
 
 def _month_year(value: date) -> str:
@@ -183,7 +177,7 @@ def _fiscal_span(year: int) -> str:
     return _thai_range(DateRange(fiscal_year_start(year), fiscal_year_end(year)))
 
 
-def _period_findings(document: DocumentBase) -> Iterator[Finding]:
+def _period_findings(document: DocumentBase) -> Iterator[Problem]:
     year = getattr(document, "fiscal_year", None)
     if year is None:
         return
@@ -191,17 +185,17 @@ def _period_findings(document: DocumentBase) -> Iterator[Finding]:
     outside = f"อยู่นอกปีงบประมาณ {year} ({_fiscal_span(year)})"
     for path, value in _periods(document):
         if isinstance(value, DateRange | MonthRange) and (value.start < start or value.end > end):
-            yield Finding("period", Location(path=path), f"ระยะเวลา {_thai_range(value)} {outside}")
+            yield Problem(Location(path=path), f"ระยะเวลา {_thai_range(value)} {outside}", kind="period")
         elif isinstance(value, QuarterPeriod | FiscalYearPeriod) and value.fiscal_year not in (None, year):
-            yield Finding("period", Location(path=path),
-                          f"ระยะเวลาระบุปีงบประมาณ {value.fiscal_year} ในเอกสารปีงบประมาณ {year}")
+            yield Problem(Location(path=path),
+                          f"ระยะเวลาระบุปีงบประมาณ {value.fiscal_year} ในเอกสารปีงบประมาณ {year}", kind="period")
         elif isinstance(value, TextPeriod):  # -- written freely: outside when a month it names is --
             if any(fiscal_year_of(month) != year for _, month in _months_in(value.text)):
-                yield Finding("period", Location(path=path), f"ระยะเวลา '{value.text}' {outside}")
+                yield Problem(Location(path=path), f"ระยะเวลา '{value.text}' {outside}", kind="period")
     meeting = getattr(document, "meeting", None)
     if meeting is not None and not start <= meeting.date <= end:
-        yield Finding("period", Location(path="meeting.date"),
-                      f"วันประชุม {format_date(meeting.date, 'medium', digits='arabic')} {outside}")
+        yield Problem(Location(path="meeting.date"),
+                      f"วันประชุม {format_date(meeting.date, 'medium', digits='arabic')} {outside}", kind="period")
 
 
 _DIGIT = "[0-9๐-๙]"
@@ -240,7 +234,7 @@ DATE_WINDOWS = {"measures_plan": (1, 0), "progress_report": (1, 0), "annual_repo
 DEFAULT_DATE_WINDOW = (1, 1)
 
 
-def _date_findings(document: DocumentBase) -> Iterator[Finding]:
+def _date_findings(document: DocumentBase) -> Iterator[Problem]:
     """Months and years written in free text that do not belong to the document's year: a
     month outside the kind's :data:`DATE_WINDOWS`, a year after the next one, and a year
     with 543 added twice ("3105" for 2562). Free-text periods are :func:`_period_findings`'."""
@@ -254,19 +248,21 @@ def _date_findings(document: DocumentBase) -> Iterator[Finding]:
             continue
         for written, month in _months_in(text):
             if not year - before <= fiscal_year_of(month) <= year + after:
-                yield Finding("date", Location(path=path),
+                yield Problem(Location(path=path),
                               f"ข้อความกล่าวถึง '{written}' ซึ่งอยู่ในปีงบประมาณ {fiscal_year_of(month)} "
-                              f"ในเอกสารปีงบประมาณ {year} ({_fiscal_span(year)})")
+                              f"ในเอกสารปีงบประมาณ {year} ({_fiscal_span(year)})", kind="date")
         for match in _YEAR_IN_TEXT.finditer(text):
             mentioned = int(to_arabic_digits(match.group(1)))
             if mentioned > year + 1:
-                yield Finding("date", Location(path=path),
-                              f"ข้อความกล่าวถึงปี {mentioned} ซึ่งเลยปีงบประมาณ {year} ไปแล้ว: '{match.group(0)}'")
+                yield Problem(Location(path=path),
+                              f"ข้อความกล่าวถึงปี {mentioned} ซึ่งเลยปีงบประมาณ {year} ไปแล้ว: '{match.group(0)}'",
+                              kind="date")
         for match in _NUMBER.finditer(text):
             number = int(to_arabic_digits(match.group(0)))
             if year - 10 <= number - BE_OFFSET <= year + 1:
-                yield Finding("date", Location(path=path),
-                              f"'{match.group(0)}' อาจเป็นปี พ.ศ. {number - BE_OFFSET} ที่บวก 543 ซ้ำสองครั้ง")
+                yield Problem(Location(path=path),
+                              f"'{match.group(0)}' อาจเป็นปี พ.ศ. {number - BE_OFFSET} ที่บวก 543 ซ้ำสองครั้ง",
+                              kind="date")
 
 
 def _periods(value: Any) -> Iterator[tuple[str, Any]]:
@@ -274,7 +270,7 @@ def _periods(value: Any) -> Iterator[tuple[str, Any]]:
     return _leaves(value, (DateRange, MonthRange, QuarterPeriod, FiscalYearPeriod, TextPeriod))
 
 
-def _oit_findings(document: DocumentBase) -> Iterator[Finding]:
+def _oit_findings(document: DocumentBase) -> Iterator[Problem]:
     if not isinstance(document, OitAssignments) or document.fiscal_year is None:
         return
     known = load_framework(document.fiscal_year).oit_codes()
@@ -284,17 +280,18 @@ def _oit_findings(document: DocumentBase) -> Iterator[Finding]:
         code = to_arabic_digits(item.code).strip().upper().replace(" ", "")
         if code not in known:
             hint = f" (หมายถึง O{int(code)} หรือไม่)" if code.isdigit() else ""
-            yield Finding("oit_code", Location(path=f"items[{index}].code"),
-                          f"ไม่มีรหัส OIT '{item.code}' ในกรอบการประเมินปี {document.fiscal_year}{hint}")
+            yield Problem(Location(path=f"items[{index}].code"),
+                          f"ไม่มีรหัส OIT '{item.code}' ในกรอบการประเมินปี {document.fiscal_year}{hint}",
+                          kind="oit_code")
 
 
-def _per_part(document: Combined, findings: Callable[[DocumentBase], list[Finding]]) -> list[Finding]:
+def _per_part(document: Combined, findings: Callable[[DocumentBase], list[Problem]]) -> list[Problem]:
     """The findings of each part of a combined document, located under ``parts[i]``."""
-    return [Finding(f.kind, Location(path=f"parts[{i}].{f.location.path}"), f.message)
+    return [replace(f, location=Location(path=f"parts[{i}].{f.location.path}"))
             for i, part in enumerate(document.parts) for f in findings(part)]
 
 
-def text_findings(document: DocumentBase) -> list[Finding]:
+def text_findings(document: DocumentBase) -> list[Problem]:
     """Findings about the text of *document* (names, years, digits, periods, OIT codes)."""
     if isinstance(document, Combined):
         return _per_part(document, text_findings)
@@ -307,20 +304,21 @@ def _differs(given: Decimal, computed: Decimal) -> bool:
 
 
 def _level_finding(path: str, given: str, fiscal_year: int, total: Decimal, figures: YearFigures,
-                   what: str) -> Finding | None:
+                   what: str) -> Problem | None:
     """A finding if the year's label schemes question *given* (a label of a confirmed rule that
     the total does not reach, or a label the year's documents never print), else None."""
     question = question_level(given, total, figures.tools, load_framework(fiscal_year))
     if question is None:
         return None
     if question.expected is None:
-        return Finding("figure", Location(path=path),
-                       f"{what} '{given}' ไม่ใช่ระดับที่ใช้ในปี {fiscal_year} ({', '.join(question.labels)})")
-    return Finding("figure", Location(path=path),
-                   f"{what} '{given}' ไม่ตรงกับคะแนน {total} ซึ่งอยู่ในระดับ '{question.expected}'")
+        return Problem(Location(path=path),
+                       f"{what} '{given}' ไม่ใช่ระดับที่ใช้ในปี {fiscal_year} ({', '.join(question.labels)})",
+                       kind="figure")
+    return Problem(Location(path=path),
+                   f"{what} '{given}' ไม่ตรงกับคะแนน {total} ซึ่งอยู่ในระดับ '{question.expected}'", kind="figure")
 
 
-def _plan_figures(plan: MeasuresPlan) -> Iterator[Finding]:
+def _plan_figures(plan: MeasuresPlan) -> Iterator[Problem]:
     result = plan.previous_result
     if result.total_score is None or result.level is None:
         return  # -- what is left out is computed; nothing given to compare --
@@ -329,8 +327,8 @@ def _plan_figures(plan: MeasuresPlan) -> Iterator[Finding]:
     except InputError:
         return  # -- not every indicator given: the given figures cannot be checked --
     if result.total_score is not None and _differs(result.total_score, figures.total):
-        yield Finding("figure", Location(path="previous_result.total_score"),
-                      f"คะแนนรวมที่ระบุ {result.total_score} ต่างจากที่คำนวณได้ {figures.total}")
+        yield Problem(Location(path="previous_result.total_score"),
+                      f"คะแนนรวมที่ระบุ {result.total_score} ต่างจากที่คำนวณได้ {figures.total}", kind="figure")
     for key in ("level", "level_name"):  # -- letters, named, or both, each in its own scheme --
         given = getattr(result, key)
         if given is not None and (finding := _level_finding(f"previous_result.{key}", given, result.fiscal_year,
@@ -338,7 +336,7 @@ def _plan_figures(plan: MeasuresPlan) -> Iterator[Finding]:
             yield finding
 
 
-def _annual_figures(report: AnnualReport) -> Iterator[Finding]:
+def _annual_figures(report: AnnualReport) -> Iterator[Problem]:
     comparison = None
     content: list[object] = list(report.content)  # -- the block union is built at run time: narrowed here --
     for index, block in enumerate(content):
@@ -350,8 +348,9 @@ def _annual_figures(report: AnnualReport) -> Iterator[Finding]:
                 for i, line in enumerate(group.indicators):
                     computed = change(line.previous, line.current).word
                     if line.change is not None and line.change != computed:
-                        yield Finding("figure", Location(path=f"{where}.year_comparison.tools[{g}].indicators[{i}].change"),
-                                      f"'{line.change}' ไม่ถูก: {line.previous} → {line.current} คือ '{computed}'")
+                        yield Problem(Location(path=f"{where}.year_comparison.tools[{g}].indicators[{i}].change"),
+                                      f"'{line.change}' ไม่ถูก: {line.previous} → {line.current} คือ '{computed}'",
+                                      kind="figure")
             try:
                 figures = [year_figures(y, comparison_scores(table, w, where), where)
                            for w, y in (("previous", table.previous_year), ("current", table.current_year))]
@@ -359,8 +358,9 @@ def _annual_figures(report: AnnualReport) -> Iterator[Finding]:
                 continue  # -- not every indicator given: the given figures cannot be checked --
             for k, year_ in enumerate((table.previous_year, table.current_year)):
                 if table.average is not None and _differs(table.average[k], figures[k].total):
-                    yield Finding("figure", Location(path=f"{where}.year_comparison.average[{k}]"),
-                                  f"คะแนนเฉลี่ยปี {year_} ที่ระบุ {table.average[k]} ต่างจากที่คำนวณได้ {figures[k].total}")
+                    yield Problem(Location(path=f"{where}.year_comparison.average[{k}]"),
+                                  f"คะแนนเฉลี่ยปี {year_} ที่ระบุ {table.average[k]} ต่างจากที่คำนวณได้ {figures[k].total}",
+                                  kind="figure")
                 total = Decimal(table.average[k]) if table.average else figures[k].total
                 if table.level is not None and (finding := _level_finding(
                         f"{where}.year_comparison.level[{k}]", table.level[k], year_, total, figures[k],
@@ -371,11 +371,11 @@ def _annual_figures(report: AnnualReport) -> Iterator[Finding]:
             for key, values in zip(("best", "above", "below"), lists):
                 given = getattr(block.strengths, key)
                 if given is not None and given != values:
-                    yield Finding("figure", Location(path=f"{where}.strengths.{key}"),
-                                  f"รายการตัวชี้วัดที่ระบุ {given} ต่างจากที่คำนวณได้ {values}")
+                    yield Problem(Location(path=f"{where}.strengths.{key}"),
+                                  f"รายการตัวชี้วัดที่ระบุ {given} ต่างจากที่คำนวณได้ {values}", kind="figure")
 
 
-def figure_findings(document: DocumentBase) -> list[Finding]:
+def figure_findings(document: DocumentBase) -> list[Problem]:
     """Given figures that differ from those computed from the scores and the framework."""
     if isinstance(document, Combined):
         return _per_part(document, figure_findings)
@@ -386,7 +386,7 @@ def figure_findings(document: DocumentBase) -> list[Finding]:
     return []
 
 
-def check(source: str | Path | Mapping[str, Any] | DocumentBase) -> list[Finding]:
+def check(source: str | Path | Mapping[str, Any] | DocumentBase) -> list[Problem]:
     """Every finding about *source* (a data file, plain data, or a model), figures first.
 
     Raises :class:`~ita_docs.errors.InputError` if the data is invalid, or if rendering
@@ -401,7 +401,7 @@ def check(source: str | Path | Mapping[str, Any] | DocumentBase) -> list[Finding
         findings = figure_findings(document) + text_findings(document)
     except InputError as exc:
         raise exc.with_file(file) if file else exc
-    return [Finding(f.kind, f.location.with_file(file), f.message) if file else f for f in findings]
+    return [f.with_file(file) for f in findings] if file else findings
 
 
 def _render_view(document: DocumentBase) -> None:

@@ -7,15 +7,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .consistency import Finding, document_texts
-from .errors import InputError, Location
+from .consistency import document_texts
+from .errors import InputError, Location, Problem
 from .model import DocumentBase, MeasuresPlan, ProgressReport
 from .thai import DateRange, FiscalYearPeriod, MonthRange, QuarterPeriod, to_arabic_digits
 
 __all__ = ["followup", "next_year"]
 
-#: Columns of a follow-up made from a plan: the plan's, then result and suggestion.
-FOLLOWUP_COLUMNS = "krut"
+#: The layout of a follow-up made from a plan (presets/progress_report.yaml): the plan's
+#: columns, then result and suggestion.
+FOLLOWUP_LAYOUT = "results_and_suggestions"
 
 
 def followup(plan: DocumentBase) -> ProgressReport:
@@ -37,7 +38,7 @@ def followup(plan: DocumentBase) -> ProgressReport:
     return ProgressReport.model_validate({
         "kind": "progress_report", "digits": plan.digits, "font": plan.font, "period_style": plan.period_style,
         "organisation": plan.organisation, "fiscal_year": plan.fiscal_year,
-        "tables": [{"preset": FOLLOWUP_COLUMNS, "measures": measures}],
+        "tables": [{"preset": FOLLOWUP_LAYOUT, "measures": measures}],
     })
 
 
@@ -48,9 +49,16 @@ def _later(value: date) -> date:
         return value.replace(year=value.year + 1, day=28)
 
 
-def _shift(value: Any) -> Any:
-    """Move every date, period and fiscal year in *value* one year on."""
+#: Fields holding a fiscal (or comparison) year, moved on with the dates.
+_YEAR_FIELDS = frozenset({"fiscal_year", "previous_year", "current_year"})
+
+
+def _moved(value: Any, field: str | None = None) -> Any:
+    """*value* as plain data (models as dicts, all the way down) with every date, period
+    and year field moved one year on; *field* is the name *value* stands under."""
     match value:
+        case int() if field in _YEAR_FIELDS and not isinstance(value, bool):
+            return value + 1
         case FiscalYearPeriod(year):
             return FiscalYearPeriod(year + 1)
         case QuarterPeriod(quarter, year):
@@ -61,36 +69,16 @@ def _shift(value: Any) -> Any:
             return MonthRange(_later(start), _later(end))
         case date():
             return _later(value)
+        case BaseModel():
+            return {name: _moved(getattr(value, name), name) for name in type(value).model_fields}
         case list() | tuple():
-            return type(value)(_shift(v) for v in value)
+            return [_moved(v) for v in value]
         case dict():
-            return {k: _shift(v) for k, v in value.items()}
+            return {k: _moved(v, k) for k, v in value.items()}
     return value
 
 
-_YEAR_FIELDS = {"fiscal_year", "previous_year", "current_year"}
-
-
-def _plain(value: Any) -> Any:
-    """Models as dicts, all the way down; periods and dates stay objects."""
-    if isinstance(value, BaseModel):
-        return {name: _plain(getattr(value, name)) for name in type(value).model_fields}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
-
-
-def _shift_years(data: Any) -> Any:
-    if isinstance(data, dict):
-        return {k: (v + 1 if k in _YEAR_FIELDS and isinstance(v, int) else _shift_years(v)) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_shift_years(v) for v in data]
-    return _shift(data)
-
-
-def next_year(document: DocumentBase) -> tuple[DocumentBase, list[Finding]]:
+def next_year(document: DocumentBase) -> tuple[DocumentBase, list[Problem]]:
     """Next year's document, and the places in its text that still name the old years.
 
     Fiscal years, dates and periods move one year on. Free text is not rewritten: each
@@ -99,16 +87,16 @@ def next_year(document: DocumentBase) -> tuple[DocumentBase, list[Finding]]:
     year = getattr(document, "fiscal_year", None)
     if year is None:
         raise InputError("เอกสารนี้ไม่มีปีงบประมาณ (fiscal_year) จึงเลื่อนปีไม่ได้", location=Location(path="fiscal_year"))
-    data = _shift_years(_plain(document))
-    moved = type(document).model_validate(data)
+    moved = type(document).model_validate(_moved(document))
     old = {str(year), str(year - 1), str(year % 100)}
     review = []
     for path, text in document_texts(moved):
         found = sorted({y for y in re.findall(r"\d{4}|\d{2}", to_arabic_digits(text)) if y in old})
         if found:
-            review.append(Finding("review", Location(path=path),
-                                  f"ข้อความยังกล่าวถึงปี {', '.join(found)}: ตรวจว่าต้องเปลี่ยนเป็นปีใหม่หรือไม่"))
+            review.append(Problem(Location(path=path),
+                                  f"ข้อความยังกล่าวถึงปี {', '.join(found)}: ตรวจว่าต้องเปลี่ยนเป็นปีใหม่หรือไม่",
+                                  kind="review"))
     if isinstance(moved, MeasuresPlan):
-        review.insert(0, Finding("review", Location(path="previous_result"),
-                                 f"ใส่ผลการประเมิน ITA ปี {year} แทนคะแนนของปี {year - 1}"))
+        review.insert(0, Problem(Location(path="previous_result"),
+                                 f"ใส่ผลการประเมิน ITA ปี {year} แทนคะแนนของปี {year - 1}", kind="review"))
     return moved, review

@@ -15,6 +15,9 @@
     ItaDocsWarning (UserWarning)       the data contradicts itself or the ITA framework
                                        (a given figure differs from the computed one …)
 
+A message with its location is one record, :class:`Problem`: each problem a
+:class:`DataValidationError` lists, each finding of ``check`` and of the template check.
+
 Messages are Thai, for the clerk who has to fix the file; field paths stay in English
 (``measures[3].period``) because they name keys of the data file.
 
@@ -29,12 +32,13 @@ from __future__ import annotations
 import errno
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 __all__ = [
     "DataValidationError",
     "FOREIGN_ERRORS",
+    "Finding",
     "ForeignError",
     "InputError",
     "ItaDocsError",
@@ -72,13 +76,35 @@ class Location:
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem found in the input: where, and what (in Thai)."""
+    """A message (in Thai) with its location: one problem in the input, or one thing a check found.
+
+    *kind* says which: ``"error"`` for a problem in the input (what
+    :class:`DataValidationError` lists), the check's name for a consistency finding
+    (``"figure"``, ``"name_variant"``, ``"review"`` …), or ``"error"``, ``"warning"`` or
+    ``"note"`` for what the template check finds.
+
+    >>> str(Problem(Location("plan.yaml", "fiscal_year"), "ปีงบประมาณต้องเป็นตัวเลข"))
+    'ปีงบประมาณต้องเป็นตัวเลข (plan.yaml: fiscal_year)'
+    >>> Problem(Location(path="total"), "คะแนนรวมไม่ตรง", kind="figure").with_file("a.yaml").location
+    Location(file='a.yaml', path='total')
+    """
 
     location: Location
     message: str
+    kind: str = "error"
+
+    def with_file(self, file: str | Path) -> Problem:
+        """The same problem, in *file* (unless its location names a file already)."""
+        return replace(self, location=self.location.with_file(file))
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        where = str(self.location)
+        return self.message if where == "?" else f"{self.message} ({where})"
+
+
+#: The name :func:`ita_docs.check` results had before they were one record with
+#: :class:`Problem`; kept so that code written against it still runs.
+Finding = Problem
 
 
 class _Located(Exception):
@@ -120,12 +146,12 @@ class DataValidationError(InputError):
         self.problems = problems
 
     def with_file(self, file: str | Path) -> DataValidationError:
-        self.problems = [Problem(p.location.with_file(file), p.message) for p in self.problems]
+        self.problems = [p.with_file(file) for p in self.problems]
         self.location = self.location.with_file(file)
         return self
 
     def __str__(self) -> str:
-        return "\n".join(str(p) for p in self.problems)
+        return "\n".join(f"{p.location}: {p.message}" for p in self.problems)
 
 
 class TemplateError(ItaDocsError):

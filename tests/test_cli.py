@@ -1,6 +1,7 @@
 """The command line: exit codes and exact messages, as a clerk sees them."""
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 
@@ -212,6 +213,24 @@ def test_convert_takes_o_and_the_old_positional_target(tmp_path, capsys):
     assert main(["convert", str(NONGMUANG), str(tmp_path / "b.json")]) == 0
     assert (tmp_path / "a.json").read_text(encoding="utf-8") == (tmp_path / "b.json").read_text(encoding="utf-8")
     assert main(["convert", str(NONGMUANG)]) == 2
+
+
+def _subcommands(parser=None, words=()):
+    parser = parser or _parser()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _subcommands(sub, (*words, name))
+            return
+    yield words, parser
+
+
+def test_every_command_that_writes_files_names_them_with_o():
+    # -- check only reads; serve answers requests --
+    for words, parser in _subcommands():
+        options = {option for action in parser._actions for option in action.option_strings}
+        if words not in (("check",), ("serve",), ("template", "check")):
+            assert {"-o", "--output"} <= options, words
 
 
 def test_pdf_takes_o_and_the_old_outdir():

@@ -161,7 +161,7 @@ def _size(value: Any, memo: dict[int, int]) -> int:
     return known
 
 
-def _compose(parser: Any) -> Any:  # noqa: C901 - one loop over the event kinds, kept flat for speed
+def _compose(parser: Any) -> Any:  # -- one loop over the event kinds, kept flat for speed --
     """The one document of *parser*'s events as plain data."""
     get_event = parser.get_event
     stack: list[Any] = []

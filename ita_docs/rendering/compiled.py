@@ -6,43 +6,40 @@ its XML with Jinja, and re-serialises and re-compresses every part for each docu
 checks it, patches the XML parts that hold tags the way docxtpl does and compiles them
 in the sandboxed environment. ``render`` then runs the compiled templates, applies
 docxtpl's own table and listing fixes and ita-docs' post-processing to the parts that
-change, and zips the result with fixed timestamps: the same data gives the same bytes,
-whether the template was just compiled or cached. Rendering is thread-safe.
+change, and hands them over as a :class:`~.package.RenderedPackage`, which zips them with
+fixed timestamps: the same data gives the same bytes, whether the template was just
+compiled or cached. (Reading and writing the package itself is :mod:`.package`'s.) Rendering is thread-safe: a render
+reads the compiled template and its parts and writes only trees of its own.
 """
 from __future__ import annotations
 
-import io
 import re
-import struct
-import threading
-import zipfile
-import zlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
-from ..archive import TEMPLATE, check_archive, read_archive
 from ..errors import TEMPLATE_ERRORS, ItaDocsError, Location, TemplateError, translate
 from .environment import Budget, budget, make_environment
 from .oxml import find_elements, qn
+from .package import (
+    CORE_PROPERTIES,
+    DOCUMENT,
+    SAFE_PARSER,
+    STYLES,
+    RenderedPackage,
+    read_template,
+)
 from .postprocess import ADDRESS_MARKS
 from .template_rules import check_package, check_tags_balanced
 
-__all__ = ["CompiledTemplate", "RenderedPackage", "compiled_template"]
+__all__ = ["CompiledTemplate", "compiled_template", "line_text", "paragraph_lines", "tagged_parts",
+           "template_sources"]
 
-DOCUMENT = "word/document.xml"
-DOCUMENT_RELS = "word/_rels/document.xml.rels"
-STYLES = "word/styles.xml"
-SETTINGS = "word/settings.xml"
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
-PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 #: A tag opening, also when Word has cut it over runs ("{" in one, "{ x }}" in the next).
 _TAGGED = re.compile(rb"\{(?:<[^>]*>)*[{%#]")
-CORE_PROPERTIES = "docProps/core.xml"
 #: What one render may spend: seconds and output characters, plus as much again for each
 #: unit of data (a 1,000-measure plan, 0.5 MB of text, renders in 0.3 s to 1.3 MB of XML).
 BUDGET_SECONDS = 3.0  # -- the bundled templates take milliseconds; the rest of the 10 s a case may take is start-up --
@@ -51,11 +48,15 @@ BUDGET_OUTPUT = 32 * 1024 * 1024
 BUDGET_OUTPUT_PER_CHARACTER = 20
 #: How a table cell without a paragraph can look in rendered XML.
 _EMPTY_CELL_MARKS = ("</w:tcPr></w:tc>", "<w:tcPr/></w:tc>", "<w:tc></w:tc>", "<w:tc/>")
-_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
 class _Docxtpl:
-    """docxtpl's tag patching (``{%tr %}``, ``{%p %}``, ``colspan`` …), without a document."""
+    """docxtpl's tag patching (``{%tr %}``, ``{%p %}``, ``colspan`` …), without a document.
+
+    ``DocxTemplate.patch_xml`` is a method only by its place: it reads nothing of its
+    ``self`` (docxtpl 0.20, which pyproject.toml pins below 0.21), so it is called with this
+    object instead of a template loaded from a file.
+    """
 
     def __init__(self) -> None:
         from docxtpl import DocxTemplate  # -- heavy import, only when compiling --
@@ -94,137 +95,6 @@ def expand_breaks(root: etree._Element) -> None:
             anchor = element
 
 
-def check_template_file(path: Path) -> None:
-    """Refuse a template that is missing, too big, not a zip, fails the zip guard
-    (:func:`ita_docs.archive.check_archive`), or declares XML entities — before anything
-    parses it."""
-    where = Location(str(path))
-    if not path.is_file():
-        raise TemplateError("ไม่พบไฟล์แม่แบบ", location=where)
-    if not zipfile.is_zipfile(path):
-        raise TemplateError("ไฟล์แม่แบบไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้", location=where)
-    check_archive(path, TEMPLATE, what="แม่แบบ", error=TemplateError)
-    try:
-        with zipfile.ZipFile(path) as package:
-            for info in package.infolist():
-                if info.filename.endswith((".xml", ".rels")):
-                    with package.open(info) as part:
-                        head = part.read(4096)
-                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        raise TemplateError("แม่แบบมีการประกาศ DOCTYPE/ENTITY ซึ่งไม่อนุญาต",
-                                            location=Location(str(path), info.filename))
-    except zipfile.BadZipFile:
-        raise TemplateError("ไฟล์แม่แบบไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้", location=where) from None
-
-
-class _ZipWriter:
-    """A minimal ZIP writer: deflated entries with fixed timestamps, and entries whose
-    compressed bytes are already known (the template's unchanged parts)."""
-
-    _DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01 in DOS date format; time 00:00
-
-    def __init__(self) -> None:
-        self._out = io.BytesIO()
-        self._central: list[bytes] = []
-
-    def add(self, name: str, data: bytes) -> None:
-        compressor = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
-        packed = compressor.compress(data) + compressor.flush()
-        self.add_compressed(name, packed, zlib.crc32(data), len(data))
-
-    def add_compressed(self, name: str, packed: bytes, crc: int, size: int) -> None:
-        encoded = name.encode("utf-8")
-        offset = self._out.tell()
-        self._out.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0x800, 8, 0, self._DATE, crc, len(packed), size,
-                                    len(encoded), 0))
-        self._out.write(encoded)
-        self._out.write(packed)
-        self._central.append(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0x800, 8, 0, self._DATE, crc,
-                                         len(packed), size, len(encoded), 0, 0, 0, 0, 0o644 << 16, offset) + encoded)
-
-    def finish(self) -> bytes:
-        start = self._out.tell()
-        for entry in self._central:
-            self._out.write(entry)
-        size = self._out.tell() - start
-        self._out.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(self._central), len(self._central),
-                                    size, start, 0))
-        return self._out.getvalue()
-
-
-#: Deflate level of rendered parts: level 1 compresses about three times faster than
-#: zlib's default 6, for a .docx some 15 % larger.
-COMPRESS_LEVEL = 1
-
-
-@lru_cache(maxsize=256)
-def _compressed_cached(name: str, data: bytes) -> tuple[bytes, int, int]:
-    compressor = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
-    return compressor.compress(data) + compressor.flush(), zlib.crc32(data), len(data)
-
-
-def _compressed(parts: dict[str, bytes], name: str) -> tuple[bytes, int, int]:
-    return _compressed_cached(name, parts[name])
-
-
-class RenderedPackage:
-    """The parts of one rendered document, open for post-processing as element trees."""
-
-    def __init__(self, parts: dict[str, bytes], trees: dict[str, etree._Element], *,
-                 maybe_links: bool = True, maybe_empty_cells: bool = True) -> None:
-        self._parts = parts
-        self.trees = trees
-        #: False when the rendered text holds nothing that could be a web or e-mail address.
-        self.maybe_links = maybe_links
-        #: False when no table cell came out without a paragraph.
-        self.maybe_empty_cells = maybe_empty_cells
-
-    def __contains__(self, name: object) -> bool:
-        """Whether the package has part *name* (``STYLES in package``)."""
-        return name in self._parts
-
-    def tree(self, name: str) -> etree._Element:
-        """The element tree of part *name*, parsed once; changes to it are saved."""
-        if name not in self.trees:
-            self.trees[name] = etree.fromstring(self._parts[name], _SAFE_PARSER)
-        return self.trees[name]
-
-    @property
-    def body(self) -> etree._Element:
-        body = self.tree(DOCUMENT).find(qn("w:body"))
-        if body is None:
-            raise TemplateError("แม่แบบไม่มีเนื้อหาเอกสาร (ไม่มี w:body)", location=Location(path=DOCUMENT))
-        return body
-
-    def relate_hyperlink(self) -> Callable[[str], str]:
-        """A function that adds an external hyperlink relationship and returns its id."""
-        rels = self.tree(DOCUMENT_RELS)
-        used = {r.get("Id") for r in rels}
-        counter = iter(range(1, 1_000_000))
-
-        def relate(url: str) -> str:
-            rid = next(f"rIdLink{n}" for n in counter if f"rIdLink{n}" not in used)
-            element = etree.SubElement(rels, f"{{{PKG_RELS}}}Relationship")
-            element.set("Id", rid)
-            element.set("Type", HYPERLINK)
-            element.set("Target", url)
-            element.set("TargetMode", "External")
-            return rid
-
-        return relate
-
-    def to_bytes(self) -> bytes:
-        """The package as a .docx: changed parts serialised and compressed, the rest reused."""
-        writer = _ZipWriter()
-        for name in self._parts:
-            if name in self.trees:
-                writer.add(name, etree.tostring(self.trees[name], xml_declaration=True, encoding="UTF-8",
-                                                standalone=True))
-            else:
-                writer.add_compressed(name, *_compressed(self._parts, name))
-        return writer.finish()
-
-
 def tagged_parts(path: Path, parts: Mapping[str, bytes]) -> list[tuple[str, etree._Element]]:
     """The parts a template renders, parsed: the body always; headers, footers, footnotes
     and the document properties (title, subject …) when they hold a tag, as docxtpl does."""
@@ -233,26 +103,40 @@ def tagged_parts(path: Path, parts: Mapping[str, bytes]) -> list[tuple[str, etre
         rendered = (name.startswith("word/") and name.endswith(".xml")) or name == CORE_PROPERTIES
         if rendered and (name == DOCUMENT or _TAGGED.search(data)):
             try:
-                found.append((name, etree.fromstring(data, _SAFE_PARSER)))
+                found.append((name, etree.fromstring(data, SAFE_PARSER)))
             except etree.XMLSyntaxError as exc:
                 raise TemplateError(f"แม่แบบ {path.name} มี XML เสียใน {name}: {exc}") from None
     return found
-
-
-def read_template(path: Path) -> dict[str, bytes]:
-    """The parts of the template at *path*, once :func:`check_template_file` passes it and
-    it has a document body."""
-    check_template_file(path)
-    parts = read_archive(path, TEMPLATE, what="แม่แบบ", error=TemplateError)
-    if DOCUMENT not in parts:
-        raise TemplateError(f"ไฟล์แม่แบบไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้ (ไม่มี {DOCUMENT}): {path}")
-    return parts
 
 
 def template_sources(roots: Iterable[tuple[str, etree._Element]]) -> list[tuple[str, str]]:
     """Each part of :func:`tagged_parts` as Jinja source, after docxtpl's tag patching."""
     patcher = _Docxtpl()
     return [(name, patcher.patch(etree.tostring(root, encoding="unicode"))) for name, root in roots]
+
+
+_PARAGRAPH = re.compile(r"<w:p([ >])")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def paragraph_lines(source: str) -> str:
+    """A part's Jinja *source* with each paragraph on a line of its own, so that the line
+    number of a syntax error names its paragraph.
+
+    >>> paragraph_lines('<w:body><w:p><w:t>{{ a }}</w:t></w:p><w:p w:x="1"/></w:body>')
+    '<w:body>\\n<w:p><w:t>{{ a }}</w:t></w:p>\\n<w:p w:x="1"/></w:body>'
+    """
+    return _PARAGRAPH.sub(r"\n<w:p\1", source)
+
+
+def line_text(lined: str, lineno: int | None) -> str:
+    """The text of line *lineno* of a :func:`paragraph_lines` source, its tags left out.
+
+    >>> line_text(paragraph_lines('<w:body><w:p><w:t>ผล {{ a </w:t></w:p></w:body>'), 2)
+    'ผล {{ a'
+    """
+    lines = lined.splitlines()
+    return _TAG.sub("", lines[lineno - 1]).strip() if lineno and lineno <= len(lines) else ""
 
 
 class CompiledTemplate:
@@ -263,7 +147,6 @@ class CompiledTemplate:
         self.parts = read_template(self.path)
         check_package(str(self.path), self.parts)
         self._environment = make_environment()
-        self._lock = threading.Lock()
         roots = tagged_parts(self.path, self.parts)
         check_tags_balanced(roots, str(self.path))
         self.templates: dict[str, Any] = {name: self._compile(name, source)
@@ -278,13 +161,11 @@ class CompiledTemplate:
         except TemplateSyntaxError:
             pass
         # -- compiled again a paragraph a line, to say which paragraph is wrong --
-        lined = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+        lined = paragraph_lines(source)
         try:
             self._environment.from_string(lined)
         except TemplateSyntaxError as exc:
-            lines = lined.splitlines()
-            line = lines[exc.lineno - 1] if exc.lineno and exc.lineno <= len(lines) else ""
-            text = re.sub(r"<[^>]+>", "", line).strip()[:60]
+            text = line_text(lined, exc.lineno)[:60]
             raise TemplateError(f"แม่แบบ {self.path.name} ใช้ไม่ได้ ({name} ย่อหน้า {text!r}): {exc.message}",
                                 location=Location(str(self.path), name)) from None
         raise TemplateError(f"แม่แบบ {self.path.name} ใช้ไม่ได้ ({name})")  # pragma: no cover
@@ -304,7 +185,7 @@ class CompiledTemplate:
             for name, template in self.templates.items():
                 xml = self._render_part(name, template, context, spent)
                 try:
-                    root = etree.fromstring(xml, _SAFE_PARSER)
+                    root = etree.fromstring(xml, SAFE_PARSER)
                 except etree.XMLSyntaxError as exc:
                     raise TemplateError(f"แม่แบบ {self.path.name} ให้ XML ที่เสียใน {name}: {exc}",
                                         location=Location(str(self.path), name)) from None
@@ -332,7 +213,7 @@ class CompiledTemplate:
             if not exc.location.file:
                 exc.location = where
             raise
-        except Exception as exc:  # -- jinja2's errors, and what the template's own expressions raise --
+        except Exception as exc:  # noqa: BLE001 -- jinja2's errors, and what the template's own expressions raise
             raise translate(exc, TEMPLATE_ERRORS, location=where, template=self.path.name) or exc from None
         return "".join(pieces)
 
@@ -366,7 +247,7 @@ def _default_font(styles: bytes | None) -> str | None:
     """The complex-script font the template's document defaults name."""
     if not styles:
         return None
-    root = etree.fromstring(styles, _SAFE_PARSER)
+    root = etree.fromstring(styles, SAFE_PARSER)
     fonts = root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}")
     return None if fonts is None else fonts.get(qn("w:cs"))
 

@@ -23,7 +23,8 @@ from .postprocess import (
     separate_tables,
 )
 from .linebreak import document_words, join_words_in_body
-from .compiled import SETTINGS, STYLES, CompiledTemplate, RenderedPackage, compiled_template
+from .compiled import CompiledTemplate, compiled_template
+from .package import SETTINGS, STYLES, RenderedPackage
 from .tables import TableLayoutSpec
 from .templates import bundled_template
 from .views import build_view

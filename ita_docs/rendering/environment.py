@@ -326,7 +326,7 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
             _check_pattern(check_format, str(value.__self__))
         return wrapper
 
-    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         _tick()
         owner = getattr(__obj, "__self__", None)
         if isinstance(owner, str):

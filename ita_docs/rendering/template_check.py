@@ -8,17 +8,16 @@ tags Word split over several runs.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
 
-from ..consistency import Finding
-from ..errors import Location
-from .compiled import read_template, tagged_parts, template_sources
+from ..errors import Location, Problem
+from .compiled import line_text, paragraph_lines, tagged_parts, template_sources
 from .environment import make_environment
 from .oxml import qn
+from .package import read_template
 from .template_rules import (
     TAG_START,
     check_package,
@@ -37,7 +36,7 @@ __all__ = [
 ]
 
 
-def _split_tags(parts: Iterable[tuple[str, etree._Element]]) -> list[Finding]:
+def _split_tags(parts: Iterable[tuple[str, etree._Element]]) -> list[Problem]:
     """Tags that Word cut into several runs (they still work; formatting inside them is lost)."""
     found = []
     for part_name, root in parts:
@@ -54,9 +53,9 @@ def _split_tags(parts: Iterable[tuple[str, etree._Element]]) -> list[Finding]:
                     continue
                 runs = {i for i, (a, b) in enumerate(bounds) if a < end + 2 and b > match.start()}
                 if len(runs) > 1:
-                    found.append(Finding("note", Location(path=f"{part_name} ย่อหน้าที่ {number}"),
+                    found.append(Problem(Location(path=f"{part_name} ย่อหน้าที่ {number}"),
                                          f"Word แบ่งแท็ก {text[match.start():end + 2]!r} เป็นหลายช่วง (run) "
-                                         "ยังใช้ได้ แต่รูปแบบตัวอักษรภายในแท็กจะหายไป"))
+                                         "ยังใช้ได้ แต่รูปแบบตัวอักษรภายในแท็กจะหายไป", kind="note"))
     return found
 
 
@@ -67,7 +66,7 @@ def _template_roots(path: Path) -> list[tuple[str, etree._Element]]:
 
 def _sources(roots: list[tuple[str, etree._Element]]) -> list[tuple[str, str]]:
     """Each part as docxtpl gives it to Jinja, one paragraph a line (for line numbers)."""
-    return [(name, re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)) for name, xml in template_sources(roots)]
+    return [(name, paragraph_lines(xml)) for name, xml in template_sources(roots)]
 
 
 def template_variables(path: str | Path) -> set[str]:
@@ -81,7 +80,7 @@ def template_variables(path: str | Path) -> set[str]:
     return names
 
 
-def check_template(path: str | Path, kind: str) -> list[Finding]:
+def check_template(path: str | Path, kind: str) -> list[Problem]:
     """Everything found in the template at *path* for document *kind*."""
     from jinja2 import TemplateSyntaxError, meta
 
@@ -101,20 +100,18 @@ def check_template(path: str | Path, kind: str) -> list[Finding]:
             used |= meta.find_undeclared_variables(env.parse(source))
             env.compile(source)  # -- what only compiling finds: an unknown filter or test --
         except TemplateSyntaxError as exc:
-            lines = source.splitlines()
-            line = lines[exc.lineno - 1] if exc.lineno and exc.lineno <= len(lines) else ""
-            text = re.sub(r"<[^>]+>", "", line).strip()
-            found.append(Finding("error", Location(path=f"{part_name} ย่อหน้า {text[:60]!r}"),
-                                 f"แม่แบบผิดไวยากรณ์: {exc.message}"))
+            text = line_text(source, exc.lineno)
+            found.append(Problem(Location(path=f"{part_name} ย่อหน้า {text[:60]!r}"),
+                                 f"แม่แบบผิดไวยากรณ์: {exc.message}", kind="error"))
     if any(f.kind == "error" for f in found):
         return found
     standard = template_variables(bundled_template(kind))
     for name in sorted(used - standard - _CONTEXT_EXTRAS):
-        found.append(Finding("warning", Location(path=name), f"ใช้ตัวแปร '{name}' ซึ่งเอกสารชนิด {kind} ไม่มี "
-                                                             "(จะเกิดข้อผิดพลาดเมื่อสร้างเอกสาร)"))
+        found.append(Problem(Location(path=name), f"ใช้ตัวแปร '{name}' ซึ่งเอกสารชนิด {kind} ไม่มี "
+                                                             "(จะเกิดข้อผิดพลาดเมื่อสร้างเอกสาร)", kind="warning"))
     for name in sorted(standard - used):
-        found.append(Finding("warning", Location(path=name), f"ไม่ได้ใช้ตัวแปร '{name}' ที่แม่แบบมาตรฐานใช้ "
-                                                             "(ส่วนนั้นจะไม่ปรากฏในเอกสาร)"))
+        found.append(Problem(Location(path=name), f"ไม่ได้ใช้ตัวแปร '{name}' ที่แม่แบบมาตรฐานใช้ "
+                                                             "(ส่วนนั้นจะไม่ปรากฏในเอกสาร)", kind="warning"))
     return found
 
 

@@ -13,8 +13,7 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from ..consistency import Finding
-from ..errors import Location, TemplateError
+from ..errors import Location, Problem, TemplateError
 from .oxml import qn
 
 __all__ = [
@@ -29,15 +28,15 @@ PAIRS = (("{{", "}}"), ("{%", "%}"), ("{#", "#}"))
 TAG_START = re.compile(r"\{[{%#]")
 
 
-def unbalanced_tags(parts: Iterable[tuple[str, etree._Element]]) -> list[Finding]:
+def unbalanced_tags(parts: Iterable[tuple[str, etree._Element]]) -> list[Problem]:
     found = []
     for part_name, root in parts:
         for number, p in enumerate(root.iter(qn("w:p")), start=1):
             text = "".join(t.text or "" for t in p.iter(qn("w:t")))
             for opening, closing in PAIRS:
                 if text.count(opening) != text.count(closing):
-                    found.append(Finding("error", Location(path=f"{part_name} ย่อหน้าที่ {number}"),
-                                         f"แท็ก {opening} … {closing} ไม่ครบคู่ในย่อหน้า: {text[:80]!r}"))
+                    found.append(Problem(Location(path=f"{part_name} ย่อหน้าที่ {number}"),
+                                         f"แท็ก {opening} … {closing} ไม่ครบคู่ในย่อหน้า: {text[:80]!r}", kind="error"))
     return found
 
 
@@ -81,7 +80,7 @@ def _document_type(types: etree._Element) -> str | None:
     return None
 
 
-def package_findings(template: str, parts: dict[str, bytes]) -> list[Finding]:
+def package_findings(template: str, parts: dict[str, bytes]) -> list[Problem]:
     """What makes a template package unsafe to pass on, or a document nobody can open: entry
     names outside the package, a missing ``[Content_Types].xml``, another content type than
     a Word document's (a .docm with macros), a DTD or entity declaration in any XML part,
@@ -89,7 +88,7 @@ def package_findings(template: str, parts: dict[str, bytes]) -> list[Finding]:
     found = []
 
     def error(where: str, message: str) -> None:
-        found.append(Finding("error", Location(path=where), message))
+        found.append(Problem(Location(path=where), message, kind="error"))
 
     for name in parts:
         if _unsafe_name(name):

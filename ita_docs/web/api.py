@@ -3,6 +3,7 @@ to :mod:`ita_docs.web.service` in a worker thread, and shapes the answer."""
 from __future__ import annotations
 
 import hmac
+from collections.abc import Callable
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -15,7 +16,7 @@ from . import service
 from .names import content_disposition, encoded_header
 from .problems import MEDIA_TYPE, ProblemError
 from .schemas import kind_schema, kinds
-from .uploads import XLSX, read_upload
+from .uploads import XLSX, Upload, read_upload
 
 __all__ = ["WARNINGS_HEADER", "router"]
 
@@ -121,7 +122,7 @@ def schema(kind: str) -> Response:
 @router.get("/blank/{kind}", summary="สมุดงานเปล่า (หรือ YAML) ของเอกสารชนิดหนึ่ง พร้อมแถวตัวอย่าง",
             responses={200: {"content": {XLSX: _BINARY, "application/yaml": _BINARY, "application/json": _BINARY}},
                        **_public_problems(404, 422)})
-async def blank(kind: str, format: Literal["xlsx", "yaml", "json"] = "xlsx",  # noqa: A002
+async def blank(kind: str, format: Literal["xlsx", "yaml", "json"] = "xlsx",  # -- "format": the query parameter's public name --
                 year: int | None = Query(None, ge=2400, le=2700, description="ปีงบประมาณ พ.ศ.")) -> Response:
     if kind not in KINDS:
         raise ProblemError(404, "ไม่พบชนิดเอกสาร", f"ไม่รู้จักชนิดเอกสาร {kind!r} (ที่มี: {', '.join(KINDS)})",
@@ -131,7 +132,7 @@ async def blank(kind: str, format: Literal["xlsx", "yaml", "json"] = "xlsx",  # 
 
 @router.post("/render", summary="สร้างเอกสาร .docx หรือ PDF", dependencies=protected,
              openapi_extra=_DOCUMENT_BODY, responses={**_file_responses(service.DOCX, service.PDF), **_problems(400, 413, 415, 422, 503)})
-async def render(request: Request, format: Literal["docx", "pdf"] = "docx",  # noqa: A002
+async def render(request: Request, format: Literal["docx", "pdf"] = "docx",
                  include: Literal["warnings"] | None = None) -> Response:
     upload = await read_upload(request, request.app.state.settings)
     return _file(await run_in_threadpool(service.render, upload, format, request.app.state.pdf_pool), include)
@@ -158,29 +159,35 @@ async def check(request: Request) -> Response:
 
 
 _FORMATS = (service.MEDIA[".yaml"].split(";")[0], "application/json", XLSX)
+#: The data formats a document can be answered in.
+DataFormat = Literal["yaml", "json", "xlsx"]
+
+
+async def _data_file(request: Request, make: Callable[[Upload, Any], service.Answer],
+                     to: DataFormat | None, include: str | None) -> Response:
+    """The document sent, made into another by *make* (in a worker thread), as a file."""
+    upload = await read_upload(request, request.app.state.settings)
+    return _file(await run_in_threadpool(make, upload, to), include)
 
 
 @router.post("/convert", summary="แปลงเอกสารเป็น YAML, JSON หรือ Excel", dependencies=protected,
              openapi_extra=_DOCUMENT_BODY, responses=_file_responses(*_FORMATS))
-async def convert(request: Request, to: Literal["yaml", "json", "xlsx"],
+async def convert(request: Request, to: DataFormat,
                   include: Literal["warnings"] | None = None) -> Response:
-    upload = await read_upload(request, request.app.state.settings)
-    return _file(await run_in_threadpool(service.convert, upload, to), include)
+    return await _data_file(request, service.convert, to, include)
 
 
 @router.post("/followup", summary="รายงานผลการดำเนินการ (ให้กรอกผล) จากแผนมาตรการ", dependencies=protected,
              openapi_extra=_DOCUMENT_BODY, responses=_file_responses(*_FORMATS))
-async def followup(request: Request, to: Literal["yaml", "json", "xlsx"] | None = None,
+async def followup(request: Request, to: DataFormat | None = None,
                    include: Literal["warnings"] | None = None) -> Response:
-    upload = await read_upload(request, request.app.state.settings)
-    return _file(await run_in_threadpool(service.followup, upload, to), include)
+    return await _data_file(request, service.followup, to, include)
 
 
 @router.post("/next-year", summary="เอกสารของปีถัดไปจากเอกสารปีนี้", dependencies=protected,
              openapi_extra=_DOCUMENT_BODY, responses=_file_responses(*_FORMATS))
-async def next_year(request: Request, to: Literal["yaml", "json", "xlsx"] | None = None,
+async def next_year(request: Request, to: DataFormat | None = None,
                     include: Literal["warnings"] | None = None) -> Response:
-    upload = await read_upload(request, request.app.state.settings)
-    return _file(await run_in_threadpool(service.next_year, upload, to), include)
+    return await _data_file(request, service.next_year, to, include)
 
 

@@ -124,7 +124,7 @@ class PdfPool:
                             convert_to_pdf([job.docx], overwrite=True, pool=self.workers)
                         except ItaDocsError as single:
                             job.error = single
-        except BaseException as exc:  # noqa: BLE001 - handed to every waiting request, raised there
+        except BaseException as exc:  # -- handed to every waiting request, raised there --
             for job in batch:
                 job.error = job.error or exc
             raise

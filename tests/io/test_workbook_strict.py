@@ -43,7 +43,7 @@ def _edited(source, tmp_path, change):
 
 def _refused(path, *, where, message):
     """Load *path* within 10 s; it must be refused, *message* located at *where*."""
-    def alarm(signum, frame):  # noqa: ARG001
+    def alarm(signum, frame):
         raise AssertionError("the reader did not finish within 10 s")
 
     previous = signal.signal(signal.SIGALRM, alarm)

@@ -157,8 +157,9 @@ def test_ronthong_layout_and_extra_column(tmp_path, plan_data):
     assert measures[2][2] == ""
 
 
-def test_ronthong_preset_orders_columns(tmp_path, plan_data):
-    plan_data["measures_table"] = {"preset": "ronthong"}
+@pytest.mark.parametrize("name", ["responsible_last", "ronthong"])  # -- and its old name, after the town --
+def test_responsible_last_preset_orders_columns(tmp_path, plan_data, name):
+    plan_data["measures_table"] = {"preset": name}
     measures = table_texts(render(plan_data, tmp_path / "r.docx"))[2]
     assert measures[0][-1] == "ผู้รับผิดชอบ"
 

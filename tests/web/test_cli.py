@@ -17,6 +17,14 @@ def test_schema_command_prints_the_kind_schema(capsys):
     assert json.loads(capsys.readouterr().out) == kind_schema("committee_order")
 
 
+def test_schema_command_writes_the_file_o_names(tmp_path, capsys):
+    out = tmp_path / "s.json"
+    assert main(["schema", "committee_order", "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == kind_schema("committee_order")
+    assert main(["schema", "committee_order", "-o", str(out)]) == 2  # -- an existing file needs --force --
+    assert main(["schema", "committee_order", "-o", str(out), "--force"]) == 0
+
+
 def test_schema_of_an_unknown_kind(capsys):
     with pytest.raises(SystemExit) as info:  # -- kind has choices: argparse refuses it, listing them --
         main(["schema", "budget"])

@@ -103,7 +103,7 @@ def main(argv: list[str]) -> int:
             _answer(ok=True)
     try:
         desktop.terminate()
-    except Exception:  # noqa: BLE001,S110 - the bridge closes as LibreOffice ends
+    except Exception:  # noqa: BLE001 - the bridge closes as LibreOffice ends
         pass
     try:
         soffice.wait(timeout=10)

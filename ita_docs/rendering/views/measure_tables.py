@@ -15,7 +15,8 @@ from ..formats import format_number
 from .blocks import BlockWriter, Converted, converted
 from .columns import check_columns
 
-__all__ = ["Layout", "MEASURE_KEYS", "measure_cells", "measure_columns", "measure_rows", "write_measures"]
+__all__ = ["Layout", "MEASURE_KEYS", "measure_cells", "measure_columns", "measure_rows", "preset_layout",
+           "write_measures"]
 
 
 class Layout(Protocol):
@@ -43,26 +44,41 @@ _CELLS: dict[str, Callable[[Any, str, str], list[str]]] = {
 MEASURE_KEYS = frozenset(_CELLS) | {"period"}
 
 
-def measure_columns(layout: Layout, presets: Mapping[str, Any], default: str,
-                    measures: Sequence[Measure], where: str) -> list[Column]:
-    """The columns of a measures table; unknown keys and unshown extras are refused."""
-    if layout.columns is not None:
-        columns = layout.columns
-    else:
-        name = layout.preset or default
-        if name not in presets:
-            raise InputError(f"ไม่รู้จักรูปแบบตาราง {name!r} (ที่มี: {', '.join(presets)})",
-                             location=Location(path=f"{where}.preset"))
-        columns = [Column.model_validate(c) for c in presets[name]]
+def preset_layout(preset: Mapping[str, Any], name: str | None, where: str) -> list[Column]:
+    """The columns of the measures-table layout *name* in a kind's *preset*
+    (``measures_table_presets``; *name* None: ``measures_table_default``). A layout's old
+    name (``measures_table_aliases``: the town whose document showed it) is accepted too.
+
+    >>> from ita_docs.presets import load_preset
+    >>> plan = load_preset("measures_plan")
+    >>> [c.key for c in preset_layout(plan, "responsible_last", "measures_table")]
+    ['measure', 'method', 'period', 'followup', 'responsible']
+    >>> preset_layout(plan, "ronthong", "m") == preset_layout(plan, "responsible_last", "m")
+    True
+    """
+    layouts = preset["measures_table_presets"]
+    wanted = name or preset["measures_table_default"]
+    wanted = preset.get("measures_table_aliases", {}).get(wanted, wanted)
+    if wanted not in layouts:
+        raise InputError(f"ไม่รู้จักรูปแบบตาราง {name or wanted!r} (ที่มี: {', '.join(layouts)})",
+                         location=Location(path=f"{where}.preset"))
+    return [Column.model_validate(c) for c in layouts[wanted]]
+
+
+def measure_columns(layout: Layout, preset: Mapping[str, Any], measures: Sequence[Measure],
+                    where: str) -> list[Column]:
+    """The columns of a measures table (its own, else of the layout its ``preset`` names in
+    the kind's *preset*); unknown keys and unshown extras are refused."""
+    columns = layout.columns if layout.columns is not None else preset_layout(preset, layout.preset, where)
     check_columns(columns, MEASURE_KEYS, (m.extra for m in measures), where=f"{where}.columns", extras_where=where,
                   extra_field="extra")
     return columns
 
 
 def write_measures(writer: BlockWriter, measures: Sequence[Measure], *, layout: Layout, where: str,
-                   presets: Mapping[str, Any], default: str, number_format: str, marker: str) -> None:
-    """The table of *measures*: columns from *layout* (or its preset), a row per measure."""
-    columns = measure_columns(layout, presets, default, measures, where)
+                   preset: Mapping[str, Any], number_format: str, marker: str) -> None:
+    """The table of *measures*: columns from *layout* (or the kind's *preset*), a row per measure."""
+    columns = measure_columns(layout, preset, measures, where)
     writer.table(columns, measure_rows(measures, columns, number_format=number_format, marker=marker,
                                        digits=writer.digits, period_style=writer.period_style))
 

@@ -230,7 +230,7 @@ def write(plan: MeasuresPlan, writer: BlockWriter) -> None:
                 given = part.columns is not None or part.preset is not None
                 write_measures(writer, plan.measures, layout=part if given else layout,
                                where=f"{at}.measures_table" if given else "measures_table",
-                               presets=preset["measures_table_presets"], default=preset["measures_table_default"],
+                               preset=preset,
                                number_format=part.number_format or layout.number_format
                                or preset["measure_number_format"], marker=preset["list_marker"])
             case ScoreTableBlock(score_table=table) if table.tools is None:

@@ -17,9 +17,8 @@ def write_measure_table(writer: BlockWriter, table: MeasureTable, preset: dict[s
     """Heading, introduction and the table of one group of measures."""
     writer.heading(table.heading, table.heading_level)
     writer.paragraphs("body", table.intro)
-    write_measures(writer, table.measures, layout=table, where=where, presets=preset["measures_table_presets"],
-                   default=preset["measures_table_default"], number_format=table.number_format,
-                   marker=preset["list_marker"])
+    write_measures(writer, table.measures, layout=table, where=where, preset=preset,
+                   number_format=table.number_format, marker=preset["list_marker"])
 
 
 #: The fields an indicator issue's columns may show.
