@@ -262,6 +262,18 @@ def _set(path: str, value: object) -> Callable[[dict], None]:
     return change
 
 
+def _typed_yaml(old: str, new: str) -> Callable[[Path], Command]:
+    """The nongmuang sample's YAML text with *old* (once) typed as *new*, unquoted, rendered."""
+    def make(tmp: Path) -> Command:
+        text = NONGMUANG.read_text(encoding="utf-8")
+        assert text.count(old) == 1
+        path = tmp / "typed.yaml"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+        return _render(path, tmp)
+
+    return make
+
+
 def satengnok(tmp: Path) -> Command:  # noqa: ARG001
     return _check(SAMPLES / "satengnok-2566-analysis.yaml")
 
@@ -303,6 +315,14 @@ EXAMPLES = [
             corpus("xlsx-score-format-2-decimals.xlsx")),
     Example("workbook-17-digits", CHANGED, "97.07 stored as 97.070000000000001 → ๙๗.๐๗๐๐๐๐๐๐๐๐๐๐๐๑",
             Run(float_of_17_digits, 0, typed=("๙๗.๐๗",), absent=("๙๗.๐๗๐",), child=True)),
+    # -- the same class, beyond the issue's examples: a number field given YAML 1.1's other integer forms --
+    Example("whole-number-underscore", CHANGED, "(class) number: 1_0 printed as ๑๐ (YAML 1.1's 1_000, now "
+            "read by pydantic's lax int)", Run(_typed_yaml("  - number: 2\n", "  - number: 1_0\n"), 2,
+                                               "ต้องเป็นจำนวนเต็ม", "measures[1].number")),
+    Example("whole-number-decimal", CHANGED, "(class) fiscal_year: 2566.0 read as 2566",
+            Run(_typed_yaml("\nfiscal_year: 2566\n", "\nfiscal_year: 2566.0\n"), 2, "ต้องเป็นจำนวนเต็ม", "fiscal_year")),
+    Example("whole-number-thai-digits", CHANGED, "(class) number: ๒ refused though input may use Thai digits anywhere",
+            Run(_typed_yaml("  - number: 2\n", "  - number: ๒\n"), 0, typed=("๒ การใช้ทรัพย์สินของราชการ",))),
     Example("workbook-percent", CHANGED, "97.05 % → ๐.๙๗๐๕", corpus("xlsx-score-percent.xlsx")),
     Example("workbook-div0", CHANGED, "a #DIV/0! cell printed as text", corpus("xlsx-score-div0.xlsx")),
     Example("output-is-input", CHANGED, "-o equal to the input file with --force replaces the data file",
