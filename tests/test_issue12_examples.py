@@ -323,6 +323,13 @@ EXAMPLES = [
             Run(_typed_yaml("\nfiscal_year: 2566\n", "\nfiscal_year: 2566.0\n"), 2, "ต้องเป็นจำนวนเต็ม", "fiscal_year")),
     Example("whole-number-thai-digits", CHANGED, "(class) number: ๒ refused though input may use Thai digits anywhere",
             Run(_typed_yaml("  - number: 2\n", "  - number: ๒\n"), 0, typed=("๒ การใช้ทรัพย์สินของราชการ",))),
+    Example("whole-number-5000-digits", UNCLEAR, "(class) a 5,000-digit number: Python's English 'Exceeds the "
+            "limit (4300 digits)'", Run(_typed_yaml("  - number: 2\n", "  - number: " + "9" * 5000 + "\n"), 2,
+                                        "จำนวนเต็มยาวเกิน 100 หลัก", "measures[1].number")),
+    Example("quarter-5000-digits", UNCLEAR, "(class) a 5,000-digit quarter: the same English message",
+            Run(_typed_yaml("[กองคลัง, สำนักปลัดเทศบาล]\n    period: {fiscal_year: 2566}\n",
+                            "[กองคลัง, สำนักปลัดเทศบาล]\n    period: {quarter: " + "9" * 5000 + "}\n"),
+                2, "ไตรมาสต้องเป็นเลข 1 ถึง 4", "measures[0].period")),
     Example("workbook-percent", CHANGED, "97.05 % → ๐.๙๗๐๕", corpus("xlsx-score-percent.xlsx")),
     Example("workbook-div0", CHANGED, "a #DIV/0! cell printed as text", corpus("xlsx-score-div0.xlsx")),
     Example("output-is-input", CHANGED, "-o equal to the input file with --force replaces the data file",

@@ -111,9 +111,15 @@ def _whole(value: Any) -> Any:
     if isinstance(value, str) and value.strip():
         text = to_arabic_digits(value.strip())
         if not (text.isascii() and text.isdigit()):
-            raise ValueError(f"ต้องเป็นจำนวนเต็ม เช่น 3 หรือ ๓ ไม่ใช่ {value!r}")
+            raise ValueError(f"ต้องเป็นจำนวนเต็ม เช่น 3 หรือ ๓ ไม่ใช่ {value[:60]!r}")
+        if len(text) > _MAX_DIGITS:  # -- Python's int() refuses 4,300 digits, in English --
+            raise ValueError(f"จำนวนเต็มยาวเกิน {_MAX_DIGITS} หลัก ({len(text):,} หลัก)")
         return int(text)
     return value
+
+
+#: Most digits a whole number may have (Python's ``int()`` stops at 4,300, with an English message).
+_MAX_DIGITS = 100
 
 
 #: A whole number (a measure's number, a heading level), typed in either digit form.
@@ -182,8 +188,8 @@ TrueFlag = Annotated[Literal[True], BeforeValidator(read_flag)]
 
 def _quarter(value: Any) -> int:
     text = to_arabic_digits(str(value)).strip()
-    if isinstance(value, bool) or not (text.isascii() and text.isdigit()):
-        raise ValueError(f"ไตรมาสต้องเป็นเลข 1 ถึง 4 ไม่ใช่ {value!r}")
+    if isinstance(value, bool) or not (text.isascii() and text.isdigit()) or len(text) > _MAX_DIGITS:
+        raise ValueError(f"ไตรมาสต้องเป็นเลข 1 ถึง 4 ไม่ใช่ {str(value)[:60]!r}")
     return int(text)
 
 
