@@ -274,6 +274,16 @@ def _typed_yaml(old: str, new: str) -> Callable[[Path], Command]:
     return make
 
 
+def number_cell_true(tmp: Path) -> Command:
+    from openpyxl import load_workbook
+
+    book_path = _workbook(tmp)
+    book = load_workbook(book_path)
+    book["มาตรการ"]["B2"].value = True
+    book.save(book_path)
+    return _render(book_path, tmp)
+
+
 def satengnok(tmp: Path) -> Command:  # noqa: ARG001
     return _check(SAMPLES / "satengnok-2566-analysis.yaml")
 
@@ -319,6 +329,8 @@ EXAMPLES = [
     Example("whole-number-underscore", CHANGED, "(class) number: 1_0 printed as ๑๐ (YAML 1.1's 1_000, now "
             "read by pydantic's lax int)", Run(_typed_yaml("  - number: 2\n", "  - number: 1_0\n"), 2,
                                                "ต้องเป็นจำนวนเต็ม", "measures[1].number")),
+    Example("whole-number-true", CHANGED, "(class) a TRUE cell (or JSON true) as a measure's number printed as ๑",
+            Run(number_cell_true, 2, "ต้องเป็นจำนวนเต็ม", "มาตรการ!B2")),
     Example("whole-number-decimal", CHANGED, "(class) fiscal_year: 2566.0 read as 2566",
             Run(_typed_yaml("\nfiscal_year: 2566\n", "\nfiscal_year: 2566.0\n"), 2, "ต้องเป็นจำนวนเต็ม", "fiscal_year")),
     Example("whole-number-thai-digits", CHANGED, "(class) number: ๒ refused though input may use Thai digits anywhere",

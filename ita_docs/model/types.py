@@ -100,7 +100,8 @@ Score = Annotated[Decimal, BeforeValidator(_number), Field(ge=0, le=100)]
 
 def _whole(value: Any) -> Any:
     """A whole number typed as text: Arabic or Thai digits only, as Python's and pydantic's
-    ``int()`` would not have it — they read '1_0' as 10, '+2' and '2.0' as 2, and refuse '๒'.
+    ``int()`` would not have it — they read '1_0' as 10, '+2' and '2.0' as 2, true as 1,
+    and refuse '๒'.
 
     >>> _whole("๑๒"), _whole(" 010 ")
     (12, 10)
@@ -108,6 +109,8 @@ def _whole(value: Any) -> Any:
     Traceback (most recent call last):
     ValueError: ต้องเป็นจำนวนเต็ม เช่น 3 หรือ ๓ ไม่ใช่ '1_0'
     """
+    if isinstance(value, bool):  # -- pydantic would read true (JSON, a TRUE cell) as 1 --
+        raise ValueError(f"ต้องเป็นจำนวนเต็ม เช่น 3 หรือ ๓ ไม่ใช่ {value!r}")
     if isinstance(value, str) and value.strip():
         text = to_arabic_digits(value.strip())
         if not (text.isascii() and text.isdigit()):
