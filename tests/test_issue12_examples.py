@@ -284,6 +284,21 @@ def number_cell_true(tmp: Path) -> Command:
     return _render(book_path, tmp)
 
 
+def _special_file(suffix: str, kind: str) -> Callable[[Path], Command]:
+    """A data file name that is a named pipe nobody writes to, or the endless /dev/zero."""
+    def make(tmp: Path) -> Command:
+        import os
+
+        path = tmp / f"data{suffix}"
+        if kind == "fifo":
+            os.mkfifo(path)
+        else:
+            path.symlink_to("/dev/zero")
+        return _render(path, tmp)
+
+    return make
+
+
 def satengnok(tmp: Path) -> Command:  # noqa: ARG001
     return _check(SAMPLES / "satengnok-2566-analysis.yaml")
 
@@ -372,6 +387,13 @@ EXAMPLES = [
     Example("batch-jobs-400", HANGS, "batch --jobs 400 starts 400 processes for two inputs",
             Covered("test_batch.py", '"--jobs", "400"')),
     # -- tracebacks --
+    # -- the same class, beyond the issue's examples: a data "file" that is no regular file --
+    Example("input-fifo", HANGS, "(class) a data file that is a named pipe: the reader waits for ever",
+            Run(_special_file(".yaml", "fifo"), 2, "ไม่ใช่ไฟล์ธรรมดา", child=True)),
+    Example("input-dev-zero", HANGS, "(class) a data file that is /dev/zero: read without end",
+            Run(_special_file(".json", "zero"), 2, "ไม่ใช่ไฟล์ธรรมดา", child=True)),
+    Example("input-dev-zero-workbook", UNCLEAR, "(class) a workbook that is /dev/zero: 'not a folder'",
+            Run(_special_file(".xlsx", "zero"), 2, "ไม่ใช่ไฟล์ธรรมดา")),
     Example("measure-without-period", TRACEBACK, "a measure without period",
             corpus("bound-measure-without-period.yaml")),
     Example("batch-measure-without-period", TRACEBACK, "… one such file aborts a whole batch",
