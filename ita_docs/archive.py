@@ -106,8 +106,10 @@ def check_archive(path: str | Path, limits: Limits, *, what: str = "ไฟล์
         raise refuse(f"ไม่พบ{what.strip()}") from None
     except OSError as exc:
         raise refuse(f"อ่าน{what}ไม่ได้: {exc.strerror}") from None
-    if not path.is_file():
+    if path.is_dir():
         raise refuse(f"{what}ต้องเป็นไฟล์ ไม่ใช่โฟลเดอร์")
+    if not path.is_file():  # -- a named pipe or a device: waited on or read without end --
+        raise refuse(f"{what}ไม่ใช่ไฟล์ธรรมดา (เป็นอุปกรณ์หรือช่องทางพิเศษของระบบ)")
     if size > limits.max_file_bytes:
         raise refuse(f"{what}ใหญ่เกิน {_mb(limits.max_file_bytes)} ({_mb(size)})")
     try:

@@ -1,6 +1,7 @@
 """Read a data file (YAML or JSON) into a validated document model."""
 from __future__ import annotations
 
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,8 @@ from .yaml_strict import load_yaml
 __all__ = ["SUFFIXES", "load", "read_data"]
 
 SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
+#: A data file that is a named pipe or a device (its name may still end in .yaml).
+NOT_A_REGULAR_FILE = "ไม่ใช่ไฟล์ธรรมดา (เป็นอุปกรณ์หรือช่องทางพิเศษของระบบ) อ่านเป็นไฟล์ข้อมูลไม่ได้"
 
 
 def read_data(path: str | Path) -> Any:
@@ -37,7 +40,11 @@ def read_data(path: str | Path) -> Any:
             location=Location(str(path)),
         )
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+            # -- a named pipe would be waited on for ever, a device read without end --
+            raise ReadError(NOT_A_REGULAR_FILE, location=Location(str(path)))
+        if info.st_size > MAX_FILE_BYTES:
             raise ReadError(f"ไฟล์ใหญ่เกิน {MAX_FILE_BYTES // 1024 // 1024} MB", location=Location(str(path)))
         raw = path.read_bytes()
     except FileNotFoundError:

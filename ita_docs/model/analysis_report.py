@@ -8,7 +8,7 @@ from pydantic import Field
 from .base import Model
 from .blocks import Block, SectionBlock
 from .common import Column, DocumentBase
-from .types import FiscalYear, Lines, Paragraphs, Score, Text
+from .types import FiscalYear, Lines, Paragraphs, Score, Text, Whole
 
 __all__ = [
     "Action",
@@ -25,7 +25,7 @@ __all__ = [
 class IndicatorLine(Model):
     """An indicator's number, name and score."""
 
-    number: int = Field(ge=1)
+    number: Whole = Field(ge=1)
     indicator: Text
     score: Score
 

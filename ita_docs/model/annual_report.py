@@ -9,7 +9,7 @@ from .base import Model
 from .blocks import BY_KEY, FreeBlock, SectionBlock
 from .common import Column, DocumentBase
 from .progress_report import IssueTable, MeasureTable
-from .types import FiscalYear, Lines, Numbers, Pair, Paragraphs, Score, Text, ThaiDate
+from .types import FiscalYear, Lines, Numbers, Pair, Paragraphs, Score, Text, ThaiDate, Whole
 
 __all__ = [
     "AnnualReport",
@@ -25,7 +25,7 @@ __all__ = [
 class YearScore(Model):
     """An indicator's score last year and this year; the change word is computed if left out."""
 
-    number: int | None = Field(None, ge=1)
+    number: Whole | None = Field(None, ge=1)
     indicator: Text
     previous: Score
     current: Score
@@ -69,7 +69,7 @@ class Strengths(Model):
     """
 
     threshold: Score = Field(80, validate_default=True)  # -- validated: a Decimal, as a given one is --
-    start: int = Field(1, ge=1)
+    start: Whole = Field(1, ge=1)
     best: Numbers | None = None
     above: Numbers | None = None
     below: Numbers | None = None
@@ -84,7 +84,7 @@ class TableOfContents(Model):
 
     title: Text = "สารบัญ"
     page_label: Text = "หน้า"
-    levels: int = Field(1, ge=1, le=2)
+    levels: Whole = Field(1, ge=1, le=2)
 
 
 class TocBlock(Model):

@@ -19,7 +19,7 @@ from pydantic_core import CoreSchema
 from .base import Model
 from .common import Column
 from .parts import ScoreHistoryBlock, ScoreTableBlock, SignatureBlock
-from .types import Lines, Paragraphs, Text, TrueFlag
+from .types import Lines, Paragraphs, Text, TrueFlag, Whole
 
 __all__ = [
     "BLOCK_TAG",
@@ -49,7 +49,7 @@ class HeadingBlock(Model):
     """A heading (level 1 = section, 2 = sub-section, 3 = minor)."""
 
     heading: Text = Field(min_length=1)
-    level: int = Field(1, ge=1, le=3)
+    level: Whole = Field(1, ge=1, le=3)
 
 
 class ParagraphsBlock(Model):

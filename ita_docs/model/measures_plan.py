@@ -9,7 +9,7 @@ from .base import Model
 from .blocks import BY_KEY, FreeBlock
 from .common import Column, DocumentBase, Section, TableLayout
 from .parts import options
-from .types import FiscalYear, Lines, Paragraphs, PeriodField, Score, Text, ThaiDate
+from .types import FiscalYear, Lines, Paragraphs, PeriodField, Score, Text, ThaiDate, Whole
 
 __all__ = [
     "AnalysisGroup",
@@ -62,7 +62,7 @@ class AnalysisRow(Model):
     """One indicator in the analysis table: its score and what must be fixed."""
 
     indicator: Text = Field(min_length=1)
-    number: int | None = Field(None, ge=0)
+    number: Whole | None = Field(None, ge=0)
     score: Score | None = None
     issues: Paragraphs = []
 
@@ -86,7 +86,7 @@ class Meeting(Model):
 class Measure(Model):
     """One measure: what, how, who, when, and how it is followed up."""
 
-    number: int | None = Field(None, ge=1)
+    number: Whole | None = Field(None, ge=1)
     title: Text = Field(min_length=1)
     method: Paragraphs = []
     responsible: Lines = []
@@ -118,7 +118,7 @@ class TablePart(Model):
     """A heading (shown with the table only), an introduction, and the table's columns."""
 
     heading: Text | None = None
-    heading_level: int = Field(2, ge=1, le=3)
+    heading_level: Whole = Field(2, ge=1, le=3)
     intro: Paragraphs = []
     columns: list[Column] | None = Field(None, min_length=1)
 
@@ -131,7 +131,7 @@ class RankingTableBlock(Model):
 
 class RemarksPart(Model):
     heading: Text | None = None
-    heading_level: int = Field(2, ge=1, le=3)
+    heading_level: Whole = Field(2, ge=1, le=3)
 
 
 class RemarksBlock(Model):
@@ -148,7 +148,7 @@ class AnalysisTableBlock(Model):
 
 class MeasuresPart(MeasuresLayout):
     heading: Text | None = None
-    heading_level: int = Field(1, ge=1, le=3)
+    heading_level: Whole = Field(1, ge=1, le=3)
     intro: Paragraphs = []
 
 

@@ -18,7 +18,7 @@ from pydantic import ConfigDict, Field, TypeAdapter, model_validator
 
 from .base import Model
 from .common import Column
-from .types import FiscalYear, Lines, Paragraphs, Score, Text, ThaiDate, read_flag
+from .types import FiscalYear, Lines, Paragraphs, Score, Text, ThaiDate, Whole, read_flag
 
 __all__ = [
     "OpenRow",
@@ -67,7 +67,7 @@ class Signature(Model):
     date_style: Text = "long"
     name: Text = Field(min_length=1)
     position: Lines = []
-    space_lines: int = Field(2, ge=0, le=6)
+    space_lines: Whole = Field(2, ge=0, le=6)
 
 
 class SignatureBlock(Model):
@@ -77,7 +77,7 @@ class SignatureBlock(Model):
 class ScoredIndicator(OpenRow):
     """An indicator and its score (its number, if the table shows one)."""
 
-    number: int | None = Field(None, ge=0)
+    number: Whole | None = Field(None, ge=0)
     indicator: Text = Field(min_length=1)
     score: Score | None = None
 
@@ -97,7 +97,7 @@ class ScoreTable(Model):
     """
 
     heading: Text | None = None
-    heading_level: int = Field(2, ge=1, le=3)
+    heading_level: Whole = Field(2, ge=1, le=3)
     intro: Paragraphs = []
     columns: list[Column] | None = Field(None, min_length=1)
     tools: list[ScoreTool] | None = None
@@ -124,7 +124,7 @@ class ScoreHistory(Model):
     """
 
     heading: Text | None = None
-    heading_level: int = Field(2, ge=1, le=3)
+    heading_level: Whole = Field(2, ge=1, le=3)
     intro: Paragraphs = []
     columns: list[Column] | None = Field(None, min_length=1)
     level_format: Text = "({name}) ระดับ {level}"

@@ -9,7 +9,7 @@ from .base import Model
 from .blocks import Block, SectionBlock
 from .common import Column, DocumentBase
 from .measures_plan import Measure
-from .types import FiscalYear, Lines, Paragraphs, Text
+from .types import FiscalYear, Lines, Paragraphs, Text, Whole
 
 __all__ = ["IndicatorIssue", "IssueTable", "MeasureTable", "ProgressMeasure", "ProgressReport"]
 
@@ -29,7 +29,7 @@ class MeasureTable(Model):
     """
 
     heading: Text | None = None
-    heading_level: int = Field(1, ge=1, le=3)
+    heading_level: Whole = Field(1, ge=1, le=3)
     intro: Paragraphs = []
     preset: str | None = None
     columns: list[Column] | None = Field(None, min_length=1)
@@ -49,7 +49,7 @@ class IndicatorIssue(Model):
 
 class IssueTable(Model):
     heading: Text | None = None
-    heading_level: int = Field(1, ge=1, le=3)
+    heading_level: Whole = Field(1, ge=1, le=3)
     intro: Paragraphs = []
     columns: list[Column] | None = Field(None, min_length=1)
     issues: list[IndicatorIssue] = Field(min_length=1)

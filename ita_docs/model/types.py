@@ -36,6 +36,7 @@ __all__ = [
     "Text",
     "ThaiDate",
     "TrueFlag",
+    "Whole",
     "period_to_data",
     "read_flag",
 ]
@@ -104,11 +105,39 @@ def _number(value: Any) -> Any:
 Score = Annotated[Decimal, BeforeValidator(_number), Field(ge=0, le=100)]
 
 
-def _fiscal_year(value: Any) -> Any:
+def _whole(value: Any) -> Any:
+    """A whole number typed as text: Arabic or Thai digits only, as Python's and pydantic's
+    ``int()`` would not have it — they read '1_0' as 10, '+2' and '2.0' as 2, true as 1,
+    and refuse '๒'.
+
+    >>> _whole("๑๒"), _whole(" 010 ")
+    (12, 10)
+    >>> _whole("1_0")
+    Traceback (most recent call last):
+    ValueError: ต้องเป็นจำนวนเต็ม เช่น 3 หรือ ๓ ไม่ใช่ '1_0'
+    """
+    if isinstance(value, bool):  # -- pydantic would read true (JSON, a TRUE cell) as 1 --
+        raise ValueError(f"ต้องเป็นจำนวนเต็ม เช่น 3 หรือ ๓ ไม่ใช่ {value!r}")
     if isinstance(value, str) and value.strip():
         text = to_arabic_digits(value.strip())
-        if text.isdigit():
-            value = int(text)
+        if not (text.isascii() and text.isdigit()):
+            raise ValueError(f"ต้องเป็นจำนวนเต็ม เช่น 3 หรือ ๓ ไม่ใช่ {value[:60]!r}")
+        if len(text) > _MAX_DIGITS:  # -- Python's int() refuses 4,300 digits, in English --
+            raise ValueError(f"จำนวนเต็มยาวเกิน {_MAX_DIGITS} หลัก ({len(text):,} หลัก)")
+        return int(text)
+    return value
+
+
+#: Most digits a whole number may have (Python's ``int()`` stops at 4,300, with an English message).
+_MAX_DIGITS = 100
+
+
+#: A whole number (a measure's number, a heading level), typed in either digit form.
+Whole = Annotated[int, BeforeValidator(_whole)]
+
+
+def _fiscal_year(value: Any) -> Any:
+    value = _whole(value)
     if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
         raise ValueError(f"ปีต้องเป็นปี พ.ศ. (เช่น 2566) แต่ {value} ดูเป็นปี ค.ศ. (พ.ศ. {value + 543})")
     return value
@@ -169,8 +198,8 @@ TrueFlag = Annotated[Literal[True], BeforeValidator(read_flag)]
 
 def _quarter(value: Any) -> int:
     text = to_arabic_digits(str(value)).strip()
-    if isinstance(value, bool) or not text.isdigit():
-        raise ValueError(f"ไตรมาสต้องเป็นเลข 1 ถึง 4 ไม่ใช่ {value!r}")
+    if isinstance(value, bool) or not (text.isascii() and text.isdigit()) or len(text) > _MAX_DIGITS:
+        raise ValueError(f"ไตรมาสต้องเป็นเลข 1 ถึง 4 ไม่ใช่ {str(value)[:60]!r}")
     return int(text)
 
 
@@ -231,7 +260,7 @@ def _split_multiline(value: Any) -> Any:
 
 
 #: A list of indicator numbers, or a pair of values, typed as a list or in one cell.
-Numbers = Annotated[list[int], BeforeValidator(_split_multiline)]
+Numbers = Annotated[list[Whole], BeforeValidator(_split_multiline)]
 Pair = BeforeValidator(_split_multiline)
 
 
