@@ -15,9 +15,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ItaDocsError, ItaDocsWarning, translate
+
+if TYPE_CHECKING:
+    from .rendering.pdf import PdfStream
 
 __all__ = ["BatchResult", "available_cores", "chunk_size", "output_name", "render_many", "worker_count"]
 
@@ -197,8 +200,8 @@ def render_many(
     order as they are done and are written here, so two of the same name are numbered in
     input order (``…-2.docx``). *progress* is called with (done, total) after each
     document (the total grows when a file turns out to hold a list).
-    *pdf* also converts every document, in batched LibreOffice runs, *jobs* at a time
-    (PDF/A-2b with *pdf_a*).
+    *pdf* also converts every document (PDF/A-2b with *pdf_a*) as soon as it is written,
+    on up to *jobs* long-lived LibreOffice workers started with the first one.
     A given figure that contradicts the computed one is kept in ``result.warnings`` and
     issued as an :class:`~ita_docs.errors.ItaDocsWarning` naming its source, as
     :func:`~ita_docs.render` does.
@@ -217,6 +220,8 @@ def render_many(
         for index, item in enumerate(_expand_folders(inputs))]
     results: list[BatchResult] = []
     total = len(jobs_list)
+    stream = _pdf_stream(out, overwrite, min(jobs, MAX_PDF_RUNS, total), pdf_a, _expected_digits(jobs_list)) \
+        if (pdf or pdf_a) and jobs_list else None
     taken: set[str] = set()
 
     def finish(outcome: _Outcome) -> None:
@@ -231,10 +236,13 @@ def render_many(
                 name, number = f"{stem}-{number}.docx", number + 1
             taken.add(name)
             try:
-                results.append(BatchResult(label, write_atomic(out / name, data, overwrite=overwrite),
-                                           warnings=found))
+                written = write_atomic(out / name, data, overwrite=overwrite)
             except ItaDocsError as exc:
                 results.append(BatchResult(label, error=str(exc)))
+            else:
+                results.append(BatchResult(label, written, warnings=found))
+                if stream is not None:  # -- converted while the next documents render --
+                    stream.add(written)
         if progress:
             progress(len(results), total)
 
@@ -244,21 +252,25 @@ def render_many(
         for outcome in outcomes:
             finish(outcome)
 
-    jobs = worker_count(jobs, len(jobs_list))
-    if jobs > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+    with stream if stream is not None else nullcontext():
+        workers = worker_count(jobs, len(jobs_list))
+        if workers > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
 
-        if multiprocessing.get_start_method() == "fork":
-            _warm()
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for outcomes in pool.map(_render_source, jobs_list, chunksize=chunk_size(len(jobs_list), jobs)):
-                finish_source(outcomes)
-    else:
-        for job in jobs_list:
-            finish_source(_render_source(job))
-    if pdf or pdf_a:
-        results = _convert(results, out, overwrite, jobs, pdf_a)
+            if multiprocessing.get_start_method() == "fork":
+                _warm()
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                # -- map() submits every chunk, so the processes are forked before the PDF threads start --
+                for outcomes in pool.map(_render_source, jobs_list, chunksize=chunk_size(len(jobs_list), workers)):
+                    finish_source(outcomes)
+        else:
+            for job in jobs_list:
+                finish_source(_render_source(job))
+        if stream is not None:
+            pdfs = dict(zip([r.output for r in results if r.output is not None], stream.results()))
+            results = [BatchResult(r.source, r.output, *_pdf_outcome(pdfs[r.output]), r.warnings)
+                       if r.output else r for r in results]
     return results
 
 
@@ -296,21 +308,37 @@ def worker_count(jobs: int, documents: int, cores: int | None = None) -> int:
 MAX_PDF_RUNS = 8
 
 
-def _convert(results: list[BatchResult], out: Path, overwrite: bool, jobs: int,
-             pdf_a: bool = False) -> list[BatchResult]:
-    """Convert the written documents to PDF, each fed to the next free of *jobs* long-lived
-    LibreOffice workers (:func:`~ita_docs.rendering.pdf.convert_each`). A document that
-    fails is marked with the error (its .docx stays), so the batch counts it as failed.
-    """
-    from .rendering.pdf import convert_each
+#: A top-level ``digits`` key in YAML or JSON text: enough to guess the digit form.
+_DIGITS_KEY = re.compile(r'^(?:digits|\s*"digits")\s*:\s*["\']?(thai|arabic)\b', re.MULTILINE)
 
-    written = [r.output for r in results if r.output is not None]
-    if not written:
-        return results
-    runs = max(1, min(jobs, MAX_PDF_RUNS, len(written)))
-    outcomes = dict(zip(written, convert_each(written, out, overwrite=overwrite, pdf_a=pdf_a, jobs=runs)))
-    return [BatchResult(r.source, r.output, *_pdf_outcome(outcomes[r.output]), r.warnings) if r.output else r
-            for r in results]
+
+def _expected_digits(jobs: list[_Job]) -> str:
+    """The digit form the first document most likely has (its data's ``digits``, else the
+    default, Thai), so the LibreOffice workers can start before it is rendered. Only a
+    guess, read from the text without parsing it: a wrong one costs a worker's start,
+    never a wrong PDF (each file is converted by a worker of its own digit form)."""
+    source = jobs[0][0]
+    if isinstance(source, Mapping):
+        digits = source.get("digits")
+    elif source.suffix.lower() in (".yaml", ".yml", ".json"):
+        try:
+            found = _DIGITS_KEY.search(source.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            found = None
+        digits = found.group(1) if found else None
+    else:
+        digits = None
+    return digits if digits in ("thai", "arabic") else "thai"
+
+
+def _pdf_stream(out: Path, overwrite: bool, jobs: int, pdf_a: bool, digits: str) -> PdfStream:
+    """Where the written documents go to become PDFs, each as soon as it is written, fed to
+    the next free of *jobs* long-lived LibreOffice workers (:class:`~ita_docs.rendering.pdf.PdfStream`),
+    which start at once for *digits*. A document that fails is marked with the error
+    (its .docx stays), so the batch counts it as failed."""
+    from .rendering.pdf import PdfStream
+
+    return PdfStream(out, overwrite=overwrite, pdf_a=pdf_a, jobs=max(1, jobs), digits=digits)
 
 
 def _pdf_outcome(outcome: Path | ItaDocsError) -> tuple[str | None, Path | None]:

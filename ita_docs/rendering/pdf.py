@@ -47,7 +47,7 @@ from ..resources import data_dir
 from . import paged_tables
 from .pdf_text import thai_digit_actual_text
 
-__all__ = ["LibreOfficePool", "PdfError", "convert_each", "convert_to_pdf", "find_soffice", "prepared_profile", "to_pdf"]
+__all__ = ["LibreOfficePool", "PdfError", "PdfStream", "convert_each", "convert_to_pdf", "find_soffice", "prepared_profile", "to_pdf"]
 
 SOFFICE_ENV = "ITA_DOCS_SOFFICE"
 INSTALL_HINT = (
@@ -610,6 +610,21 @@ class LibreOfficePool:
                 raise PdfError("หยุดการแปลง PDF แล้ว")
         return worker
 
+    def start(self, digits: str, count: int | None = None) -> None:
+        """Start up to *count* (default: *size*) workers for *digits* in the background and
+        return at once, so that LibreOffice's launch (about a second) overlaps whatever
+        comes before the first conversion. A worker that cannot start is not reported
+        here: the conversion that needs it starts one and says why."""
+        def one() -> None:
+            try:
+                worker = self._take(digits)
+            except Exception:  # noqa: BLE001,S110 - said by the conversion that needs the worker
+                return
+            self._give_back(worker, True)
+
+        for _ in range(min(self.size, self.size if count is None else count)):
+            threading.Thread(target=one, name="ita-docs-pdf-start", daemon=True).start()
+
     def _give_back(self, worker: _Worker, keep: bool) -> None:
         with self._cond:
             keep = keep and not self._closed
@@ -706,42 +721,123 @@ MACRO_RUN_SIZE = 200
 def convert_each(docx_files: Sequence[Path], out_dir: str | Path, *, overwrite: bool = False,
                  pdf_a: bool = False, jobs: int = 1) -> list[Path | ItaDocsError]:
     """Convert each file to a PDF in *out_dir*, *jobs* at a time; returns, in input order,
-    each PDF or the error that stopped it (the others go on).
+    each PDF or the error that stopped it (the others go on). See :class:`PdfStream`."""
+    with PdfStream(out_dir, overwrite=overwrite, pdf_a=pdf_a, jobs=jobs) as stream:
+        for docx in docx_files:
+            stream.add(Path(docx))
+        return stream.results()
+
+
+class _NoWorkers(Exception):
+    """No Python with ``uno`` here: the file waits for the one-run-per-share conversion."""
+
+
+class PdfStream:
+    """Files converted to PDF in *out_dir* as they are handed in (:meth:`add`), while the
+    caller goes on, for instance rendering the next document; :meth:`results` waits for
+    them all.
 
     The files are fed one by one to *jobs* long-lived workers (:class:`LibreOfficePool`),
-    so a slow document holds up no other and each worker's start is paid once. Without
-    a Python that has ``uno``, the files are shared out in even parts, one LibreOffice
-    run each; a run that fails gives its error to each of its files.
+    so a slow document holds up no other and each worker's start is paid once. The
+    workers start at once for the digit form *digits* that the caller expects (so their
+    launch overlaps the rendering of the first file), else when the first file is
+    handed in, for its digit form; a file of the other form replaces an idle worker. The
+    preparation of one file (and the writing of the PDF before it) overlaps the
+    conversion of another. Without a Python that has ``uno``, the files are shared out
+    in even parts at the end, one LibreOffice run each; a run that fails gives its error
+    to each of its files. :meth:`close` (or leaving the ``with`` block; on Ctrl-C too)
+    ends every worker at once: conversions still running fail.
     """
-    from concurrent.futures import ThreadPoolExecutor
 
-    files = [Path(f) for f in docx_files]
-    runs = max(1, min(jobs, len(files)))
-    pool = LibreOfficePool(runs)
-    if pool.available():
-        def one(docx: Path) -> Path | ItaDocsError:
-            try:
-                return convert_to_pdf([docx], out_dir, overwrite=overwrite, pdf_a=pdf_a, pool=pool)[0]
-            except ItaDocsError as exc:
-                return exc
+    def __init__(self, out_dir: str | Path, *, overwrite: bool = False, pdf_a: bool = False,
+                 jobs: int = 1, digits: str | None = None) -> None:
+        from concurrent.futures import Future, ThreadPoolExecutor
 
-        threads = ThreadPoolExecutor(max_workers=runs)
+        self._out = Path(out_dir)
+        self._overwrite, self._pdf_a = overwrite, pdf_a
+        self._jobs = max(1, jobs)
+        self._pool = LibreOfficePool(self._jobs)
+        # -- two more threads than workers: one prepares the next file, one writes the last PDF --
+        self._threads = ThreadPoolExecutor(max_workers=self._jobs + 2, thread_name_prefix="ita-docs-pdf")
+        self._files: list[Path] = []
+        self._futures: list[Future[Path | ItaDocsError]] = []
+        self._started: set[str] = set()
+        self._lock = threading.Lock()
+        if digits is not None:  # -- the digit form expected: the workers start now, before any file --
+            self._threads.submit(self._start, digits)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+    def add(self, docx: Path) -> None:
+        """Hand in *docx* for conversion; returns at once."""
+        if not self._files:
+            self._threads.submit(self._start, None, docx)
+        self._files.append(docx)
+        self._futures.append(self._threads.submit(self._one, docx))
+
+    def _start(self, digits: str | None, docx: Path | None = None) -> None:
+        """Start the workers for *digits*, or for the digit form of *docx* (unless started)."""
         try:
-            with pool:  # -- closed first (on Ctrl-C too): the conversions still running end at once --
-                return list(threads.map(one, files))
-        finally:
-            threads.shutdown(cancel_futures=True)
-    size = min(MACRO_RUN_SIZE, -(-len(files) // runs))  # -- even shares, one per job --
-    chunks = [files[start:start + size] for start in range(0, len(files), size)]
+            if not self._pool.available():
+                return
+            digits = document_digits(docx) if docx is not None else digits
+        except ItaDocsError:  # -- said by the file's own conversion --
+            return
+        with self._lock:
+            if digits is None or digits in self._started:
+                return
+            self._started.add(digits)
+        self._pool.start(digits)
 
-    def chunk_of(chunk: list[Path]) -> list[Path | ItaDocsError]:
+    def _one(self, docx: Path) -> Path | ItaDocsError:
         try:
-            return list(convert_to_pdf(chunk, out_dir, overwrite=overwrite, pdf_a=pdf_a))
+            if not self._pool.available():
+                raise _NoWorkers
+            return _convert([docx], [self._out / f"{docx.stem}.pdf"], overwrite=self._overwrite,
+                            pdf_a=self._pdf_a, pool=self._pool)[0]
         except ItaDocsError as exc:
-            return [exc] * len(chunk)
+            return exc
 
-    with ThreadPoolExecutor(max_workers=runs) as threads:
-        return [outcome for done in threads.map(chunk_of, chunks) for outcome in done]
+    def results(self) -> list[Path | ItaDocsError]:
+        """Wait for every file handed in; each one's PDF or error, in the order handed in."""
+        outcomes: list[Path | ItaDocsError | None] = []
+        left: list[int] = []
+        for index, future in enumerate(self._futures):
+            try:
+                outcomes.append(future.result())
+            except _NoWorkers:
+                outcomes.append(None)
+                left.append(index)
+        if left:
+            for index, outcome in zip(left, self._in_runs([self._files[i] for i in left])):
+                outcomes[index] = outcome
+        return [outcome for outcome in outcomes if outcome is not None]
+
+    def _in_runs(self, files: list[Path]) -> list[Path | ItaDocsError]:
+        from concurrent.futures import ThreadPoolExecutor
+
+        runs = max(1, min(self._jobs, len(files)))
+        size = min(MACRO_RUN_SIZE, -(-len(files) // runs))  # -- even shares, one per job --
+        chunks = [files[start:start + size] for start in range(0, len(files), size)]
+
+        def chunk_of(chunk: list[Path]) -> list[Path | ItaDocsError]:
+            try:
+                return list(convert_to_pdf(chunk, self._out, overwrite=self._overwrite, pdf_a=self._pdf_a))
+            except ItaDocsError as exc:
+                return [exc] * len(chunk)
+
+        with ThreadPoolExecutor(max_workers=runs) as threads:
+            return [outcome for done in threads.map(chunk_of, chunks) for outcome in done]
+
+    def close(self) -> None:
+        """End every worker (conversions still running fail at once) and drop what is not started."""
+        self._pool.close()
+        self._threads.shutdown(cancel_futures=True)
 
 
 #: Converts (copy, its PDF, the original) triples of one digit form.
