@@ -13,12 +13,17 @@ machine weighs on each the same), times the whole commands as users run them:
 * ``ita-docs batch *.yaml -o … --pdf`` (render and convert, --jobs = the cores);
 * the same with ``--jobs 1``.
 
+With ``BASELINE=/path/to/another/checkout`` set, each round also times that checkout's
+``batch --pdf`` (run with it first on PYTHONPATH), so a change is compared with the code
+before it in the same run.
+
 Prints each time, the medians and the ratio ita-docs / soffice per round; no pass/fail.
 The prepared profile (~/.cache/ita-docs) is made before the rounds, as after any first use.
 """
 from __future__ import annotations
 
 import copy
+import os
 import shutil
 import statistics
 import subprocess
@@ -33,9 +38,9 @@ ROOT = Path(__file__).resolve().parents[1]
 ITA_DOCS = [sys.executable, "-m", "ita_docs"]
 
 
-def timed(command: list[str], cwd: Path) -> float:
+def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True, env=env)
     return time.perf_counter() - start
 
 
@@ -59,8 +64,15 @@ def main(argv: list[str]) -> int:
         subprocess.run([*ITA_DOCS, "batch", "yaml", "-o", "warm", "--pdf"], cwd=work, check=True,
                        capture_output=True)  # -- ita-docs prepares its profile --
         times: dict[str, list[float]] = {"soffice": [], "ita-docs batch --pdf": [], "ita-docs batch --pdf --jobs 1": []}
+        baseline = os.environ.get("BASELINE")
+        before = dict(os.environ, PYTHONPATH=baseline) if baseline else None
+        if baseline:
+            times["baseline batch --pdf"] = []
         for round_ in range(rounds):
             times["soffice"].append(timed([*plain, f"s{round_}", *docx], work))
+            if before is not None:
+                times["baseline batch --pdf"].append(
+                    timed([*ITA_DOCS, "batch", "yaml", "-o", f"a{round_}", "--pdf"], work, before))
             times["ita-docs batch --pdf"].append(
                 timed([*ITA_DOCS, "batch", "yaml", "-o", f"b{round_}", "--pdf"], work))
             times["ita-docs batch --pdf --jobs 1"].append(

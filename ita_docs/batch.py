@@ -201,7 +201,8 @@ def render_many(
     input order (``…-2.docx``). *progress* is called with (done, total) after each
     document (the total grows when a file turns out to hold a list).
     *pdf* also converts every document (PDF/A-2b with *pdf_a*) as soon as it is written,
-    on up to *jobs* long-lived LibreOffice workers started with the first one.
+    on up to *jobs* long-lived LibreOffice workers launched before the first is rendered;
+    the documents are then rendered in this process (LibreOffice is the slower stage).
     A given figure that contradicts the computed one is kept in ``result.warnings`` and
     issued as an :class:`~ita_docs.errors.ItaDocsWarning` naming its source, as
     :func:`~ita_docs.render` does.
@@ -253,7 +254,9 @@ def render_many(
             finish(outcome)
 
     with stream if stream is not None else nullcontext():
-        workers = worker_count(jobs, len(jobs_list))
+        # -- with PDFs, LibreOffice is the slow stage (about 150 ms a document against 50 ms to
+        # render): this process renders ahead of the workers and leaves them the cores --
+        workers = 1 if stream is not None else worker_count(jobs, len(jobs_list))
         if workers > 1:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
@@ -261,7 +264,6 @@ def render_many(
             if multiprocessing.get_start_method() == "fork":
                 _warm()
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                # -- map() submits every chunk, so the processes are forked before the PDF threads start --
                 for outcomes in pool.map(_render_source, jobs_list, chunksize=chunk_size(len(jobs_list), workers)):
                     finish_source(outcomes)
         else:

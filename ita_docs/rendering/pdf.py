@@ -411,8 +411,12 @@ class _Worker:
     group of their own; this process's reaper ends the group and removes the folder
     should this Python process die."""
 
-    def __init__(self, soffice: Path, python: str, digits: str) -> None:
+    def __init__(self, soffice: Path, python: str, digits: str, *, wait: bool = True) -> None:
+        """Start LibreOffice; with *wait*, return once it answers (else the first
+        :meth:`convert` waits for it, so the launch overlaps what the caller does meanwhile)."""
         self.digits = digits
+        self._ready = False
+        self._deadline = time.monotonic() + WORKER_START_SECONDS
         self._lock = threading.Lock()
         self._buffer = b""
         self._closed = False
@@ -437,7 +441,19 @@ class _Worker:
                                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log,
                                             env=env, start_new_session=True)
             _reaper("group", self.process.pid)
-            reply = self._reply(time.monotonic() + WORKER_START_SECONDS)
+            if wait:
+                self._wait_ready()
+        except BaseException:
+            self.close()
+            raise
+
+    def _wait_ready(self) -> None:
+        """Wait for LibreOffice's first answer; _WorkerGone (the worker closed) if it failed
+        or took longer than WORKER_START_SECONDS from the launch."""
+        if self._ready:
+            return
+        try:
+            reply = self._reply(self._deadline)
             if not reply.get("ready"):
                 raise _WorkerGone(f"เริ่ม LibreOffice ไม่สำเร็จ: {reply.get('error', '')}")
         except subprocess.TimeoutExpired:
@@ -447,6 +463,7 @@ class _Worker:
         except BaseException:
             self.close()
             raise
+        self._ready = True
 
     def _reply(self, deadline: float) -> dict[str, object]:
         """The worker's next answer line; TimeoutExpired after *deadline*, _WorkerGone at its end."""
@@ -471,6 +488,7 @@ class _Worker:
     def convert(self, source: Path, target: Path, pdf_version: int, timeout: float) -> None:
         """Convert *source* to the PDF *target*; PdfError if LibreOffice could not (the
         worker stays), _WorkerGone if it ended, TimeoutExpired after *timeout* seconds."""
+        self._wait_ready()
         assert self.process is not None and self.process.stdin is not None
         request = {"source": str(source), "target": str(target), "pdf_version": pdf_version}
         try:
@@ -485,6 +503,14 @@ class _Worker:
                 raise _WorkerGone(error.message)
             raise error
 
+    def kill(self) -> None:
+        """Send SIGKILL to the worker's whole process group (:meth:`close` then waits and cleans up)."""
+        if self.process is not None:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+
     def close(self) -> None:
         """End the worker at once: its whole process group (nothing in it needs saving: the
         PDFs are written, the profile is a copy), its folder and LibreOffice's pipes."""
@@ -494,10 +520,7 @@ class _Worker:
             self._closed = True
         try:
             if self.process is not None:
-                try:  # -- SIGKILL cannot be refused: the group is gone once the kernel has freed it --
-                    os.killpg(self.process.pid, signal.SIGKILL)
-                except (ProcessLookupError, PermissionError):
-                    pass
+                self.kill()  # -- SIGKILL cannot be refused: the group is gone once the kernel has freed it --
                 self.process.wait()
                 for stream in (self.process.stdin, self.process.stdout):
                     if stream is not None:
@@ -611,19 +634,35 @@ class LibreOfficePool:
         return worker
 
     def start(self, digits: str, count: int | None = None) -> None:
-        """Start up to *count* (default: *size*) workers for *digits* in the background and
-        return at once, so that LibreOffice's launch (about a second) overlaps whatever
-        comes before the first conversion. A worker that cannot start is not reported
-        here: the conversion that needs it starts one and says why."""
-        def one() -> None:
+        """Launch up to *count* (default: *size*) more workers for *digits* and return at
+        once, without waiting for LibreOffice to answer: its launch (about a second)
+        overlaps whatever comes before the first conversion, which waits for it. A worker
+        that cannot start is not reported here: the conversion given it says why."""
+        wanted = self.size if count is None else min(count, self.size)
+        for _ in range(wanted):
+            with self._cond:
+                if self._closed or len(self._all) + self._starting >= self.size:
+                    return
+                self._starting += 1
+            worker = None
             try:
-                worker = self._take(digits)
-            except Exception:  # noqa: BLE001,S110 - said by the conversion that needs the worker
+                python = find_uno_python(self._program())
+                if python is not None:
+                    worker = _Worker(self._program(), python, digits, wait=False)
+            except Exception:  # noqa: BLE001 - said by the conversion that needs a worker
+                worker = None
+            finally:
+                with self._cond:
+                    self._starting -= 1
+                    if worker is not None and not self._closed:
+                        self.started += 1
+                        self._all.add(worker)
+                        self._idle.append(worker)
+                        worker = None
+                    self._cond.notify_all()
+            if worker is not None:  # -- the pool closed meanwhile --
+                worker.close()
                 return
-            self._give_back(worker, True)
-
-        for _ in range(min(self.size, self.size if count is None else count)):
-            threading.Thread(target=one, name="ita-docs-pdf-start", daemon=True).start()
 
     def _give_back(self, worker: _Worker, keep: bool) -> None:
         with self._cond:
@@ -666,6 +705,8 @@ class LibreOfficePool:
             self._all.clear()
             self._idle.clear()
             self._cond.notify_all()
+        for worker in workers:  # -- all killed first: they end side by side --
+            worker.kill()
         for worker in workers:
             worker.close()
 
@@ -762,9 +803,8 @@ class PdfStream:
         self._files: list[Path] = []
         self._futures: list[Future[Path | ItaDocsError]] = []
         self._started: set[str] = set()
-        self._lock = threading.Lock()
         if digits is not None:  # -- the digit form expected: the workers start now, before any file --
-            self._threads.submit(self._start, digits)
+            self._start(digits)
 
     def __enter__(self) -> Self:
         return self
@@ -776,7 +816,7 @@ class PdfStream:
     def add(self, docx: Path) -> None:
         """Hand in *docx* for conversion; returns at once."""
         if not self._files:
-            self._threads.submit(self._start, None, docx)
+            self._start(None, docx)
         self._files.append(docx)
         self._futures.append(self._threads.submit(self._one, docx))
 
@@ -788,10 +828,9 @@ class PdfStream:
             digits = document_digits(docx) if docx is not None else digits
         except ItaDocsError:  # -- said by the file's own conversion --
             return
-        with self._lock:
-            if digits is None or digits in self._started:
-                return
-            self._started.add(digits)
+        if digits is None or digits in self._started:
+            return
+        self._started.add(digits)
         self._pool.start(digits)
 
     def _one(self, docx: Path) -> Path | ItaDocsError:
