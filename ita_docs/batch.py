@@ -216,13 +216,23 @@ def render_many(
     except OSError as exc:
         raise output_error(exc, out) from None
     template_name = str(template) if template else None
-    jobs_list: list[_Job] = [
-        (dict(item), f"[{index}]", template_name) if isinstance(item, Mapping) else (Path(item), str(item), template_name)
-        for index, item in enumerate(_expand_folders(inputs))]
+    inputs = list(inputs)
+    # -- LibreOffice is launched first (one worker, before the data modules load), more once
+    # the sources are counted --
+    stream = _pdf_stream(out, overwrite, worker_count(jobs, MAX_PDF_RUNS), pdf_a, _expected_digits(inputs)) \
+        if (pdf or pdf_a) and inputs else None
+    try:
+        jobs_list: list[_Job] = [
+            (dict(item), f"[{index}]", template_name) if isinstance(item, Mapping) else (Path(item), str(item), template_name)
+            for index, item in enumerate(_expand_folders(inputs))]
+    except BaseException:
+        if stream is not None:
+            stream.close()
+        raise
     results: list[BatchResult] = []
     total = len(jobs_list)
-    stream = _pdf_stream(out, overwrite, min(jobs, MAX_PDF_RUNS, total), pdf_a, _expected_digits(jobs_list)) \
-        if (pdf or pdf_a) and jobs_list else None
+    if stream is not None:
+        stream.expect(total)
     taken: set[str] = set()
 
     def finish(outcome: _Outcome) -> None:
@@ -250,6 +260,8 @@ def render_many(
     def finish_source(outcomes: list[_Outcome]) -> None:
         nonlocal total
         total += len(outcomes) - 1
+        if stream is not None and len(outcomes) > 1:  # -- a file held a list: more workers may help --
+            stream.expect(total)
         for outcome in outcomes:
             finish(outcome)
 
@@ -314,29 +326,37 @@ MAX_PDF_RUNS = 8
 _DIGITS_KEY = re.compile(r'^(?:digits|\s*"digits")\s*:\s*["\']?(thai|arabic)\b', re.MULTILINE)
 
 
-def _expected_digits(jobs: list[_Job]) -> str:
+def _expected_digits(inputs: list[str | Path | Mapping[str, Any]]) -> str:
     """The digit form the first document most likely has (its data's ``digits``, else the
     default, Thai), so the LibreOffice workers can start before it is rendered. Only a
-    guess, read from the text without parsing it: a wrong one costs a worker's start,
-    never a wrong PDF (each file is converted by a worker of its own digit form)."""
-    source = jobs[0][0]
+    guess, read from the text without parsing it (nor loading the data modules): a wrong
+    one costs a worker's start, never a wrong PDF (each file is converted by a worker
+    of its own digit form)."""
+    source = inputs[0]
     if isinstance(source, Mapping):
         digits = source.get("digits")
-    elif source.suffix.lower() in (".yaml", ".yml", ".json"):
-        try:
-            found = _DIGITS_KEY.search(source.read_text(encoding="utf-8", errors="replace"))
-        except OSError:
-            found = None
-        digits = found.group(1) if found else None
     else:
-        digits = None
+        found = None
+        try:
+            path = Path(source)
+            if path.is_dir():
+                path = min((p for p in path.iterdir() if p.suffix.lower() in _TEXT_SUFFIXES), default=path)
+            if path.suffix.lower() in _TEXT_SUFFIXES:
+                found = _DIGITS_KEY.search(path.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            pass
+        digits = found.group(1) if found else None
     return digits if digits in ("thai", "arabic") else "thai"
+
+
+_TEXT_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def _pdf_stream(out: Path, overwrite: bool, jobs: int, pdf_a: bool, digits: str) -> PdfStream:
     """Where the written documents go to become PDFs, each as soon as it is written, fed to
     the next free of *jobs* long-lived LibreOffice workers (:class:`~ita_docs.rendering.pdf.PdfStream`),
-    which start at once for *digits*. A document that fails is marked with the error
+    launched at once for *digits* (one until :meth:`~ita_docs.rendering.pdf.PdfStream.expect`
+    says how many documents come). A document that fails is marked with the error
     (its .docx stays), so the batch counts it as failed."""
     from .rendering.pdf import PdfStream
 

@@ -634,14 +634,14 @@ class LibreOfficePool:
         return worker
 
     def start(self, digits: str, count: int | None = None) -> None:
-        """Launch up to *count* (default: *size*) more workers for *digits* and return at
-        once, without waiting for LibreOffice to answer: its launch (about a second)
-        overlaps whatever comes before the first conversion, which waits for it. A worker
-        that cannot start is not reported here: the conversion given it says why."""
+        """Launch workers for *digits* until the pool holds *count* (default: *size*), and
+        return at once, without waiting for LibreOffice to answer: its launch (about a
+        second) overlaps whatever comes before the first conversion, which waits for it.
+        A worker that cannot start is not reported here: the conversion given it says why."""
         wanted = self.size if count is None else min(count, self.size)
-        for _ in range(wanted):
+        while True:
             with self._cond:
-                if self._closed or len(self._all) + self._starting >= self.size:
+                if self._closed or len(self._all) + self._starting >= wanted:
                     return
                 self._starting += 1
             worker = None
@@ -763,7 +763,7 @@ def convert_each(docx_files: Sequence[Path], out_dir: str | Path, *, overwrite: 
                  pdf_a: bool = False, jobs: int = 1) -> list[Path | ItaDocsError]:
     """Convert each file to a PDF in *out_dir*, *jobs* at a time; returns, in input order,
     each PDF or the error that stopped it (the others go on). See :class:`PdfStream`."""
-    with PdfStream(out_dir, overwrite=overwrite, pdf_a=pdf_a, jobs=jobs) as stream:
+    with PdfStream(out_dir, overwrite=overwrite, pdf_a=pdf_a, jobs=jobs, documents=len(docx_files)) as stream:
         for docx in docx_files:
             stream.add(Path(docx))
         return stream.results()
@@ -780,9 +780,10 @@ class PdfStream:
 
     The files are fed one by one to *jobs* long-lived workers (:class:`LibreOfficePool`),
     so a slow document holds up no other and each worker's start is paid once. The
-    workers start at once for the digit form *digits* that the caller expects (so their
-    launch overlaps the rendering of the first file), else when the first file is
-    handed in, for its digit form; a file of the other form replaces an idle worker. The
+    workers are launched at once for the digit form *digits* that the caller expects (so
+    their launch overlaps the rendering of the first file), else when the first file is
+    handed in, for its digit form; a file of the other form replaces an idle worker. As
+    many are launched as the *documents* expected (:meth:`expect`), at most *jobs*. The
     preparation of one file (and the writing of the PDF before it) overlaps the
     conversion of another. Without a Python that has ``uno``, the files are shared out
     in even parts at the end, one LibreOffice run each; a run that fails gives its error
@@ -791,7 +792,7 @@ class PdfStream:
     """
 
     def __init__(self, out_dir: str | Path, *, overwrite: bool = False, pdf_a: bool = False,
-                 jobs: int = 1, digits: str | None = None) -> None:
+                 jobs: int = 1, digits: str | None = None, documents: int = 1) -> None:
         from concurrent.futures import Future, ThreadPoolExecutor
 
         self._out = Path(out_dir)
@@ -803,8 +804,16 @@ class PdfStream:
         self._files: list[Path] = []
         self._futures: list[Future[Path | ItaDocsError]] = []
         self._started: set[str] = set()
+        self._expected = max(1, documents)
         if digits is not None:  # -- the digit form expected: the workers start now, before any file --
             self._start(digits)
+
+    def expect(self, documents: int) -> None:
+        """Say that *documents* files are coming in all: workers are launched for up to that
+        many (at most *jobs*), so none is started for a file that never comes."""
+        self._expected = max(self._expected, documents)
+        for digits in self._started:
+            self._pool.start(digits, self._expected)
 
     def __enter__(self) -> Self:
         return self
@@ -831,7 +840,7 @@ class PdfStream:
         if digits is None or digits in self._started:
             return
         self._started.add(digits)
-        self._pool.start(digits)
+        self._pool.start(digits, self._expected)
 
     def _one(self, docx: Path) -> Path | ItaDocsError:
         try:
