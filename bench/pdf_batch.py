@@ -13,12 +13,19 @@ machine weighs on each the same), times the whole commands as users run them:
 * ``ita-docs batch *.yaml -o … --pdf`` (render and convert, --jobs = the cores);
 * the same with ``--jobs 1``.
 
+Every other round runs them in reverse order.
+
+With ``BASELINE=/path/to/another/checkout`` set, each round also times that checkout's
+``batch --pdf`` (run with it first on PYTHONPATH), so a change is compared with the code
+before it in the same run.
+
 Prints each time, the medians and the ratio ita-docs / soffice per round; no pass/fail.
 The prepared profile (~/.cache/ita-docs) is made before the rounds, as after any first use.
 """
 from __future__ import annotations
 
 import copy
+import os
 import shutil
 import statistics
 import subprocess
@@ -33,9 +40,9 @@ ROOT = Path(__file__).resolve().parents[1]
 ITA_DOCS = [sys.executable, "-m", "ita_docs"]
 
 
-def timed(command: list[str], cwd: Path) -> float:
+def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True, env=env)
     return time.perf_counter() - start
 
 
@@ -59,12 +66,21 @@ def main(argv: list[str]) -> int:
         subprocess.run([*ITA_DOCS, "batch", "yaml", "-o", "warm", "--pdf"], cwd=work, check=True,
                        capture_output=True)  # -- ita-docs prepares its profile --
         times: dict[str, list[float]] = {"soffice": [], "ita-docs batch --pdf": [], "ita-docs batch --pdf --jobs 1": []}
-        for round_ in range(rounds):
-            times["soffice"].append(timed([*plain, f"s{round_}", *docx], work))
-            times["ita-docs batch --pdf"].append(
-                timed([*ITA_DOCS, "batch", "yaml", "-o", f"b{round_}", "--pdf"], work))
-            times["ita-docs batch --pdf --jobs 1"].append(
-                timed([*ITA_DOCS, "batch", "yaml", "-o", f"j{round_}", "--pdf", "--jobs", "1"], work))
+        baseline = os.environ.get("BASELINE")
+        before = dict(os.environ, PYTHONPATH=baseline) if baseline else None
+        if baseline:
+            times["baseline batch --pdf"] = []
+        commands: dict[str, tuple[list[str], dict[str, str] | None]] = {
+            "soffice": ([*plain, "s{}", *docx], None),
+            "ita-docs batch --pdf": ([*ITA_DOCS, "batch", "yaml", "-o", "b{}", "--pdf"], None),
+            "ita-docs batch --pdf --jobs 1": ([*ITA_DOCS, "batch", "yaml", "-o", "j{}", "--pdf", "--jobs", "1"], None),
+        }
+        if before is not None:
+            commands["baseline batch --pdf"] = ([*ITA_DOCS, "batch", "yaml", "-o", "a{}", "--pdf"], before)
+        for round_ in range(rounds):  # -- every other round in reverse order: none always runs first --
+            for name in (list(commands) if round_ % 2 == 0 else list(reversed(commands))):
+                command, env = commands[name]
+                times[name].append(timed([part.format(round_) for part in command], work, env))
         made = len(list((work / f"b{rounds - 1}").glob("*.pdf")))
     print(f"documents {count}, rounds {rounds}; PDFs written by the last batch: {made}")
     print(f"soffice, first run on a new profile   {first:6.2f} s")

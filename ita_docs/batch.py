@@ -15,9 +15,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ItaDocsError, ItaDocsWarning, translate
+
+if TYPE_CHECKING:
+    from .rendering.pdf import PdfStream
 
 __all__ = ["BatchResult", "available_cores", "chunk_size", "output_name", "render_many", "worker_count"]
 
@@ -209,8 +212,9 @@ def render_many(
     order as they are done and are written here, so two of the same name are numbered in
     input order (``…-2.docx``). *progress* is called with (done, total) after each
     document (the total grows when a file turns out to hold a list).
-    *pdf* also converts every document, in batched LibreOffice runs, *jobs* at a time
-    (PDF/A-2b with *pdf_a*).
+    *pdf* also converts every document (PDF/A-2b with *pdf_a*) as soon as it is written,
+    on up to *jobs* long-lived LibreOffice workers launched before the first is rendered;
+    the documents are then rendered in this process (LibreOffice is the slower stage).
     A given figure that contradicts the computed one is kept in ``result.warnings`` and
     issued as an :class:`~ita_docs.errors.ItaDocsWarning` naming its source, as
     :func:`~ita_docs.render` does.
@@ -224,12 +228,24 @@ def render_many(
     except OSError as exc:
         raise output_error(exc, out) from None
     template_name = str(template) if template else None
-    jobs_list: list[_Job] = [
-        _Job(dict(item), f"[{index}]", template_name) if isinstance(item, Mapping)
-        else _Job(Path(item), str(item), template_name)
-        for index, item in enumerate(_expand_folders(inputs))]
+    inputs = list(inputs)
+    # -- LibreOffice is launched first (one worker, before the data modules load), more once
+    # the sources are counted --
+    stream = _pdf_stream(out, overwrite, worker_count(jobs, MAX_PDF_RUNS), pdf_a, _expected_digits(inputs)) \
+        if (pdf or pdf_a) and inputs else None
+    try:
+        jobs_list: list[_Job] = [
+            _Job(dict(item), f"[{index}]", template_name) if isinstance(item, Mapping)
+            else _Job(Path(item), str(item), template_name)
+            for index, item in enumerate(_expand_folders(inputs))]
+    except BaseException:
+        if stream is not None:
+            stream.close()
+        raise
     results: list[BatchResult] = []
     total = len(jobs_list)
+    if stream is not None:
+        stream.expect(total)
     taken: set[str] = set()
 
     def finish(outcome: _Outcome) -> None:
@@ -244,34 +260,44 @@ def render_many(
                 name, number = f"{stem}-{number}.docx", number + 1
             taken.add(name)
             try:
-                results.append(BatchResult(label, write_atomic(out / name, data, overwrite=overwrite),
-                                           warnings=found))
+                written = write_atomic(out / name, data, overwrite=overwrite)
             except ItaDocsError as exc:
                 results.append(BatchResult(label, error=str(exc)))
+            else:
+                results.append(BatchResult(label, written, warnings=found))
+                if stream is not None:  # -- converted while the next documents render --
+                    stream.add(written)
         if progress:
             progress(len(results), total)
 
     def finish_source(outcomes: list[_Outcome]) -> None:
         nonlocal total
         total += len(outcomes) - 1
+        if stream is not None and len(outcomes) > 1:  # -- a file held a list: more workers may help --
+            stream.expect(total)
         for outcome in outcomes:
             finish(outcome)
 
-    jobs = worker_count(jobs, len(jobs_list))
-    if jobs > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+    with stream if stream is not None else nullcontext():
+        # -- with PDFs, LibreOffice is the slow stage (about 150 ms a document against 50 ms to
+        # render): this process renders ahead of the workers and leaves them the cores --
+        workers = 1 if stream is not None else worker_count(jobs, len(jobs_list))
+        if workers > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
 
-        if multiprocessing.get_start_method() == "fork":
-            _warm()
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for outcomes in pool.map(_render_source, jobs_list, chunksize=chunk_size(len(jobs_list), jobs)):
-                finish_source(outcomes)
-    else:
-        for job in jobs_list:
-            finish_source(_render_source(job))
-    if pdf or pdf_a:
-        results = _convert(results, out, overwrite, jobs, pdf_a)
+            if multiprocessing.get_start_method() == "fork":
+                _warm()
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                for outcomes in pool.map(_render_source, jobs_list, chunksize=chunk_size(len(jobs_list), workers)):
+                    finish_source(outcomes)
+        else:
+            for job in jobs_list:
+                finish_source(_render_source(job))
+        if stream is not None:
+            pdfs = dict(zip([r.output for r in results if r.output is not None], stream.results()))
+            results = [BatchResult(r.source, r.output, *_pdf_outcome(pdfs[r.output]), r.warnings)
+                       if r.output else r for r in results]
     return results
 
 
@@ -309,21 +335,45 @@ def worker_count(jobs: int, documents: int, cores: int | None = None) -> int:
 MAX_PDF_RUNS = 8
 
 
-def _convert(results: list[BatchResult], out: Path, overwrite: bool, jobs: int,
-             pdf_a: bool = False) -> list[BatchResult]:
-    """Convert the written documents to PDF, each fed to the next free of *jobs* long-lived
-    LibreOffice workers (:func:`~ita_docs.rendering.pdf.convert_each`). A document that
-    fails is marked with the error (its .docx stays), so the batch counts it as failed.
-    """
-    from .rendering.pdf import convert_each
+#: A top-level ``digits`` key in YAML or JSON text: enough to guess the digit form.
+_DIGITS_KEY = re.compile(r'^(?:digits|\s*"digits")\s*:\s*["\']?(thai|arabic)\b', re.MULTILINE)
 
-    written = [r.output for r in results if r.output is not None]
-    if not written:
-        return results
-    runs = max(1, min(jobs, MAX_PDF_RUNS, len(written)))
-    outcomes = dict(zip(written, convert_each(written, out, overwrite=overwrite, pdf_a=pdf_a, jobs=runs)))
-    return [BatchResult(r.source, r.output, *_pdf_outcome(outcomes[r.output]), r.warnings) if r.output else r
-            for r in results]
+
+def _expected_digits(inputs: list[str | Path | Mapping[str, Any]]) -> str:
+    """The digit form the first document most likely has (its data's ``digits``, else the
+    default, Thai), so the LibreOffice workers can start before it is rendered. Only a
+    guess, read from the text without parsing it (nor loading the data modules): a wrong
+    one costs a worker's start, never a wrong PDF (each file is converted by a worker
+    of its own digit form)."""
+    source = inputs[0]
+    if isinstance(source, Mapping):
+        digits = source.get("digits")
+    else:
+        found = None
+        try:
+            path = Path(source)
+            if path.is_dir():
+                path = min((p for p in path.iterdir() if p.suffix.lower() in _TEXT_SUFFIXES), default=path)
+            if path.suffix.lower() in _TEXT_SUFFIXES:
+                found = _DIGITS_KEY.search(path.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            pass
+        digits = found.group(1) if found else None
+    return digits if digits in ("thai", "arabic") else "thai"
+
+
+_TEXT_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def _pdf_stream(out: Path, overwrite: bool, jobs: int, pdf_a: bool, digits: str) -> PdfStream:
+    """Where the written documents go to become PDFs, each as soon as it is written, fed to
+    the next free of *jobs* long-lived LibreOffice workers (:class:`~ita_docs.rendering.pdf.PdfStream`),
+    launched at once for *digits* (one until :meth:`~ita_docs.rendering.pdf.PdfStream.expect`
+    says how many documents come). A document that fails is marked with the error
+    (its .docx stays), so the batch counts it as failed."""
+    from .rendering.pdf import PdfStream
+
+    return PdfStream(out, overwrite=overwrite, pdf_a=pdf_a, jobs=max(1, jobs), digits=digits)
 
 
 def _pdf_outcome(outcome: Path | ItaDocsError) -> tuple[str | None, Path | None]:

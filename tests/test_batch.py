@@ -202,3 +202,24 @@ def test_progress_counts_each_document_of_a_list_file(tmp_path, nongmuang_data):
     results = render_many([listed, NONGMUANG], tmp_path / "out", jobs=2, progress=lambda d, t: calls.append((d, t)))
     assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]      # the total grows once the list is read
     assert [r.source for r in results] == [f"{listed}[{i}]" for i in range(3)] + [str(NONGMUANG)]
+
+
+@pytest.mark.slow
+def test_batch_pdfs_keep_each_documents_digits_when_the_workers_guessed_otherwise(tmp_path, nongmuang_data):
+    if not shutil.which("soffice") or not shutil.which("pdftotext"):
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice and poppler-utils must be installed in CI (.ci/run installs them)")
+        pytest.skip("needs LibreOffice and poppler-utils")
+    thai = copy.deepcopy(nongmuang_data)
+    thai["digits"] = "thai"  # -- the workers start for Thai digits, from the first input --
+    arabic = copy.deepcopy(nongmuang_data)
+    arabic["digits"] = "arabic"
+    arabic["organisation"]["name"] = "เทศบาลตำบลทดสอบอารบิก"
+    results = render_many([thai, arabic, thai | {"organisation": arabic["organisation"] | {"name": "ทต.ทดสอบ"}}],
+                          tmp_path / "out", pdf=True, jobs=1)
+    assert [r.error for r in results] == [None] * 3
+    from tests import pdfcheck
+
+    pages = [pdfcheck.pdf_pages(r.pdf) for r in results]
+    assert [p[1].lines[0].text for p in pages] == ["-๒-", "-2-", "-๒-"]  # -- page numbers, text layer too --
+    assert not set("๐๑๒๓๔๕๖๗๘๙") & set("".join(p.text() for p in pages[1]))

@@ -47,7 +47,7 @@ from ..resources import data_dir
 from . import paged_tables
 from .pdf_text import thai_digit_actual_text
 
-__all__ = ["LibreOfficePool", "PdfError", "convert_each", "convert_to_pdf", "find_soffice", "prepared_profile", "to_pdf"]
+__all__ = ["LibreOfficePool", "PdfError", "PdfStream", "convert_each", "convert_to_pdf", "find_soffice", "prepared_profile", "to_pdf"]
 
 SOFFICE_ENV = "ITA_DOCS_SOFFICE"
 INSTALL_HINT = (
@@ -411,8 +411,12 @@ class _Worker:
     group of their own; this process's reaper ends the group and removes the folder
     should this Python process die."""
 
-    def __init__(self, soffice: Path, python: str, digits: str) -> None:
+    def __init__(self, soffice: Path, python: str, digits: str, *, wait: bool = True) -> None:
+        """Start LibreOffice; with *wait*, return once it answers (else the first
+        :meth:`convert` waits for it, so the launch overlaps what the caller does meanwhile)."""
         self.digits = digits
+        self._ready = False
+        self._deadline = time.monotonic() + WORKER_START_SECONDS
         self._lock = threading.Lock()
         self._buffer = b""
         self._closed = False
@@ -437,7 +441,19 @@ class _Worker:
                                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log,
                                             env=env, start_new_session=True)
             _reaper("group", self.process.pid)
-            reply = self._reply(time.monotonic() + WORKER_START_SECONDS)
+            if wait:
+                self._wait_ready()
+        except BaseException:
+            self.close()
+            raise
+
+    def _wait_ready(self) -> None:
+        """Wait for LibreOffice's first answer; _WorkerGone (the worker closed) if it failed
+        or took longer than WORKER_START_SECONDS from the launch."""
+        if self._ready:
+            return
+        try:
+            reply = self._reply(self._deadline)
             if not reply.get("ready"):
                 raise _WorkerGone(f"เริ่ม LibreOffice ไม่สำเร็จ: {reply.get('error', '')}")
         except subprocess.TimeoutExpired:
@@ -447,6 +463,7 @@ class _Worker:
         except BaseException:
             self.close()
             raise
+        self._ready = True
 
     def _reply(self, deadline: float) -> dict[str, object]:
         """The worker's next answer line; TimeoutExpired after *deadline*, _WorkerGone at its end."""
@@ -471,6 +488,7 @@ class _Worker:
     def convert(self, source: Path, target: Path, pdf_version: int, timeout: float) -> None:
         """Convert *source* to the PDF *target*; PdfError if LibreOffice could not (the
         worker stays), _WorkerGone if it ended, TimeoutExpired after *timeout* seconds."""
+        self._wait_ready()
         assert self.process is not None and self.process.stdin is not None
         request = {"source": str(source), "target": str(target), "pdf_version": pdf_version}
         try:
@@ -485,6 +503,14 @@ class _Worker:
                 raise _WorkerGone(error.message)
             raise error
 
+    def kill(self) -> None:
+        """Send SIGKILL to the worker's whole process group (:meth:`close` then waits and cleans up)."""
+        if self.process is not None:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+
     def close(self) -> None:
         """End the worker at once: its whole process group (nothing in it needs saving: the
         PDFs are written, the profile is a copy), its folder and LibreOffice's pipes."""
@@ -494,10 +520,7 @@ class _Worker:
             self._closed = True
         try:
             if self.process is not None:
-                try:  # -- SIGKILL cannot be refused: the group is gone once the kernel has freed it --
-                    os.killpg(self.process.pid, signal.SIGKILL)
-                except (ProcessLookupError, PermissionError):
-                    pass
+                self.kill()  # -- SIGKILL cannot be refused: the group is gone once the kernel has freed it --
                 self.process.wait()
                 for stream in (self.process.stdin, self.process.stdout):
                     if stream is not None:
@@ -610,6 +633,37 @@ class LibreOfficePool:
                 raise PdfError("หยุดการแปลง PDF แล้ว")
         return worker
 
+    def start(self, digits: str, count: int | None = None) -> None:
+        """Launch workers for *digits* until the pool holds *count* (default: *size*), and
+        return at once, without waiting for LibreOffice to answer: its launch (about a
+        second) overlaps whatever comes before the first conversion, which waits for it.
+        A worker that cannot start is not reported here: the conversion given it says why."""
+        wanted = self.size if count is None else min(count, self.size)
+        while True:
+            with self._cond:
+                if self._closed or len(self._all) + self._starting >= wanted:
+                    return
+                self._starting += 1
+            worker = None
+            try:
+                python = find_uno_python(self._program())
+                if python is not None:
+                    worker = _Worker(self._program(), python, digits, wait=False)
+            except Exception:  # noqa: BLE001 - said by the conversion that needs a worker
+                worker = None
+            finally:
+                with self._cond:
+                    self._starting -= 1
+                    if worker is not None and not self._closed:
+                        self.started += 1
+                        self._all.add(worker)
+                        self._idle.append(worker)
+                        worker = None
+                    self._cond.notify_all()
+            if worker is not None:  # -- the pool closed meanwhile --
+                worker.close()
+                return
+
     def _give_back(self, worker: _Worker, keep: bool) -> None:
         with self._cond:
             keep = keep and not self._closed
@@ -651,6 +705,8 @@ class LibreOfficePool:
             self._all.clear()
             self._idle.clear()
             self._cond.notify_all()
+        for worker in workers:  # -- all killed first: they end side by side --
+            worker.kill()
         for worker in workers:
             worker.close()
 
@@ -706,42 +762,130 @@ MACRO_RUN_SIZE = 200
 def convert_each(docx_files: Sequence[Path], out_dir: str | Path, *, overwrite: bool = False,
                  pdf_a: bool = False, jobs: int = 1) -> list[Path | ItaDocsError]:
     """Convert each file to a PDF in *out_dir*, *jobs* at a time; returns, in input order,
-    each PDF or the error that stopped it (the others go on).
+    each PDF or the error that stopped it (the others go on). See :class:`PdfStream`."""
+    with PdfStream(out_dir, overwrite=overwrite, pdf_a=pdf_a, jobs=jobs, documents=len(docx_files)) as stream:
+        for docx in docx_files:
+            stream.add(Path(docx))
+        return stream.results()
+
+
+class _NoWorkers(Exception):
+    """No Python with ``uno`` here: the file waits for the one-run-per-share conversion."""
+
+
+class PdfStream:
+    """Files converted to PDF in *out_dir* as they are handed in (:meth:`add`), while the
+    caller goes on, for instance rendering the next document; :meth:`results` waits for
+    them all.
 
     The files are fed one by one to *jobs* long-lived workers (:class:`LibreOfficePool`),
-    so a slow document holds up no other and each worker's start is paid once. Without
-    a Python that has ``uno``, the files are shared out in even parts, one LibreOffice
-    run each; a run that fails gives its error to each of its files.
+    so a slow document holds up no other and each worker's start is paid once. The
+    workers are launched at once for the digit form *digits* that the caller expects (so
+    their launch overlaps the rendering of the first file), else when the first file is
+    handed in, for its digit form; a file of the other form replaces an idle worker. As
+    many are launched as the *documents* expected (:meth:`expect`), at most *jobs*. The
+    preparation of one file (and the writing of the PDF before it) overlaps the
+    conversion of another. Without a Python that has ``uno``, the files are shared out
+    in even parts at the end, one LibreOffice run each; a run that fails gives its error
+    to each of its files. :meth:`close` (or leaving the ``with`` block; on Ctrl-C too)
+    ends every worker at once: conversions still running fail.
     """
-    from concurrent.futures import ThreadPoolExecutor
 
-    files = [Path(f) for f in docx_files]
-    runs = max(1, min(jobs, len(files)))
-    pool = LibreOfficePool(runs)
-    if pool.available():
-        def one(docx: Path) -> Path | ItaDocsError:
-            try:
-                return convert_to_pdf([docx], out_dir, overwrite=overwrite, pdf_a=pdf_a, pool=pool)[0]
-            except ItaDocsError as exc:
-                return exc
+    def __init__(self, out_dir: str | Path, *, overwrite: bool = False, pdf_a: bool = False,
+                 jobs: int = 1, digits: str | None = None, documents: int = 1) -> None:
+        from concurrent.futures import Future, ThreadPoolExecutor
 
-        threads = ThreadPoolExecutor(max_workers=runs)
+        self._out = Path(out_dir)
+        self._overwrite, self._pdf_a = overwrite, pdf_a
+        self._jobs = max(1, jobs)
+        self._pool = LibreOfficePool(self._jobs)
+        # -- two more threads than workers: one prepares the next file, one writes the last PDF --
+        self._threads = ThreadPoolExecutor(max_workers=self._jobs + 2, thread_name_prefix="ita-docs-pdf")
+        self._files: list[Path] = []
+        self._futures: list[Future[Path | ItaDocsError]] = []
+        self._started: set[str] = set()
+        self._expected = max(1, documents)
+        if digits is not None:  # -- the digit form expected: the workers start now, before any file --
+            self._start(digits)
+
+    def expect(self, documents: int) -> None:
+        """Say that *documents* files are coming in all: workers are launched for up to that
+        many (at most *jobs*), so none is started for a file that never comes."""
+        self._expected = max(self._expected, documents)
+        for digits in self._started:
+            self._pool.start(digits, self._expected)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+    def add(self, docx: Path) -> None:
+        """Hand in *docx* for conversion; returns at once."""
+        if not self._files:
+            self._start(None, docx)
+        self._files.append(docx)
+        self._futures.append(self._threads.submit(self._one, docx))
+
+    def _start(self, digits: str | None, docx: Path | None = None) -> None:
+        """Start the workers for *digits*, or for the digit form of *docx* (unless started)."""
         try:
-            with pool:  # -- closed first (on Ctrl-C too): the conversions still running end at once --
-                return list(threads.map(one, files))
-        finally:
-            threads.shutdown(cancel_futures=True)
-    size = min(MACRO_RUN_SIZE, -(-len(files) // runs))  # -- even shares, one per job --
-    chunks = [files[start:start + size] for start in range(0, len(files), size)]
+            if not self._pool.available():
+                return
+            digits = document_digits(docx) if docx is not None else digits
+        except ItaDocsError:  # -- said by the file's own conversion --
+            return
+        if digits is None or digits in self._started:
+            return
+        self._started.add(digits)
+        self._pool.start(digits, self._expected)
 
-    def chunk_of(chunk: list[Path]) -> list[Path | ItaDocsError]:
+    def _one(self, docx: Path) -> Path | ItaDocsError:
         try:
-            return list(convert_to_pdf(chunk, out_dir, overwrite=overwrite, pdf_a=pdf_a))
+            if not self._pool.available():
+                raise _NoWorkers
+            return _convert([docx], [self._out / f"{docx.stem}.pdf"], overwrite=self._overwrite,
+                            pdf_a=self._pdf_a, pool=self._pool)[0]
         except ItaDocsError as exc:
-            return [exc] * len(chunk)
+            return exc
 
-    with ThreadPoolExecutor(max_workers=runs) as threads:
-        return [outcome for done in threads.map(chunk_of, chunks) for outcome in done]
+    def results(self) -> list[Path | ItaDocsError]:
+        """Wait for every file handed in; each one's PDF or error, in the order handed in."""
+        outcomes: list[Path | ItaDocsError | None] = []
+        left: list[int] = []
+        for index, future in enumerate(self._futures):
+            try:
+                outcomes.append(future.result())
+            except _NoWorkers:
+                outcomes.append(None)
+                left.append(index)
+        if left:
+            for index, outcome in zip(left, self._in_runs([self._files[i] for i in left])):
+                outcomes[index] = outcome
+        return [outcome for outcome in outcomes if outcome is not None]
+
+    def _in_runs(self, files: list[Path]) -> list[Path | ItaDocsError]:
+        from concurrent.futures import ThreadPoolExecutor
+
+        runs = max(1, min(self._jobs, len(files)))
+        size = min(MACRO_RUN_SIZE, -(-len(files) // runs))  # -- even shares, one per job --
+        chunks = [files[start:start + size] for start in range(0, len(files), size)]
+
+        def chunk_of(chunk: list[Path]) -> list[Path | ItaDocsError]:
+            try:
+                return list(convert_to_pdf(chunk, self._out, overwrite=self._overwrite, pdf_a=self._pdf_a))
+            except ItaDocsError as exc:
+                return [exc] * len(chunk)
+
+        with ThreadPoolExecutor(max_workers=runs) as threads:
+            return [outcome for done in threads.map(chunk_of, chunks) for outcome in done]
+
+    def close(self) -> None:
+        """End every worker (conversions still running fail at once) and drop what is not started."""
+        self._pool.close()
+        self._threads.shutdown(cancel_futures=True)
 
 
 #: Converts (copy, its PDF, the original) triples of one digit form.

@@ -85,3 +85,49 @@ def test_no_libreoffice_and_no_profile_remain_when_the_conversion_is_stopped(tmp
     assert wait_until(lambda: not processes_mentioning(str(temp)), 20), processes_mentioning(str(temp))
     assert wait_until(lambda: not any(temp.iterdir()), 10), list(temp.iterdir())
     assert not (tmp_path / "plan.pdf").exists()
+
+
+BATCH = textwrap.dedent("""
+    import copy, sys, yaml
+    from ita_docs.batch import render_many
+    data = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+    many = []
+    for index in range(20):
+        one = copy.deepcopy(data)
+        one["organisation"]["name"] = f"เทศบาลตำบลทดสอบ{index}"
+        many.append(one)
+    render_many(many, sys.argv[2], pdf=True, jobs=2)
+""")
+
+
+@needs_soffice
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "killed"])
+def test_a_batch_stopped_while_its_workers_start_leaves_nothing(tmp_path, sig):
+    # -- the workers are launched before the first document renders: stop it then --
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    child = subprocess.Popen([sys.executable, "-c", BATCH, str(SAMPLES / "nongmuang-2566-measures.yaml"),
+                              str(tmp_path / "out")], env=dict(os.environ, TMPDIR=str(temp)))
+    assert wait_until(lambda: any("soffice.bin" in Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
+                                  for pid in processes_mentioning(str(temp))), 60)
+    child.send_signal(sig)
+    child.wait(timeout=30)
+    assert wait_until(lambda: not processes_mentioning(str(temp)), 20), processes_mentioning(str(temp))
+    assert wait_until(lambda: not any(temp.iterdir()), 10), list(temp.iterdir())
+
+
+@needs_soffice
+def test_a_stream_closed_before_any_file_ends_the_workers_it_launched(tmp_path, monkeypatch):
+    from ita_docs.rendering.pdf import PdfStream
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr("tempfile.tempdir", None)
+    with PdfStream(tmp_path / "out", jobs=2, digits="thai", documents=2) as stream:
+        if not stream._pool.available():
+            pytest.skip("needs a Python with uno (python3-uno)")
+        assert wait_until(lambda: len(processes_mentioning(str(temp))) >= 2, 30)
+    assert stream.results() == []
+    assert wait_until(lambda: not processes_mentioning(str(temp)), 20), processes_mentioning(str(temp))
+    assert not any(temp.iterdir()), list(temp.iterdir())
