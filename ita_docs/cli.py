@@ -492,9 +492,16 @@ def run() -> NoReturn:
     multiprocessing, the PDF workers' clean-up), the process ends with ``os._exit``. With
     another thread still running, or without CPython's exit-handler hook, it exits the
     usual way. Code that calls :func:`main` itself (tests, other tools) is not affected.
+
+    The cyclic garbage collector runs less often than Python's default (every 50,000
+    new objects instead of 700): a command builds the word lists, the models and each
+    document's trees, nearly none of it in cycles, and the default collections (two of
+    them over every object, while the modules load) took ~0.3 s of a 200-document batch.
     """
+    import gc
     import threading
 
+    gc.set_threshold(50_000, 20, 20)
     status = main()
     run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
     if run_exit_handlers is None or threading.active_count() > 1:
