@@ -40,3 +40,22 @@ def test_fonts_are_renamed_and_scaled(style):
     glyphs[font.getBestCmap()[ord("ก")]].draw(pen)
     assert pen.bounds[3] == pytest.approx(397, abs=3)  # TH Sarabun's ก: 0.397 em
     assert (font["OS/2"].usWinAscent, font["OS/2"].usWinDescent) == (838, 453)
+
+
+def test_committed_advances_match_the_fonts():
+    """fonts/advances.json (what text is measured with) is what fonts/build_advances.py reads from the faces."""
+    spec = importlib.util.spec_from_file_location("build_advances", FONTS / "build_advances.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert (FONTS / "advances.json").read_text(encoding="ascii") == module.build(FONTS)
+
+
+def test_widths_come_from_the_table():
+    from fontTools.ttLib import TTFont
+
+    from ita_docs.rendering.measure import SIZE_PT, text_width_cm
+
+    font = TTFont(str(FONTS / "RatchakanText-Bold.ttf"))
+    cmap, metrics = font.getBestCmap(), font["hmtx"].metrics
+    em = sum(metrics[cmap[ord(ch)]][0] for ch in "ผู้รับผิดชอบ") / font["head"].unitsPerEm
+    assert text_width_cm("ผู้รับผิดชอบ", bold=True) == pytest.approx(em * SIZE_PT * 2.54 / 72)

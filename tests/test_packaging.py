@@ -51,6 +51,7 @@ ALLOWED = (
     r"ita_docs/templates/[a-z_]+\.docx",
     r"ita_docs/fonts/RatchakanText-(Regular|Bold|Italic|BoldItalic)\.ttf",
     r"ita_docs/fonts/OFL\.txt",
+    r"ita_docs/fonts/advances\.json",
     r"ita_docs-[^/]+\.dist-info/(METADATA|WHEEL|RECORD|entry_points\.txt)",
     r"ita_docs-[^/]+\.dist-info/licenses/fonts/source/OFL\.txt",
 )

@@ -137,17 +137,18 @@ def _patterns(value: Any, path: str = "") -> Iterator[tuple[str, str, tuple[str,
     """Every number pattern in a model, with its field path and the names it may use."""
     from pydantic import BaseModel
 
+    # -- only models and lists are walked into (a document has hundreds of plain values) --
     if isinstance(value, BaseModel):
         for name in type(value).model_fields:
             item = getattr(value, name)
-            where = f"{path}.{name}" if path else name
             if name in FORMAT_FIELDS and isinstance(item, str):
-                yield where, item, FORMAT_FIELDS[name]
-            else:
-                yield from _patterns(item, where)
+                yield f"{path}.{name}" if path else name, item, FORMAT_FIELDS[name]
+            elif isinstance(item, BaseModel | list | tuple):
+                yield from _patterns(item, f"{path}.{name}" if path else name)
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
-            yield from _patterns(item, f"{path}[{index}]")
+            if isinstance(item, BaseModel | list | tuple):
+                yield from _patterns(item, f"{path}[{index}]")
 
 
 def check_document_formats(document: Any) -> None:

@@ -1,13 +1,17 @@
 """Text measured with the bundled font: the width a string takes set on one line.
 
-Text is measured with the advances of the bundled Ratchakan Text faces (fontTools),
+Text is measured with the advances of the bundled Ratchakan Text faces (read from
+them once, by fonts/build_advances.py, into fonts/advances.json),
 the stand-in drawn at TH SarabunPSK's size; Thai marks above and below have no advance,
 nor have the invisible format characters line breaking puts in (U+FEFF, U+2060 …).
 Used by :mod:`.linebreak` (which words may be held whole) and :mod:`.widths` (columns).
 """
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from ..errors import ItaDocsError
 from ..resources import data_dir
@@ -21,7 +25,7 @@ CELL_MARGIN_CM = 2 * 85 / 1440 * 2.54
 #: Table text and headings are 16 pt (the body size).
 SIZE_PT = 16.0
 _PT_TO_CM = 2.54 / 72
-_FACES = {False: "RatchakanText-Regular.ttf", True: "RatchakanText-Bold.ttf"}
+_FACES = {False: "regular", True: "bold"}
 
 
 #: Format characters (Unicode Cf) that line breaking may put in text: no advance.
@@ -30,18 +34,25 @@ _INVISIBLE = frozenset("\ufeff\u2060\u200b\u200c\u200d")
 
 @lru_cache(maxsize=2)
 def _advances(bold: bool) -> tuple[dict[int, float], float]:
-    """Advance per code point in em, and the advance used for a character the face lacks."""
-    from fontTools.ttLib import TTFont
-
+    """Advance per code point in em, and the advance used for a character the face lacks
+    (from fonts/advances.json, which ``python fonts/build_advances.py`` writes from the faces)."""
     fonts = data_dir("fonts")
-    if fonts is None:
-        raise ItaDocsError("ไม่พบโฟลเดอร์แบบอักษรที่มากับโปรแกรม (fonts/) ให้ติดตั้ง ita-docs ใหม่")
-    font = TTFont(str(fonts / _FACES[bold]), lazy=True)
-    per_em = font["head"].unitsPerEm
-    metrics = font["hmtx"].metrics
-    advances = {code: metrics[glyph][0] / per_em for code, glyph in font.getBestCmap().items()}
-    font.close()
+    try:
+        if fonts is None:
+            raise FileNotFoundError("fonts")
+        table = _read_table(fonts / "advances.json")[_FACES[bold]]
+    except (OSError, ValueError, KeyError):
+        raise ItaDocsError("ไม่พบตารางความกว้างตัวอักษรที่มากับโปรแกรม (fonts/advances.json) ให้ติดตั้ง ita-docs ใหม่") from None
+    per_em = table["units_per_em"]
+    advances = {int(code): units / per_em for code, units in table["advances"].items()}
     return advances, advances.get(ord("ก"), 0.5)
+
+
+@lru_cache(maxsize=1)
+def _read_table(path: Path) -> dict[str, Any]:
+    with path.open(encoding="ascii") as file:
+        table: dict[str, Any] = json.load(file)
+    return table
 
 
 @lru_cache(maxsize=65536)
