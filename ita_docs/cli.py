@@ -157,13 +157,13 @@ def _batch(args: argparse.Namespace) -> int:
     progress = terminal_progress if sys.stderr.isatty() else None
     results = render_many(args.inputs, args.output, template=args.template, overwrite=args.force,
                           jobs=args.jobs, pdf=args.pdf or args.pdf_a, pdf_a=args.pdf_a, progress=progress)
-    failed = [r for r in results if r.error]
-    for result in failed:
-        if _event("error", source=result.source, message=result.error):
+    failed = [(r.source, r.error) for r in results if r.error is not None]
+    for source, error in failed:
+        if _event("error", source=source, message=error):
             continue
-        file = re.sub(r"\[\d+\]$", "", result.source)  # -- "a.json[3]": entry 3 of a.json --
-        where = "" if file in (result.error or "") else f"{result.source}: "
-        print(f"Error: {where}{result.error}", file=sys.stderr)
+        file = re.sub(r"\[\d+\]$", "", source)  # -- "a.json[3]": entry 3 of a.json --
+        where = "" if error.names(file) else f"{source}: "
+        print(f"Error: {where}{error}", file=sys.stderr)
     for result in results:
         if result.output:
             _event("written", path=result.output, source=result.source)
