@@ -21,6 +21,7 @@ from .errors import DataValidationError, ItaDocsError, ItaDocsWarning, Location,
 
 if TYPE_CHECKING:
     from .rendering.pdf import PdfStream
+    from .thai import Digits
 
 __all__ = ["BatchError", "BatchResult", "available_cores", "chunk_size", "output_name", "render_many", "worker_count"]
 
@@ -153,6 +154,7 @@ class _Outcome(NamedTuple):
     data: bytes | None
     error: BatchError | None
     warnings: tuple[str, ...] = ()
+    digits: Digits | None = None  # -- the document's digit form, for its PDF --
 
 
 def _render_source(job: _Job) -> list[_Outcome]:
@@ -194,14 +196,15 @@ def _render_one(label: str, source: Path | Mapping[str, Any] | ItaDocsError, tem
             with file_context(file) if file is not None else nullcontext():
                 document = load(source)
             name, data, error = output_name(document), render_bytes(document, template), None
+            digits = document.digits
         except ItaDocsError as exc:
-            name, data, error = None, None, BatchError.of(exc)
+            name, data, error, digits = None, None, BatchError.of(exc), None
         except Exception as exc:  # noqa: BLE001 -- one document's fault (or ours) never stops the batch
             known = translate(exc)  # -- errors.FOREIGN_ERRORS --
-            name, data = None, None
+            name, data, digits = None, None, None
             error = BatchError.of(known) if known else _internal(exc)
     found = tuple(str(w.message) for w in caught if isinstance(w.message, ItaDocsWarning))
-    return _Outcome(label, name, data, error, found)
+    return _Outcome(label, name, data, error, found, digits)
 
 
 #: Most sources in one hand-off to a worker: large enough that the hand-off costs little,
@@ -275,7 +278,7 @@ def render_many(
     taken: set[str] = set()
 
     def finish(outcome: _Outcome) -> None:
-        label, name, data, error, found = outcome
+        label, name, data, error, found, digits = outcome
         for warning in found:  # -- as render() does, so a caller sees them the same way --
             warnings.warn(ItaDocsWarning(warning if label in warning else f"{label}: {warning}"), stacklevel=4)
         if error is not None or name is None or data is None:
@@ -292,7 +295,7 @@ def render_many(
             else:
                 results.append(BatchResult(label, written, warnings=found))
                 if stream is not None:  # -- converted while the next documents render --
-                    stream.add(written)
+                    stream.add(written, digits)
         if progress:
             progress(len(results), total)
 

@@ -51,9 +51,11 @@ def _render(args: argparse.Namespace) -> int:
     path = render(args.data, out, template=args.template, overwrite=args.force)
     _written(path)
     if args.pdf or args.pdf_a:
+        from .io import load
         from .rendering.pdf import to_pdf
 
-        _written(to_pdf(path, path.with_suffix('.pdf'), overwrite=args.force, pdf_a=args.pdf_a))
+        digits = load(args.data).digits  # -- the document's, not read back from the .docx --
+        _written(to_pdf(path, path.with_suffix('.pdf'), overwrite=args.force, pdf_a=args.pdf_a, digits=digits))
     return 0
 
 
