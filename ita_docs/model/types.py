@@ -29,10 +29,10 @@ from ..thai import (
 
 __all__ = [
     "DateField",
-    "PERIOD_DATE_KEYS",
     "FiscalYear",
     "Lines",
     "Numbers",
+    "PERIOD_DATE_KEYS",
     "Pair",
     "Paragraphs",
     "PeriodField",
