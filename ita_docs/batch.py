@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .errors import ItaDocsError, ItaDocsWarning, translate
+from .errors import DataValidationError, ItaDocsError, ItaDocsWarning, Location, Problem, translate
 
 if TYPE_CHECKING:
     from .rendering.pdf import PdfStream
+    from .thai import Digits
 
-__all__ = ["BatchResult", "available_cores", "chunk_size", "output_name", "render_many", "worker_count"]
+__all__ = ["BatchError", "BatchResult", "available_cores", "chunk_size", "output_name", "render_many", "worker_count"]
 
 #: Characters no file name gets: path separators, Windows' reserved ones, controls.
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
@@ -32,12 +33,44 @@ MAX_NAME_BYTES = 180
 
 
 @dataclass(frozen=True)
+class BatchError:
+    """Why one document failed: the error's message and location, and, for data that breaks
+    the schema, each of its problems. Printed on one line, as the error is.
+
+    >>> error = BatchError.of(DataValidationError([Problem(Location("a.yaml", "kind"), "ไม่รู้จักชนิด")]))
+    >>> str(error), error.names("a.yaml"), error.names("b.yaml")
+    ('a.yaml: kind: ไม่รู้จักชนิด', True, False)
+    >>> str(BatchError("เขียนไฟล์ไม่ได้", Location("out/x.docx")))
+    'เขียนไฟล์ไม่ได้ (out/x.docx)'
+    """
+
+    message: str
+    location: Location = Location()
+    #: A :class:`~ita_docs.errors.DataValidationError`'s problems; empty for any other error.
+    problems: tuple[Problem, ...] = ()
+
+    @classmethod
+    def of(cls, exc: ItaDocsError) -> BatchError:
+        """The record of *exc* (which, unlike the exception, crosses to another process whole)."""
+        problems = tuple(exc.problems) if isinstance(exc, DataValidationError) else ()
+        return cls(exc.message, exc.location, problems)
+
+    def names(self, file: str) -> bool:
+        """Whether the error's location, or one of its problems', is in *file*."""
+        return file in (self.location.file, *(p.location.file for p in self.problems))
+
+    def __str__(self) -> str:
+        text = str(DataValidationError(list(self.problems))) if self.problems else str(Problem(self.location, self.message))
+        return " ".join(text.split("\n"))
+
+
+@dataclass(frozen=True)
 class BatchResult:
     """What became of one source: the .docx written, or the error."""
 
     source: str
     output: Path | None = None
-    error: str | None = None
+    error: BatchError | None = None
     pdf: Path | None = None
     #: Figures given in the data that differ from the computed ones (printed as given).
     warnings: tuple[str, ...] = ()
@@ -97,18 +130,12 @@ def _expand_folders(inputs: Iterable[str | Path | Mapping[str, Any]]) -> Iterato
 
 def _not_a_document(path: Path, index: int) -> ItaDocsError:
     """The error for a list entry that is not a document (a string, a number …)."""
-    from .errors import DataValidationError, Location, Problem
-
     return DataValidationError([Problem(Location(str(path), f"[{index}]"),
                                         "แต่ละรายการต้องเป็นกลุ่มข้อมูลแบบ ชื่อ: ค่า ที่มีช่อง kind")])
 
 
-def _one_line(exc: ItaDocsError) -> str:
-    return " ".join(str(exc).split("\n"))
-
-
-def _internal(exc: Exception) -> str:
-    return f"สร้างเอกสารไม่สำเร็จ (ข้อผิดพลาดภายในโปรแกรม {type(exc).__name__}: {exc})"
+def _internal(exc: Exception) -> BatchError:
+    return BatchError(f"สร้างเอกสารไม่สำเร็จ (ข้อผิดพลาดภายในโปรแกรม {type(exc).__name__}: {exc})")
 
 
 class _Job(NamedTuple):
@@ -125,8 +152,9 @@ class _Outcome(NamedTuple):
     label: str
     name: str | None
     data: bytes | None
-    error: str | None
+    error: BatchError | None
     warnings: tuple[str, ...] = ()
+    digits: Digits | None = None  # -- the document's digit form, for its PDF --
 
 
 def _render_source(job: _Job) -> list[_Outcome]:
@@ -142,7 +170,7 @@ def _render_source(job: _Job) -> list[_Outcome]:
     try:
         data = read_data(source)
     except ItaDocsError as exc:
-        return [_Outcome(label, None, None, _one_line(exc))]
+        return [_Outcome(label, None, None, BatchError.of(exc))]
     except Exception as exc:  # noqa: BLE001 -- one file's fault (or ours) never stops the batch
         return [_Outcome(label, None, None, _internal(exc))]
     if isinstance(data, list):  # -- one file holding many organisations --
@@ -161,21 +189,22 @@ def _render_one(label: str, source: Path | Mapping[str, Any] | ItaDocsError, tem
     from .rendering import render_bytes
 
     if isinstance(source, ItaDocsError):
-        return _Outcome(label, None, None, _one_line(source))
+        return _Outcome(label, None, None, BatchError.of(source))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ItaDocsWarning)  # -- carried back to the caller, not lost --
         try:
             with file_context(file) if file is not None else nullcontext():
                 document = load(source)
             name, data, error = output_name(document), render_bytes(document, template), None
+            digits = document.digits
         except ItaDocsError as exc:
-            name, data, error = None, None, _one_line(exc)
+            name, data, error, digits = None, None, BatchError.of(exc), None
         except Exception as exc:  # noqa: BLE001 -- one document's fault (or ours) never stops the batch
             known = translate(exc)  # -- errors.FOREIGN_ERRORS --
-            name, data = None, None
-            error = _one_line(known) if known else _internal(exc)
+            name, data, digits = None, None, None
+            error = BatchError.of(known) if known else _internal(exc)
     found = tuple(str(w.message) for w in caught if isinstance(w.message, ItaDocsWarning))
-    return _Outcome(label, name, data, error, found)
+    return _Outcome(label, name, data, error, found, digits)
 
 
 #: Most sources in one hand-off to a worker: large enough that the hand-off costs little,
@@ -249,7 +278,7 @@ def render_many(
     taken: set[str] = set()
 
     def finish(outcome: _Outcome) -> None:
-        label, name, data, error, found = outcome
+        label, name, data, error, found, digits = outcome
         for warning in found:  # -- as render() does, so a caller sees them the same way --
             warnings.warn(ItaDocsWarning(warning if label in warning else f"{label}: {warning}"), stacklevel=4)
         if error is not None or name is None or data is None:
@@ -262,11 +291,11 @@ def render_many(
             try:
                 written = write_atomic(out / name, data, overwrite=overwrite)
             except ItaDocsError as exc:
-                results.append(BatchResult(label, error=str(exc)))
+                results.append(BatchResult(label, error=BatchError.of(exc)))
             else:
                 results.append(BatchResult(label, written, warnings=found))
                 if stream is not None:  # -- converted while the next documents render --
-                    stream.add(written)
+                    stream.add(written, digits)
         if progress:
             progress(len(results), total)
 
@@ -376,10 +405,10 @@ def _pdf_stream(out: Path, overwrite: bool, jobs: int, pdf_a: bool, digits: str)
     return PdfStream(out, overwrite=overwrite, pdf_a=pdf_a, jobs=max(1, jobs), digits=digits)
 
 
-def _pdf_outcome(outcome: Path | ItaDocsError) -> tuple[str | None, Path | None]:
+def _pdf_outcome(outcome: Path | ItaDocsError) -> tuple[BatchError | None, Path | None]:
     """The (error, PDF) of one conversion."""
     if isinstance(outcome, ItaDocsError):
-        return f"แปลงเป็น PDF ไม่สำเร็จ: {outcome}", None
+        return BatchError(f"แปลงเป็น PDF ไม่สำเร็จ: {outcome.message}", outcome.location), None
     return None, outcome
 
 

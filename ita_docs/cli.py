@@ -54,9 +54,11 @@ def _render(args: argparse.Namespace) -> int:
     path = render(args.data, out, template=args.template, overwrite=args.force)
     _written(path)
     if args.pdf or args.pdf_a:
+        from .io import load
         from .rendering.pdf import to_pdf
 
-        _written(to_pdf(path, path.with_suffix('.pdf'), overwrite=args.force, pdf_a=args.pdf_a))
+        digits = load(args.data).digits  # -- the document's, not read back from the .docx --
+        _written(to_pdf(path, path.with_suffix('.pdf'), overwrite=args.force, pdf_a=args.pdf_a, digits=digits))
     return 0
 
 
@@ -160,13 +162,13 @@ def _batch(args: argparse.Namespace) -> int:
     progress = terminal_progress if sys.stderr.isatty() else None
     results = render_many(args.inputs, args.output, template=args.template, overwrite=args.force,
                           jobs=args.jobs, pdf=args.pdf or args.pdf_a, pdf_a=args.pdf_a, progress=progress)
-    failed = [r for r in results if r.error]
-    for result in failed:
-        if _event("error", source=result.source, message=result.error):
+    failed = [(r.source, r.error) for r in results if r.error is not None]
+    for source, error in failed:
+        if _event("error", source=source, message=error):
             continue
-        file = re.sub(r"\[\d+\]$", "", result.source)  # -- "a.json[3]": entry 3 of a.json --
-        where = "" if file in (result.error or "") else f"{result.source}: "
-        print(f"Error: {where}{result.error}", file=sys.stderr)
+        file = re.sub(r"\[\d+\]$", "", source)  # -- "a.json[3]": entry 3 of a.json --
+        where = "" if error.names(file) else f"{source}: "
+        print(f"Error: {where}{error}", file=sys.stderr)
     for result in results:
         if result.output:
             _event("written", path=result.output, source=result.source)

@@ -30,6 +30,7 @@ such an exception is caught.
 from __future__ import annotations
 
 import errno
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -53,11 +54,34 @@ __all__ = [
     "TEMPLATE_ERRORS",
     "TemplateError",
     "TemplateLimitError",
+    "cut_quoted",
     "file_context",
     "file_error",
     "output_error",
     "translate",
 ]
+
+
+#: The most characters of a value a message quotes; a longer one (a year of 5,000 digits, a
+#: pasted paragraph) is cut there, with "…".
+QUOTE_LIMIT = 40
+#: A value quoted the way ``{value!r}`` quotes it, longer than :data:`QUOTE_LIMIT`.
+#: (An apostrophe inside a word, as in "can't", opens no quote.)
+_LONG_QUOTE = re.compile(rf"(?<!\w)(?:'([^'\n]{{{QUOTE_LIMIT}}})[^'\n]+'|\"([^\"\n]{{{QUOTE_LIMIT}}})[^\"\n]+\")(?!\w)")
+
+
+def cut_quoted(message: str) -> str:
+    """*message* with each value it quotes cut to :data:`QUOTE_LIMIT` characters and "…".
+    Every message goes through here (:class:`Problem` and each error and warning).
+
+    >>> cut_quoted("ไม่ใช่วันที่: '16 มีนาคม " + "9" * 5000 + "' (เขียนเช่น 2023-01-30)")
+    "ไม่ใช่วันที่: '16 มีนาคม 999999999999999999999999999999…' (เขียนเช่น 2023-01-30)"
+    >>> cut_quoted("ไม่รู้จักรูปแบบตาราง 'bangkok'")
+    "ไม่รู้จักรูปแบบตาราง 'bangkok'"
+    >>> cut_quoted("it can't be read: the file isn't a workbook, so it's refused")
+    "it can't be read: the file isn't a workbook, so it's refused"
+    """
+    return _LONG_QUOTE.sub(lambda m: f"'{m[1]}…'" if m[1] is not None else f'"{m[2]}…"', message)
 
 
 @dataclass(frozen=True)
@@ -93,6 +117,9 @@ class Problem:
     message: str
     kind: str = "error"
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", cut_quoted(self.message))
+
     def with_file(self, file: str | Path) -> Problem:
         """The same problem, in *file* (unless its location names a file already)."""
         return replace(self, location=self.location.with_file(file))
@@ -111,6 +138,7 @@ class _Located(Exception):
     """A message in Thai and where it applies; printed as "message (file: path)"."""
 
     def __init__(self, message: str, *, location: Location | None = None) -> None:
+        message = cut_quoted(message)
         super().__init__(message)
         self.message = message
         self.location = location or Location()

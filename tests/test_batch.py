@@ -87,7 +87,7 @@ def test_output_name():
 def test_existing_documents_are_kept_without_force(tmp_path):
     first = render_many([NONGMUANG], tmp_path)
     again = render_many([NONGMUANG], tmp_path)
-    assert first[0].output and again[0].error and "--force" in again[0].error
+    assert first[0].output and again[0].error and "--force" in again[0].error.message
     assert render_many([NONGMUANG], tmp_path, overwrite=True)[0].output
 
 
@@ -145,7 +145,72 @@ def test_a_list_entry_that_is_not_a_document_is_named(tmp_path, nongmuang_data):
     source.write_text(json.dumps([nongmuang_data, "measures_plan"], ensure_ascii=False), encoding="utf-8")
     first, second = render_many([source], tmp_path / "out")
     assert first.output and second.output is None
-    assert f"{source}: [1]" in second.error and "กลุ่มข้อมูล" in second.error
+    assert f"{source}: [1]" in str(second.error) and "กลุ่มข้อมูล" in str(second.error)
+
+
+# -- a failure is a record (message, location, problems), printed and emitted from its fields ----
+
+
+def _broken(tmp_path, nongmuang_data):
+    """A file whose data breaks the schema twice, and a list file whose entry 1 is no document."""
+    broken = copy.deepcopy(nongmuang_data)
+    broken["fiscal_year"], broken["measures"][0]["period"] = "abc", {"quarter": 9}
+    one = tmp_path / "broken.yaml"
+    one.write_text(yaml.safe_dump(broken, allow_unicode=True), encoding="utf-8")
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps([nongmuang_data, "measures_plan"], ensure_ascii=False), encoding="utf-8")
+    return one, many
+
+
+@pytest.mark.parametrize("jobs", [1, 2])  # -- in this process, and carried back from workers --
+def test_a_failure_carries_each_problem_with_its_location(tmp_path, nongmuang_data, jobs):
+    from ita_docs.batch import BatchError
+    from ita_docs.errors import Location
+
+    one, many = _broken(tmp_path, nongmuang_data)
+    broken, _, entry = render_many([one, many], tmp_path / "out", jobs=jobs)
+    assert isinstance(broken.error, BatchError)
+    assert [p.location for p in broken.error.problems] == [Location(str(one), "fiscal_year"),
+                                                           Location(str(one), "measures[0].period")]
+    assert entry.error.problems[0].location == Location(str(many), "[1]")
+    assert entry.error.names(str(many)) and not entry.error.names(str(one))
+
+
+def test_a_write_failure_keeps_its_location(tmp_path):
+    render_many([NONGMUANG], tmp_path)
+    (again,) = render_many([NONGMUANG], tmp_path)
+    assert again.error.problems == () and again.error.location.file == str(_plan_docx(tmp_path))
+    assert str(again.error) == f"{again.error.message} ({_plan_docx(tmp_path)})"
+
+
+def _plan_docx(folder):
+    return folder / "เทศบาลตำบลหนองม่วง-2566-measures_plan.docx"
+
+
+def test_batch_errors_print_as_before(tmp_path, nongmuang_data, capsys):
+    # -- the source is named unless a location names its file already; one line a document --
+    one, many = _broken(tmp_path, nongmuang_data)
+    render_many([NONGMUANG], tmp_path / "out")
+    assert main(["batch", str(NONGMUANG), str(one), str(many), "-o", str(tmp_path / "out"), "--jobs", "1"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"Error: {NONGMUANG}: มีไฟล์นี้อยู่แล้ว (อาจมีผู้แก้ไขไว้) จึงไม่เขียนทับ ใช้ --force ถ้าต้องการเขียนทับ"
+        f" ({_plan_docx(tmp_path / 'out')})",
+        f"Error: {one}: fiscal_year: ต้องเป็นจำนวนเต็ม เช่น 3 หรือ ๓ ไม่ใช่ 'abc'"
+        f" {one}: measures[0].period: ระยะเวลาไม่ถูกต้อง: ไตรมาสต้องเป็น 1 ถึง 4 ไม่ใช่ 9",
+        f"Error: {many}: [1]: แต่ละรายการต้องเป็นกลุ่มข้อมูลแบบ ชื่อ: ค่า ที่มีช่อง kind",
+    ]
+
+
+def test_batch_json_errors_give_the_printed_message(tmp_path, nongmuang_data, capsys):
+    one, many = _broken(tmp_path, nongmuang_data)
+    assert main(["batch", str(one), str(many), "-o", str(tmp_path / "out"), "--jobs", "1", "--json"]) == 1
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    errors = [line for line in lines if line["event"] == "error"]
+    assert errors == [
+        {"event": "error", "source": str(one), "message": f"{one}: fiscal_year: ต้องเป็นจำนวนเต็ม เช่น 3 หรือ ๓ ไม่ใช่ 'abc'"
+         f" {one}: measures[0].period: ระยะเวลาไม่ถูกต้อง: ไตรมาสต้องเป็น 1 ถึง 4 ไม่ใช่ 9"},
+        {"event": "error", "source": f"{many}[1]", "message": f"{many}: [1]: แต่ละรายการต้องเป็นกลุ่มข้อมูลแบบ ชื่อ: ค่า ที่มีช่อง kind"},
+    ]
 
 
 # -- a batch always finishes the other documents; its processes are bounded ------------------

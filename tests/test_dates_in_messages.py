@@ -58,3 +58,28 @@ def test_a_meeting_outside_the_year_is_written_in_thai():
     data["meeting"]["date"] = "2024-10-01"
     [finding] = [f for f in check(data) if f.location.path == "meeting.date"]
     assert finding.message == "วันประชุม 1 ตุลาคม 2567 อยู่นอกปีงบประมาณ 2566 (1 ต.ค. 2565 – 30 ก.ย. 2566)"
+
+
+# -- a huge value is quoted cut, in every message (errors.cut_quoted) --------------------------
+
+
+@pytest.mark.parametrize("date", ["16 มีนาคม " + "9" * 5000, "9" * 5000 + "-01-01", "2023-" + "1" * 5000 + "-01"])
+def test_a_date_error_quotes_a_huge_year_cut(date):
+    from ita_docs import load
+
+    data = sample_data("nongmuang-2566-measures")
+    data["meeting"]["date"] = date
+    with pytest.raises(DataValidationError) as raised:
+        load(data)
+    [problem] = raised.value.problems
+    assert str(problem.location) == "meeting.date"
+    quoted = re.search(r"'([^']*)'", problem.message)[1]
+    assert quoted == date[:40] + "…" and len(problem.message) < 200
+
+
+def test_a_raised_error_and_a_warning_quote_cut_too():
+    from ita_docs.errors import InputError, ItaDocsWarning
+
+    long = "x" * 100
+    assert InputError(f"ไม่รู้จัก {long!r}").message == f"ไม่รู้จัก '{'x' * 40}…'"
+    assert str(ItaDocsWarning(f'ชื่อ "{long}" ไม่ตรง')) == f'ชื่อ "{"x" * 40}…" ไม่ตรง'

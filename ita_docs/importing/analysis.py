@@ -14,7 +14,7 @@ from typing import Any
 
 from ..thai import parse_number, to_arabic_digits
 from .reader import Cell, Table, squeeze
-from .tables import NotThatTable, TableShape
+from .tables import NotThatTable, TableShape, checked_score, column_data
 from .vocabulary import VOCABULARY, heading_key
 
 __all__ = ["indicators_of", "topic_of"]
@@ -23,29 +23,12 @@ _INDICATOR_FIELDS = ("tool", "number", "indicator", "score")
 _TOPIC_FIELDS = ("number", "title", "tool", "question", "score", "remark")
 
 
-def _columns(shape: TableShape, fields: list[str]) -> list[dict[str, Any]]:
-    out = []
-    for field, column in zip(fields, shape.columns):
-        entry: dict[str, Any] = {"key": field, "heading": column.heading}
-        if column.width_cm is not None:
-            entry["width_cm"] = column.width_cm
-        out.append(entry)
-    return out
-
-
 def _text(cell: Cell) -> str:
     return "" if cell.covered else squeeze(" ".join(cell.paragraphs))
 
 
 def _score(cell: Cell) -> str:
-    text = _text(cell)
-    try:
-        value = parse_number(text)
-    except ValueError:
-        raise NotThatTable(f"{cell.where or 'ช่องคะแนน'}: คะแนน {text!r} ไม่ใช่ตัวเลข") from None
-    if not isinstance(value, Decimal | int) or not 0 <= value <= 100:
-        raise NotThatTable(f"{cell.where or 'ช่องคะแนน'}: คะแนน {text!r} ไม่อยู่ระหว่าง 0–100")
-    return text
+    return checked_score(_text(cell), cell.where or "ช่องคะแนน")
 
 
 def indicators_of(table: Table, shape: TableShape) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -76,7 +59,7 @@ def indicators_of(table: Table, shape: TableShape) -> tuple[list[dict[str, Any]]
                                          "score": _score(row[index["score"]])})
     if not groups:
         raise NotThatTable("ตารางตัวชี้วัดไม่มีแถว")
-    return groups, _columns(shape, [f or "" for f in fields])
+    return groups, column_data(shape, [f or "" for f in fields])
 
 
 def _topic_field(heading: str) -> str | None:
@@ -165,5 +148,5 @@ def topic_of(table: Table, shape: TableShape, prefix: str, notes: list[str] | No
         raise NotThatTable("ตารางข้อคำถามไม่มีข้อคำถาม")
     if (number is None) != (title is None):
         raise NotThatTable("ตารางข้อคำถามมีลำดับหรือหัวข้ออย่างใดอย่างหนึ่ง")
-    return {"number": number, "title": title, "columns": _columns(shape, [f or "" for f in fields]),
+    return {"number": number, "title": title, "columns": column_data(shape, [f or "" for f in fields]),
             "tools": tools}

@@ -106,7 +106,7 @@ def year_comparison_of(table: Table) -> dict[str, Any] | None:
         out["level"] = level
     from ..presets import load_preset
 
-    preset = load_preset("annual_report")["year_comparison_columns"]
+    preset = load_preset("annual_report").year_comparison_columns
     values = {"${previous_year}": str(years[0]), "${current_year}": str(years[1])}
     default = [values.get(c["heading"], c["heading"]) for c in preset]
     keys = [f or "" for f in fields]
@@ -143,7 +143,7 @@ def strengths_of(paragraphs: list[Paragraph]) -> tuple[dict[str, Any], int] | No
     """The ``strengths`` block the paragraphs from the first on hold, and how many of them it is."""
     from ..presets import load_preset
 
-    labels = load_preset("annual_report")["strengths"]
+    labels = load_preset("annual_report").strengths
     heads = {key: _pattern(labels[key]) for key in ("best", "above", "below")}
     item = _pattern(labels["item"])
     out: dict[str, Any] = {}

@@ -349,7 +349,7 @@ def _analysis_table(item: Table, shape: TableShape, data: dict[str, Any], sectio
         return None
     notes: list[str] = []
     try:
-        topic = topic_of(item, shape, load_preset("analysis_report")["question_prefix"], notes)
+        topic = topic_of(item, shape, load_preset("analysis_report").question_prefix, notes)
     except NotThatTable:
         return None
     became = _topic_table(item, topic, data, sections, topics)

@@ -102,11 +102,11 @@ def order_part(items: list[Any]) -> dict[str, Any] | None:
     plain = [to_arabic_digits(squeeze(p.text)) for p in paragraphs]
     part: dict[str, Any] = {"kind": "committee_order", "issuer": texts[0]}
     at = 1
-    if not plain[at].startswith(preset["number_prefix"].strip()):
+    if not plain[at].startswith(preset.number_prefix.strip()):
         return None
-    part["number"] = squeeze(texts[at][len(preset["number_prefix"].strip()):])
+    part["number"] = squeeze(texts[at][len(preset.number_prefix.strip()):])
     at += 1
-    subject_prefix = preset["subject_prefix"].strip()
+    subject_prefix = preset.subject_prefix.strip()
     if not plain[at].startswith(subject_prefix):
         return None
     subject = [squeeze(texts[at][len(subject_prefix):])]
@@ -127,18 +127,18 @@ def order_part(items: list[Any]) -> dict[str, Any] | None:
         members.append({k: squeeze(texts[at].split("\t")[i] if k != "name" else
                                    texts[at].split("\t")[0].split(")", 1)[1])
                         for i, k in enumerate(("name", "position", "role"))})
-        members[-1]["position"] = squeeze(members[-1]["position"].removeprefix(preset["member_position_prefix"].strip()))
+        members[-1]["position"] = squeeze(members[-1]["position"].removeprefix(preset.member_position_prefix.strip()))
         at += 1
     if not members:
         return None
     part["members"] = members
     # -- the signature: the last four lines (สั่ง ณ วันที่ …, a blank, (name), position) --
-    signature = [i for i, p in enumerate(paragraphs) if plain[i].startswith(preset["signed_prefix"].strip())]
+    signature = [i for i, p in enumerate(paragraphs) if plain[i].startswith(preset.signed_prefix.strip())]
     if len(signature) != 1 or signature[0] != len(paragraphs) - 3:
         return None
     end = signature[0]
     try:
-        part["signed_on"] = parse_date(squeeze(texts[end][len(preset["signed_prefix"].strip()):])).isoformat()
+        part["signed_on"] = parse_date(squeeze(texts[end][len(preset.signed_prefix.strip()):])).isoformat()
     except ValueError:
         return None
     name = texts[end + 1]

@@ -8,6 +8,7 @@ any other table, or one whose rows do not fit, is a free table cell by cell.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -16,7 +17,7 @@ from ..thai import parse_number, to_arabic_digits
 from .reader import Cell, Table
 from .vocabulary import VOCABULARY
 
-__all__ = ["ColumnMatch", "TableShape", "free_table", "measures_of", "scores_of", "shape_of"]
+__all__ = ["ColumnMatch", "TableShape", "checked_score", "column_data", "free_table", "measures_of", "scores_of", "shape_of"]
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,26 @@ def _spans_all(row: list[Cell]) -> bool:
     return len(owners) == 1 and owners[0].span > 1
 
 
+def column_data(shape: TableShape, keys: Sequence[str | None] | None = None) -> list[dict[str, Any]]:
+    """The columns of *shape* as data file columns: each one's key (from *keys*, else the field
+    it holds), heading, and width where the file gave one.
+
+    >>> shape = TableShape(1, [ColumnMatch("คะแนน", "score", "คะแนน", 2.5), ColumnMatch("หมายเหตุ", None, None, None)],
+    ...                    None)
+    >>> column_data(shape, ["score", "note"])
+    [{'key': 'score', 'heading': 'คะแนน', 'width_cm': 2.5}, {'key': 'note', 'heading': 'หมายเหตุ'}]
+    >>> [c["key"] for c in column_data(shape)]
+    ['score', None]
+    """
+    columns = []
+    for key, column in zip(keys if keys is not None else [c.field for c in shape.columns], shape.columns):
+        entry: dict[str, Any] = {"key": key, "heading": column.heading}
+        if column.width_cm is not None:
+            entry["width_cm"] = column.width_cm
+        columns.append(entry)
+    return columns
+
+
 def free_table(table: Table, shape: TableShape | None = None) -> dict[str, Any]:
     """*table* as a free table block: its header rows the columns' headings (a heading over two
     rows joined), the other rows cell by cell."""
@@ -146,6 +167,25 @@ def free_table(table: Table, shape: TableShape | None = None) -> dict[str, Any]:
 
 class NotThatTable(ValueError):
     """The rows do not fit the kind the headings say: the table stays a free table (the reason says why)."""
+
+
+def checked_score(text: str, where: str | None) -> str:
+    """*text*, a score typed in the cell at *where*; :class:`NotThatTable` unless it is a number 0–100.
+
+    >>> checked_score("๙๗.๐๗", "T1!B2")
+    '๙๗.๐๗'
+    >>> checked_score("ดี", "T1!B2")
+    Traceback (most recent call last):
+    ...
+    ita_docs.importing.tables.NotThatTable: T1!B2: คะแนน 'ดี' ไม่ใช่ตัวเลข
+    """
+    try:
+        value = parse_number(text)
+    except ValueError:
+        raise NotThatTable(f"{where}: คะแนน {text!r} ไม่ใช่ตัวเลข") from None
+    if not isinstance(value, Decimal | int) or not 0 <= value <= 100:
+        raise NotThatTable(f"{where}: คะแนน {text!r} ไม่อยู่ระหว่าง 0–100")
+    return text
 
 
 def _strip_marker(lines: list[str]) -> list[str] | None:
@@ -177,12 +217,7 @@ def measures_of(table: Table, shape: TableShape) -> tuple[list[dict[str, Any]], 
             key = base if base not in used else f"{base}_{index + 1}"
         used.add(key)
         keys.append(key)
-    columns = []
-    for key, column in zip(keys, shape.columns):
-        entry: dict[str, Any] = {"key": key, "heading": column.heading}
-        if column.width_cm is not None:
-            entry["width_cm"] = column.width_cm
-        columns.append(entry)
+    columns = column_data(shape, keys)
     extra_keys = {k for k in keys if k not in measure_fields | {"title"}}
     measures: list[dict[str, Any]] = []
     formats: set[str] = set()
@@ -352,21 +387,9 @@ def analysis_of(table: Table, shape: TableShape) -> tuple[list[dict[str, Any]], 
             entry["indicator"] = numbered.group(2)
         score = " ".join(row[index["score"]].paragraphs).strip()
         if score:
-            try:
-                value = parse_number(score)
-            except ValueError:
-                raise NotThatTable(f"{row[index['score']].where}: คะแนน {score!r} ไม่ใช่ตัวเลข") from None
-            if not isinstance(value, Decimal | int) or not 0 <= value <= 100:
-                raise NotThatTable(f"{row[index['score']].where}: คะแนน {score!r} ไม่อยู่ระหว่าง 0–100")
-            entry["score"] = score
+            entry["score"] = checked_score(score, row[index["score"]].where)
         entry["issues"] = list(row[index["issues"]].paragraphs)
         groups[-1]["rows"].append(entry)
     if not groups or any(not g["rows"] for g in groups):
         raise NotThatTable("ตารางวิเคราะห์ไม่มีแถวตัวชี้วัด")
-    columns = []
-    for column in shape.columns:
-        out: dict[str, Any] = {"key": column.field, "heading": column.heading}
-        if column.width_cm is not None:
-            out["width_cm"] = column.width_cm
-        columns.append(out)
-    return groups, columns
+    return groups, column_data(shape)

@@ -13,11 +13,16 @@ from .encoding import decode
 from .json_strict import load_json
 from .yaml_strict import load_yaml
 
-__all__ = ["SUFFIXES", "load", "read_data"]
+__all__ = ["FOLDER", "SPECIAL_FILE", "SUFFIXES", "load", "read_data"]
 
 SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
-#: A data file that is a named pipe or a device (its name may still end in .yaml).
-NOT_A_REGULAR_FILE = "ไม่ใช่ไฟล์ธรรมดา (เป็นอุปกรณ์หรือช่องทางพิเศษของระบบ) อ่านเป็นไฟล์ข้อมูลไม่ได้"
+#: A file to read that is a named pipe or a device (its name may still end in .yaml), by what
+#: it was to be: ``{what}`` is ไฟล์ข้อมูล, ไฟล์แม่แบบ …
+SPECIAL_FILE = "ไม่ใช่ไฟล์ธรรมดา (เป็นอุปกรณ์หรือช่องทางพิเศษของระบบ) อ่านเป็น{what}ไม่ได้"
+#: A file to read that is a folder.
+FOLDER = "เป็นโฟลเดอร์ ไม่ใช่{what}"
+#: A data file that is a named pipe or a device.
+NOT_A_REGULAR_FILE = SPECIAL_FILE.format(what="ไฟล์ข้อมูล")
 
 
 def read_data(path: str | Path) -> Any:
@@ -50,7 +55,7 @@ def read_data(path: str | Path) -> Any:
     except FileNotFoundError:
         raise ReadError("ไม่พบไฟล์", location=Location(str(path))) from None
     except IsADirectoryError:
-        raise ReadError("เป็นโฟลเดอร์ ไม่ใช่ไฟล์ข้อมูล", location=Location(str(path))) from None
+        raise ReadError(FOLDER.format(what="ไฟล์ข้อมูล"), location=Location(str(path))) from None
     except OSError as exc:
         raise ReadError(f"อ่านไฟล์ไม่ได้: {exc.strerror}", location=Location(str(path))) from None
     with file_context(path):

@@ -16,10 +16,12 @@ from typing import Any, Literal, Union
 
 from pydantic import BaseModel
 
+from ..model.types import PERIOD_DATE_KEYS, DateField
+
 __all__ = ["DateField", "Shape", "date_field", "field_shape", "fields"]
 
 Shape = Literal["cell", "object", "table", "json"]
-DateField = Literal["date", "month"]
+
 _SCALARS = (str, int, float, bool, type(None))
 
 
@@ -83,9 +85,8 @@ def fields(model: type[BaseModel]) -> dict[str, tuple[Shape, type[BaseModel] | N
     return {name: field_shape(info.annotation) for name, info in model.model_fields.items()}
 
 
-#: The keys of a period written as a mapping, and what each holds (a period field is typed Any).
-_PERIOD_DATES: dict[str, DateField] = {"start": "date", "end": "date",
-                                       "start_month": "month", "end_month": "month"}
+#: Each date key of a period written as a mapping, and what it holds (a period field is typed Any).
+_PERIOD_DATES: dict[str, DateField] = {key: held for held, keys in PERIOD_DATE_KEYS.items() for key in keys}
 
 
 def _item_models(annotation: Any) -> list[type[BaseModel]]:

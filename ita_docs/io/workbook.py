@@ -34,6 +34,7 @@ from pydantic import BaseModel
 
 from ..errors import DataValidationError, Location, Problem, ReadError
 from ..model import KINDS
+from ..model.types import PERIOD_DATE_KEYS
 from ..thai import format_period, to_arabic_digits
 from .number_format import UnsupportedFormat, date_parts, display_number
 from .shape import DateField, date_field, fields
@@ -155,7 +156,7 @@ def _is_lines(value: Any) -> bool:
 
 def _looks_like_period(value: Any) -> bool:
     return isinstance(value, dict) and set(value) in (
-        {"fiscal_year"}, {"quarter"}, {"quarter", "fiscal_year"}, {"start", "end"}, {"start_month", "end_month"})
+        {"fiscal_year"}, {"quarter"}, {"quarter", "fiscal_year"}, *map(set, PERIOD_DATE_KEYS.values()))
 
 
 def _sheets(document: BaseModel) -> dict[str, list[dict[str, Any]]]:

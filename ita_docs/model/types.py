@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
 
@@ -26,9 +28,11 @@ from ..thai import (
 )
 
 __all__ = [
+    "DateField",
     "FiscalYear",
     "Lines",
     "Numbers",
+    "PERIOD_DATE_KEYS",
     "Pair",
     "Paragraphs",
     "PeriodField",
@@ -223,6 +227,15 @@ _PERIOD_HELP = (
 )
 
 
+#: What a date field holds: a day, or a month (``2022-10``).
+DateField = Literal["date", "month"]
+
+#: The keys of a period written as a range, by what they hold: ``{start, end}`` (days) or
+#: ``{start_month, end_month}``. The model reads them; the workbook reader types their cells.
+PERIOD_DATE_KEYS: Final[Mapping[DateField, tuple[str, str]]] = MappingProxyType(
+    {"date": ("start", "end"), "month": ("start_month", "end_month")})
+
+
 def _period(value: Any) -> Period:
     if isinstance(value, TextPeriod | DateRange | MonthRange | QuarterPeriod | FiscalYearPeriod):
         return value
@@ -242,10 +255,11 @@ def _period(value: Any) -> Period:
                 _quarter(value["quarter"]),
                 None if fiscal_year is None else _checked_fiscal_year(fiscal_year),
             )
-        if keys == {"start", "end"}:
-            return DateRange(_date(value["start"]), _date(value["end"]))
-        if keys == {"start_month", "end_month"}:
-            return MonthRange(_month(value["start_month"]), _month(value["end_month"]))
+        (start, end), (start_month, end_month) = PERIOD_DATE_KEYS["date"], PERIOD_DATE_KEYS["month"]
+        if keys == {start, end}:
+            return DateRange(_date(value[start]), _date(value[end]))
+        if keys == {start_month, end_month}:
+            return MonthRange(_month(value[start_month]), _month(value[end_month]))
     except (TypeError, ValueError) as exc:
         raise ValueError(f"ระยะเวลาไม่ถูกต้อง: {exc}") from None
     raise ValueError(f"{_PERIOD_HELP} (ได้รับช่อง: {', '.join(sorted(map(str, keys)))})")
@@ -283,9 +297,9 @@ def period_to_data(period: Period) -> str | dict[str, Any]:
         case QuarterPeriod(quarter, year):
             return {"quarter": quarter, "fiscal_year": year}
         case DateRange(start, end):
-            return {"start": start.isoformat(), "end": end.isoformat()}
+            return dict(zip(PERIOD_DATE_KEYS["date"], (start.isoformat(), end.isoformat()), strict=True))
         case MonthRange(start, end):
-            return {"start_month": f"{start:%Y-%m}", "end_month": f"{end:%Y-%m}"}
+            return dict(zip(PERIOD_DATE_KEYS["month"], (f"{start:%Y-%m}", f"{end:%Y-%m}"), strict=True))
     raise TypeError(f"not a period: {period!r}")
 
 

@@ -250,7 +250,7 @@ def compiled_template(path: str | Path) -> CompiledTemplate:
     try:
         stat = path.stat()
     except OSError:
-        raise TemplateError(f"ไม่พบไฟล์แม่แบบ {path}") from None
+        raise TemplateError("ไม่พบไฟล์แม่แบบ", location=Location(str(path))) from None
     resolved = path.resolve()
     return _cached(str(resolved), stat.st_mtime_ns, stat.st_size, resolved.parent == _bundled_folder())
 

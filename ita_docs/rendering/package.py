@@ -9,6 +9,7 @@ reusing the compressed bytes of the parts that did not change.
 from __future__ import annotations
 
 import io
+import stat
 import struct
 import zipfile
 import zlib
@@ -19,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..archive import TEMPLATE, check_archive, read_archive
+from ..io.readers import FOLDER, SPECIAL_FILE
 from ..errors import Location, TemplateError
 from .oxml import qn
 
@@ -53,8 +55,14 @@ def check_template_file(path: Path) -> None:
     (:func:`ita_docs.archive.check_archive`), or declares XML entities — before anything
     parses it."""
     where = Location(str(path))
-    if not path.is_file():
-        raise TemplateError("ไม่พบไฟล์แม่แบบ", location=where)
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        raise TemplateError("ไม่พบไฟล์แม่แบบ", location=where) from None
+    if stat.S_ISDIR(mode):
+        raise TemplateError(FOLDER.format(what="ไฟล์แม่แบบ"), location=where)
+    if not stat.S_ISREG(mode):  # -- a named pipe would be waited on for ever, a device read without end --
+        raise TemplateError(SPECIAL_FILE.format(what="ไฟล์แม่แบบ"), location=where)
     if not zipfile.is_zipfile(path):
         raise TemplateError("ไฟล์แม่แบบไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้", location=where)
     check_archive(path, TEMPLATE, what="แม่แบบ", error=TemplateError)

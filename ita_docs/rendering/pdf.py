@@ -40,10 +40,13 @@ from types import TracebackType
 from typing import Any, BinaryIO, Self
 from xml.etree import ElementTree as ET
 
+from lxml import etree
+
 from ..archive import DOCX, verify_archive
 from ..errors import SUBPROCESS_ERRORS, ItaDocsError, Location, PdfError, translate
 from ..output import check_writable, write_atomic
 from ..resources import data_dir
+from ..thai import Digits
 from . import paged_tables
 from .pdf_text import thai_digit_actual_text
 
@@ -97,6 +100,15 @@ def document_digits(docx: Path) -> str:
         raise PdfError(f"เปิดไฟล์ Word ไม่ได้: {exc}", location=Location(str(docx))) from None
     formats = {pg.get(f"{W}fmt") for pg in root.iter(f"{W}pgNumType")}
     return "thai" if any(PAGE_FORMAT_DIGITS.get(f or "") == "thai" for f in formats) else "arabic"
+
+
+def _digits_of(docx: Path, digits: Digits | None) -> str:
+    """The digit form of *docx*: *digits* where the caller knows it (the document it rendered),
+    else read from the file (:func:`document_digits`). Either way the file passes the zip guard."""
+    if digits is None:
+        return document_digits(docx)
+    verify_archive(docx, DOCX, what="ไฟล์ Word")
+    return digits
 
 
 #: A watchdog started beside each LibreOffice run: it reads its stdin until the end, and
@@ -255,17 +267,20 @@ def _write_macro(profile: Path) -> None:
 
 
 def _write_profile(profile: Path, digits: str) -> None:
-    """Add the digit-shape setting to the profile's registrymodifications.xcu."""
+    """Add the digit-shape setting to the profile's registrymodifications.xcu: an
+    ``<item oor:path=…/CTL>`` holding ``<prop oor:name="CTLTextNumerals">`` (its ``oor``
+    prefix declared on the root ``<oor:items>``, not registered process-wide)."""
     oor = "http://openoffice.org/2001/registry"
-    ET.register_namespace("oor", oor)
     path = profile / "user" / "registrymodifications.xcu"
     path.parent.mkdir(parents=True, exist_ok=True)
-    root = ET.parse(path).getroot() if path.exists() else ET.Element(f"{{{oor}}}items")
-    tree = ET.ElementTree(root)
-    item = ET.SubElement(root, "item", {f"{{{oor}}}path": "/org.openoffice.Office.Common/I18N/CTL"})
-    prop = ET.SubElement(item, "prop", {f"{{{oor}}}name": "CTLTextNumerals", f"{{{oor}}}op": "fuse"})
-    ET.SubElement(prop, "value").text = str(CTL_TEXT_NUMERALS[digits])
-    tree.write(path, encoding="UTF-8", xml_declaration=True)
+    if path.exists():
+        root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
+    else:
+        root = etree.Element(f"{{{oor}}}items", nsmap={"oor": oor})
+    item = etree.SubElement(root, "item", {f"{{{oor}}}path": "/org.openoffice.Office.Common/I18N/CTL"})
+    prop = etree.SubElement(item, "prop", {f"{{{oor}}}name": "CTLTextNumerals", f"{{{oor}}}op": "fuse"})
+    etree.SubElement(prop, "value").text = str(CTL_TEXT_NUMERALS[digits])
+    etree.ElementTree(root).write(str(path), encoding="UTF-8", xml_declaration=True)
 
 
 def _write_fontconfig(work: Path) -> Path:
@@ -741,18 +756,20 @@ def _run_libreoffice(soffice: Path, files: Sequence[Path], out_dir: Path, work: 
 
 def convert_to_pdf(docx_files: Iterable[str | Path], out_dir: str | Path | None = None,
                    *, overwrite: bool = False, pdf_a: bool = False,
-                   pool: LibreOfficePool | None = None) -> list[Path]:
+                   pool: LibreOfficePool | None = None, digits: Digits | None = None) -> list[Path]:
     """Convert .docx files to tagged PDF.
 
     Each PDF is written beside its .docx (or into *out_dir*) under the same stem;
     existing PDFs are kept unless *overwrite*. *pdf_a* writes PDF/A-2b, which archives
     ask for. The files go to the long-lived workers of *pool* (kept for later calls),
     else to a worker started for this call, else (no Python with ``uno``) to one
-    LibreOffice run per digit form. Returns the PDF paths in input order.
+    LibreOffice run per digit form. *digits* is the files' digit form where the caller
+    knows it (it rendered them); else each file's is read from it. Returns the PDF paths
+    in input order.
     """
     sources = [Path(f) for f in docx_files]
     return _convert(sources, [Path(out_dir or s.parent) / f"{s.stem}.pdf" for s in sources],
-                    overwrite=overwrite, pdf_a=pdf_a, pool=pool)
+                    overwrite=overwrite, pdf_a=pdf_a, pool=pool, digits=[digits] * len(sources))
 
 
 #: Most documents one LibreOffice run converts when there are no workers (memory grows with the run).
@@ -801,7 +818,7 @@ class PdfStream:
         self._pool = LibreOfficePool(self._jobs)
         # -- two more threads than workers: one prepares the next file, one writes the last PDF --
         self._threads = ThreadPoolExecutor(max_workers=self._jobs + 2, thread_name_prefix="ita-docs-pdf")
-        self._files: list[Path] = []
+        self._files: list[tuple[Path, Digits | None]] = []
         self._futures: list[Future[Path | ItaDocsError]] = []
         self._started: set[str] = set()
         self._expected = max(1, documents)
@@ -822,12 +839,13 @@ class PdfStream:
                  traceback: TracebackType | None) -> None:
         self.close()
 
-    def add(self, docx: Path) -> None:
-        """Hand in *docx* for conversion; returns at once."""
+    def add(self, docx: Path, digits: Digits | None = None) -> None:
+        """Hand in *docx* for conversion, of the digit form *digits* if the caller knows it
+        (else read from the file); returns at once."""
         if not self._files:
-            self._start(None, docx)
-        self._files.append(docx)
-        self._futures.append(self._threads.submit(self._one, docx))
+            self._start(digits, None if digits is not None else docx)
+        self._files.append((docx, digits))
+        self._futures.append(self._threads.submit(self._one, docx, digits))
 
     def _start(self, digits: str | None, docx: Path | None = None) -> None:
         """Start the workers for *digits*, or for the digit form of *docx* (unless started)."""
@@ -842,12 +860,12 @@ class PdfStream:
         self._started.add(digits)
         self._pool.start(digits, self._expected)
 
-    def _one(self, docx: Path) -> Path | ItaDocsError:
+    def _one(self, docx: Path, digits: Digits | None) -> Path | ItaDocsError:
         try:
             if not self._pool.available():
                 raise _NoWorkers
             return _convert([docx], [self._out / f"{docx.stem}.pdf"], overwrite=self._overwrite,
-                            pdf_a=self._pdf_a, pool=self._pool)[0]
+                            pdf_a=self._pdf_a, pool=self._pool, digits=[digits])[0]
         except ItaDocsError as exc:
             return exc
 
@@ -866,18 +884,21 @@ class PdfStream:
                 outcomes[index] = outcome
         return [outcome for outcome in outcomes if outcome is not None]
 
-    def _in_runs(self, files: list[Path]) -> list[Path | ItaDocsError]:
+    def _in_runs(self, files: list[tuple[Path, Digits | None]]) -> list[Path | ItaDocsError]:
         from concurrent.futures import ThreadPoolExecutor
 
         runs = max(1, min(self._jobs, len(files)))
         size = min(MACRO_RUN_SIZE, -(-len(files) // runs))  # -- even shares, one per job --
         chunks = [files[start:start + size] for start in range(0, len(files), size)]
 
-        def chunk_of(chunk: list[Path]) -> list[Path | ItaDocsError]:
+        def chunk_of(chunk: list[tuple[Path, Digits | None]]) -> list[Path | ItaDocsError]:
+            sources = [docx for docx, _ in chunk]
             try:
-                return list(convert_to_pdf(chunk, self._out, overwrite=self._overwrite, pdf_a=self._pdf_a))
+                pdfs = _convert(sources, [self._out / f"{s.stem}.pdf" for s in sources], overwrite=self._overwrite,
+                                pdf_a=self._pdf_a, digits=[digits for _, digits in chunk])
             except ItaDocsError as exc:
                 return [exc] * len(chunk)
+            return list[Path | ItaDocsError](pdfs)
 
         with ThreadPoolExecutor(max_workers=runs) as threads:
             return [outcome for done in threads.map(chunk_of, chunks) for outcome in done]
@@ -893,7 +914,9 @@ _Runner = Callable[[Sequence[tuple[Path, Path, Path]]], None]
 
 
 def _convert(sources: Sequence[Path], targets: Sequence[Path], *, overwrite: bool, pdf_a: bool = False,
-             pool: LibreOfficePool | None = None) -> list[Path]:
+             pool: LibreOfficePool | None = None, digits: Sequence[Digits | None] | None = None) -> list[Path]:
+    """Convert each of *sources* to its PDF in *targets*; *digits* gives each one's digit
+    form where the caller knows it (None: read from the file)."""
     for source, target in zip(sources, targets):
         if not source.is_file():
             raise PdfError("ไม่พบไฟล์", location=Location(str(source)))
@@ -912,14 +935,15 @@ def _convert(sources: Sequence[Path], targets: Sequence[Path], *, overwrite: boo
             _reaper("path", work)
             try:
                 by_digits: dict[str, list[int]] = {}
-                for index, source in enumerate(sources):
-                    by_digits.setdefault(document_digits(source), []).append(index)
-                for digits, indexes in by_digits.items():
-                    runner = _pool_runner(pool, digits, pdf_a) if pool is not None else \
-                        _macro_runner(soffice, work, digits, pdf_a)
-                    pdfs = _convert_group([sources[i] for i in indexes], work, digits, runner)
+                known = digits if digits is not None else [None] * len(sources)
+                for index, (source, given) in enumerate(zip(sources, known, strict=True)):
+                    by_digits.setdefault(_digits_of(source, given), []).append(index)
+                for form, indexes in by_digits.items():
+                    runner = _pool_runner(pool, form, pdf_a) if pool is not None else \
+                        _macro_runner(soffice, work, form, pdf_a)
+                    pdfs = _convert_group([sources[i] for i in indexes], work, form, runner)
                     for index, pdf in zip(indexes, pdfs):
-                        if digits == "thai":
+                        if form == "thai":
                             thai_digit_actual_text(pdf)
                         write_atomic(targets[index], pdf.read_bytes(), overwrite=overwrite)
             finally:
@@ -980,8 +1004,9 @@ def _convert_group(sources: Sequence[Path], work: Path, digits: str, runner: _Ru
 
 
 def to_pdf(docx: str | Path, out: str | Path | None = None, *, overwrite: bool = False, pdf_a: bool = False,
-           pool: LibreOfficePool | None = None) -> Path:
-    """Convert one .docx to PDF (*out*, or the .docx path with .pdf); returns the PDF path."""
+           pool: LibreOfficePool | None = None, digits: Digits | None = None) -> Path:
+    """Convert one .docx to PDF (*out*, or the .docx path with .pdf); returns the PDF path.
+    *digits* is the document's digit form where the caller knows it (else read from the file)."""
     docx = Path(docx)
     return _convert([docx], [Path(out) if out is not None else docx.with_suffix(".pdf")],
-                    overwrite=overwrite, pdf_a=pdf_a, pool=pool)[0]
+                    overwrite=overwrite, pdf_a=pdf_a, pool=pool, digits=[digits])[0]

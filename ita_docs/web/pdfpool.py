@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..rendering.pdf import LibreOfficePool
+from ..thai import Digits
 from .problems import ProblemError
 
 __all__ = ["PdfPool", "page_images", "pdf_available"]
@@ -41,6 +42,7 @@ def pdf_available() -> bool:
 @dataclass(eq=False)
 class _Job:
     docx: Path
+    digits: Digits | None = None  # -- the document's digit form, where the caller knows it --
     done: threading.Event = field(default_factory=threading.Event)
     error: BaseException | None = None
 
@@ -66,9 +68,10 @@ class PdfPool:
         """End the long-lived LibreOffice workers, at the app's shutdown: the pool converts no more."""
         self.workers.close()
 
-    def convert(self, docx: Path) -> Path:
-        """Convert *docx* to the PDF beside it (same stem) when its turn comes; returns the PDF."""
-        job = _Job(Path(docx))
+    def convert(self, docx: Path, digits: Digits | None = None) -> Path:
+        """Convert *docx* (of the digit form *digits*, else read from the file) to the PDF beside
+        it (same stem) when its turn comes; returns the PDF."""
+        job = _Job(Path(docx), digits)
         with self._lock:
             self._queue.append(job)
         deadline = time.monotonic() + self.wait_seconds
@@ -112,7 +115,9 @@ class PdfPool:
             self.runs += 1
         try:
             try:
-                convert_to_pdf([j.docx for j in batch], overwrite=True, pool=self.workers)
+                for digits in dict.fromkeys(j.digits for j in batch):  # -- one call per digit form --
+                    convert_to_pdf([j.docx for j in batch if j.digits == digits], overwrite=True, pool=self.workers,
+                                   digits=digits)
             except ItaDocsError as exc:
                 if len(batch) == 1:
                     batch[0].error = exc
@@ -121,7 +126,7 @@ class PdfPool:
                         with self._lock:
                             self.runs += 1
                         try:
-                            convert_to_pdf([job.docx], overwrite=True, pool=self.workers)
+                            convert_to_pdf([job.docx], overwrite=True, pool=self.workers, digits=job.digits)
                         except ItaDocsError as single:
                             job.error = single
         except BaseException as exc:  # -- handed to every waiting request, raised there --

@@ -20,6 +20,7 @@ from .problems import located
 from .uploads import XLSX, Upload, Workspace, workspace
 
 if TYPE_CHECKING:  # -- for the annotations: the pool module is imported where a PDF is made --
+    from ..thai import Digits
     from .pdfpool import PdfPool
 
 __all__ = ["Answer", "DOCX", "MEDIA", "PDF", "blank", "check", "convert", "followup", "next_year",
@@ -66,10 +67,10 @@ def _docx(document: Any, names: Mapping[str, str]) -> tuple[bytes, list[dict[str
     return data, [located(w.location, w.message, names, "warning") for w in found]
 
 
-def _pdf(space: Workspace, name: str, docx: bytes, pool: PdfPool) -> bytes:
+def _pdf(space: Workspace, name: str, docx: bytes, pool: PdfPool, digits: Digits) -> bytes:
     source = space.out(Path(name).with_suffix(".docx").name)
     source.write_bytes(docx)
-    return pool.convert(source).read_bytes()
+    return pool.convert(source, digits).read_bytes()
 
 
 def render(upload: Upload, fmt: str, pool: PdfPool) -> Answer:
@@ -79,7 +80,7 @@ def render(upload: Upload, fmt: str, pool: PdfPool) -> Answer:
         data, found = _docx(document, space.names)
         name = _name(document, f".{fmt}")
         if fmt == "pdf":
-            data = _pdf(space, name, data, pool)
+            data = _pdf(space, name, data, pool, document.digits)
         return Answer(data, name, MEDIA[f".{fmt}"], found)
 
 
@@ -91,7 +92,7 @@ def preview(upload: Upload, pool: PdfPool, *, pages: int, dpi: int) -> dict[str,
         document = space.load()
         docx, found = _docx(document, space.names)
         name = _name(document, ".pdf")
-        pdf = _pdf(space, name, docx, pool)
+        pdf = _pdf(space, name, docx, pool, document.digits)
         pdf_path = space.out("preview.pdf")
         pdf_path.write_bytes(pdf)
         folder = space.out("pages")

@@ -7,6 +7,7 @@ the preset"), and the reader reads it back as the empty, not as missing.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import io
 import re
 import warnings
@@ -20,13 +21,19 @@ from ita_docs import load, save
 from ita_docs.errors import DataValidationError, ItaDocsWarning
 from ita_docs.io.writers import document_data
 from ita_docs.model import KINDS
-from ita_docs.presets import load_preset
+from ita_docs.presets import load_preset, plain
 from ita_docs.rendering import render_bytes
 from ita_docs.rendering.linebreak import strip_joiners
 from tests.conftest import SAMPLES, sample_data
 
 MARKER = "ZQXMARKERQXZ"
 STEMS = sorted(p.stem for p in SAMPLES.glob("*.yaml"))
+
+
+def _preset_data(kind: str) -> dict[str, Any]:
+    """The kind's preset as plain data, keyed as in its YAML file."""
+    preset = load_preset(kind)
+    return plain({field.name: getattr(preset, field.name) for field in dataclasses.fields(preset)})
 
 
 def _set(data: dict[str, Any], dotted: str, value: Any) -> None:
@@ -48,7 +55,7 @@ def _cases(stem: str) -> list[tuple[str, Any]]:
     ``texts.*`` and ``headings.*`` of the preset."""
     data = sample_data(stem)
     model = KINDS[data["kind"]]
-    preset = load_preset(data["kind"])
+    preset = _preset_data(data["kind"])
     cases = []
     for name, info in model.model_fields.items():
         if info.is_required() or info.default is not None:
@@ -105,7 +112,7 @@ def _pieces(value: Any) -> list[str]:
 
 
 def _shown(data: dict[str, Any], dotted: str) -> Any:
-    preset = load_preset(data["kind"])
+    preset = _preset_data(data["kind"])
     for source in (data, preset):
         node: Any = source
         for key in dotted.split("."):

@@ -1,6 +1,8 @@
 """The bundled templates: reproducible, and custom templates rendered safely."""
 from __future__ import annotations
 
+import os
+import re
 import importlib.util
 import zipfile
 from pathlib import Path
@@ -105,3 +107,23 @@ def test_not_a_docx_template(tmp_path):
         render(NONGMUANG, tmp_path / "o.docx", template=fake)
     with pytest.raises(TemplateError, match="ไม่พบไฟล์แม่แบบ"):
         render(NONGMUANG, tmp_path / "o.docx", template=tmp_path / "none.docx")
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda p: os.mkfifo(p), "ไม่ใช่ไฟล์ธรรมดา (เป็นอุปกรณ์หรือช่องทางพิเศษของระบบ) อ่านเป็นไฟล์แม่แบบไม่ได้"),
+    (lambda p: p.mkdir(), "เป็นโฟลเดอร์ ไม่ใช่ไฟล์แม่แบบ"),
+    (lambda p: None, "ไม่พบไฟล์แม่แบบ"),
+])
+def test_a_template_that_is_no_regular_file_says_what_it_is(tmp_path, capsys, make, message):
+    from ita_docs.cli import main
+    from ita_docs.rendering.template_check import check_template
+
+    template = tmp_path / "mine.docx"
+    make(template)
+    with pytest.raises(TemplateError) as raised:
+        render(NONGMUANG, tmp_path / "o.docx", template=template)
+    assert raised.value.message == message and raised.value.location.file.endswith("mine.docx")
+    with pytest.raises(TemplateError, match=re.escape(message)):
+        check_template(template, "measures_plan")
+    assert main(["template", "check", str(template), "--kind", "measures_plan"]) == 2
+    assert capsys.readouterr().err == f"Error: {message} ({template})\n"

@@ -18,7 +18,7 @@ from ...model import (
     OitAssignments,
     ProgressReport,
 )
-from ...presets import load_preset
+from ...presets import document_preset
 from . import analysis_report, annual_report, combined, committee_order, measures_plan, oit_assignments, progress_report
 from .blocks import BlockWriter
 from ..tables import TableLayoutSpec
@@ -44,7 +44,7 @@ def write_document(document: DocumentBase, writer: BlockWriter) -> None:
 
 def build_view(document: DocumentBase) -> tuple[dict[str, Any], list[TableLayoutSpec]]:
     """Return the template context of *document* and the layouts of its tables."""
-    preset = load_preset(document.kind)
+    preset = document_preset(document.kind)
     writer = BlockWriter(document.digits, document.period_style)
     write_document(document, writer)
-    return writer.view(page_prefix=preset["page_prefix"], page_suffix=preset["page_suffix"])
+    return writer.view(page_prefix=preset.page_prefix, page_suffix=preset.page_suffix)

@@ -1,11 +1,10 @@
 """Lay out an analysis report: tables with tool (and topic) cells merged over their rows."""
 from __future__ import annotations
 
-from typing import Any
 
 from ...model import Column
 from ...model.analysis_report import AnalysisReport, Topic
-from ...presets import load_preset
+from ...presets import AnalysisReportPreset, load_preset
 from .blocks import BlockWriter
 from .columns import Cells, check_columns, pick, span, table_columns
 from .placeholders import document_values, fill_lines
@@ -19,8 +18,8 @@ def _aligns(columns: list[Column]) -> tuple[str, ...]:
     return tuple("center" if c.key in _CENTRED else "left" for c in columns)
 
 
-def _write_indicators(report: AnalysisReport, writer: BlockWriter, preset: dict[str, Any]) -> None:
-    columns = table_columns(report.indicator_columns, preset["indicator_columns"], where="indicator_columns")
+def _write_indicators(report: AnalysisReport, writer: BlockWriter, preset: AnalysisReportPreset) -> None:
+    columns = table_columns(report.indicator_columns, preset.indicator_columns, where="indicator_columns")
     check_columns(columns, {"tool", "number", "indicator", "score"}, where="indicator_columns")
     rows: list[Cells] = []
     merges = []
@@ -32,14 +31,14 @@ def _write_indicators(report: AnalysisReport, writer: BlockWriter, preset: dict[
     writer.table(columns, pick(rows, columns), aligns=_aligns(columns), merges=merges)
 
 
-def _write_topic(topic: Topic, columns: list[Column], writer: BlockWriter, preset: dict[str, Any]) -> None:
+def _write_topic(topic: Topic, columns: list[Column], writer: BlockWriter, preset: AnalysisReportPreset) -> None:
     """One row per question; number and title span the topic, tool and remark span the tool."""
     rows: list[Cells] = []
     merges = []
     for tool in topic.tools:
         start = len(rows)
         rows += [{"number": [topic.number], "title": [topic.title], "tool": [tool.tool],
-                  "question": [preset["question_prefix"] + question.code], "score": [str(question.score)],
+                  "question": [preset.question_prefix + question.code], "score": [str(question.score)],
                   "remark": list(tool.remark)} for question in tool.questions]
         merges += span(rows, start, len(tool.questions), ["tool", "remark"], columns)
     merges += span(rows, 0, len(rows), ["number", "title"], columns)
@@ -47,8 +46,8 @@ def _write_topic(topic: Topic, columns: list[Column], writer: BlockWriter, prese
     writer.table(columns, pick(rows, columns), aligns=_aligns(columns), merges=merges)
 
 
-def _write_actions(report: AnalysisReport, writer: BlockWriter, preset: dict[str, Any]) -> None:
-    columns = table_columns(report.action_columns, preset["action_columns"], where="action_columns")
+def _write_actions(report: AnalysisReport, writer: BlockWriter, preset: AnalysisReportPreset) -> None:
+    columns = table_columns(report.action_columns, preset.action_columns, where="action_columns")
     check_columns(columns, {"topic", "approach", "responsible", "steps", "period"}, where="action_columns")
     rows: list[Cells] = []
     merges = []
@@ -73,7 +72,7 @@ def write(report: AnalysisReport, writer: BlockWriter) -> None:
         writer.heading(report.topics_heading, 1)
         for index, topic in enumerate(report.topics):
             where = f"topics[{index}].columns" if topic.columns is not None else "topic_columns"
-            columns = table_columns(topic.columns or report.topic_columns, preset["topic_columns"], where=where)
+            columns = table_columns(topic.columns or report.topic_columns, preset.topic_columns, where=where)
             check_columns(columns, {"number", "title", "tool", "question", "score", "remark"}, where=where)
             _write_topic(topic, columns, writer, preset)
 

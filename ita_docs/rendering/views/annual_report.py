@@ -15,7 +15,7 @@ from ...model.annual_report import (
     YearComparisonBlock,
 )
 from ...model.blocks import HeadingBlock
-from ...presets import load_preset
+from ...presets import AnnualReportPreset, load_preset
 from ...computed import comparison_scores, strengths_lists, year_figures
 from ...scoring import change
 from ...thai import format_date
@@ -27,9 +27,9 @@ from .placeholders import document_values, fill, fill_lines
 __all__ = ["write"]
 
 
-def _year_comparison(table: YearComparison, writer: BlockWriter, preset: dict[str, Any], where: str) -> None:
+def _year_comparison(table: YearComparison, writer: BlockWriter, preset: AnnualReportPreset, where: str) -> None:
     years = {"previous_year": str(table.previous_year), "current_year": str(table.current_year)}
-    columns = table_columns(table.columns, preset["year_comparison_columns"], values=years,
+    columns = table_columns(table.columns, preset.year_comparison_columns, values=years,
                             where=f"{where}.columns")
     check_columns(columns, {"tool", "indicator", "previous", "current", "change"}, where=f"{where}.columns")
     rows: list[Cells] = []
@@ -38,7 +38,7 @@ def _year_comparison(table: YearComparison, writer: BlockWriter, preset: dict[st
         start = len(rows)
         for line in group.indicators:
             name = f"{line.number}. {line.indicator}" if line.number else line.indicator
-            change_text = line.change or change(line.previous, line.current, preset["change_words"]).word
+            change_text = line.change or change(line.previous, line.current, preset.change_words).word
             rows.append({"tool": [group.tool], "indicator": [name], "previous": [str(line.previous)],
                          "current": [str(line.current)], "change": [change_text]})
         merges += span(rows, start, len(group.indicators), ["tool"], columns)
@@ -46,7 +46,7 @@ def _year_comparison(table: YearComparison, writer: BlockWriter, preset: dict[st
                 for which, year in (("previous", table.previous_year), ("current", table.current_year))]
     average = table.average or tuple(f.total for f in computed)
     level = table.level or tuple(f.level for f in computed)
-    for label, (before, now) in ((preset["average_label"], average), (preset["level_label"], level)):
+    for label, (before, now) in ((preset.average_label, average), (preset.level_label, level)):
         rows.append({"indicator": [label], "previous": [str(before)], "current": [str(now)]})
     writer.table(columns, pick(rows, columns), merges=merges,
                  aligns=tuple("left" if c.key == "indicator" else "center" for c in columns))
@@ -60,7 +60,7 @@ def _first_comparison(report: AnnualReport, where: str) -> YearComparison:
     return table
 
 
-def _strengths(report: AnnualReport, strengths: Any, writer: BlockWriter, preset: dict[str, Any], where: str) -> None:
+def _strengths(report: AnnualReport, strengths: Any, writer: BlockWriter, preset: AnnualReportPreset, where: str) -> None:
     """Three numbered items — best, above the threshold, below it — each listing indicators."""
     table = _first_comparison(report, where)
     names = {}
@@ -69,7 +69,7 @@ def _strengths(report: AnnualReport, strengths: Any, writer: BlockWriter, preset
             number = line.number or load_framework(table.current_year).indicator(line.indicator).number
             names[number] = line.indicator
     best, above, below = strengths_lists(strengths, table, where)
-    labels = preset["strengths"]
+    labels = preset.strengths
     threshold = str(strengths.threshold)
     for offset, (key, numbers) in enumerate((("best", strengths.best if strengths.best is not None else best),
                                              ("above", strengths.above if strengths.above is not None else above),
@@ -114,7 +114,7 @@ def write(report: AnnualReport, writer: BlockWriter) -> None:
     }, values)
 
 
-def _content(report: AnnualReport, writer: BlockWriter, preset: dict[str, Any], values: dict[str, Any]) -> None:
+def _content(report: AnnualReport, writer: BlockWriter, preset: AnnualReportPreset, values: dict[str, Any]) -> None:
     progress_preset = load_preset("progress_report")
     for index, block in enumerate(report.content):
         match block:

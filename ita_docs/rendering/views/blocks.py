@@ -25,7 +25,7 @@ from ...model.blocks import (
     SectionBlock,
     TableBlock,
 )
-from ...presets import load_preset
+from ...presets import document_preset, plain
 from ...model.parts import ScoreHistoryBlock, ScoreTableBlock, SignatureBlock
 from ...thai import Digits, convert_digits, to_arabic_digits, to_thai_digits
 from . import parts
@@ -67,7 +67,7 @@ def converted(value: Any, digits: Digits) -> Any:
 
 @lru_cache(maxsize=None)
 def _default_sections(kind: str) -> tuple[Any, ...]:
-    return tuple(TypeAdapter(list[SectionBlock]).validate_python(load_preset(kind)["sections"]))
+    return tuple(TypeAdapter(list[SectionBlock]).validate_python(plain(document_preset(kind).sections)))
 
 
 def default_sections(kind: str) -> list[Any]:

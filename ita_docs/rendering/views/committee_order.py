@@ -19,26 +19,26 @@ def write(order: CommitteeOrder, writer: BlockWriter) -> None:
 
     def duties() -> None:
         if order.duties:
-            writer.paragraphs("body", [order.duties_intro or preset["duties_intro"]])
-            writer.numbered(ListBlock(list=order.duties, numbering=preset["duty_numbering"],
-                                      sub_numbering=preset["duty_sub_numbering"]))
+            writer.paragraphs("body", [order.duties_intro or preset.duties_intro])
+            writer.numbered(ListBlock(list=order.duties, numbering=preset.duty_numbering,
+                                      sub_numbering=preset.duty_sub_numbering))
 
     def signature() -> None:
-        signed = format_date(order.signed_on, preset["signed_date_style"], digits=order.digits)
-        writer.paragraphs("signature", [preset["signed_prefix"] + signed, "", f"({order.signer.name})",
+        signed = format_date(order.signed_on, preset.signed_date_style, digits=order.digits)
+        writer.paragraphs("signature", [preset.signed_prefix + signed, "", f"({order.signer.name})",
                                         order.signer.position])
 
     writer.sections(order, {
-        "issuer": lambda: writer.paragraphs("title", [fill(order.issuer or preset["issuer"], values, where="issuer")]),
-        "number": lambda: writer.paragraphs("centered", [preset["number_prefix"] + order.number]),
+        "issuer": lambda: writer.paragraphs("title", [fill(order.issuer or preset.issuer, values, where="issuer")]),
+        "number": lambda: writer.paragraphs("centered", [preset.number_prefix + order.number]),
         "subject": lambda: writer.paragraphs(
-            "centered", [preset["subject_prefix"] + order.subject[0], *order.subject[1:]]),
+            "centered", [preset.subject_prefix + order.subject[0], *order.subject[1:]]),
         "preamble": lambda: writer.paragraphs("body", order.preamble),
         # -- tabs align name, position and role on the MemberLine style's tab stops --
         "members": lambda: writer.paragraphs("member", [
-            f"{preset['member_numbering'].format(n=n)} {m.name}\t{preset['member_position_prefix']}{m.position}"
+            f"{preset.member_numbering.format(n=n)} {m.name}\t{preset.member_position_prefix}{m.position}"
             f"\t{m.role}" for n, m in enumerate(order.members, start=1)]),
         "duties": duties,
-        "closing": lambda: writer.paragraphs("body", [order.closing or preset["closing"]]),
+        "closing": lambda: writer.paragraphs("body", [order.closing or preset.closing]),
         "signature": signature,
     }, values)

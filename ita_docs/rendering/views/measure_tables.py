@@ -5,11 +5,12 @@ of the measure (or of its ``extra``); the layout comes from the data or a preset
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from ...errors import InputError, Location
 from ...model import Column, Measure, PeriodStyle
+from ...presets import MeasureTablesPreset
 from ...thai import Digits, format_period
 from ..formats import format_number
 from .blocks import BlockWriter, Converted, converted
@@ -44,7 +45,7 @@ _CELLS: dict[str, Callable[[Any, str, str], list[str]]] = {
 MEASURE_KEYS = frozenset(_CELLS) | {"period"}
 
 
-def preset_layout(preset: Mapping[str, Any], name: str | None, where: str) -> list[Column]:
+def preset_layout(preset: MeasureTablesPreset, name: str | None, where: str) -> list[Column]:
     """The columns of the measures-table layout *name* in a kind's *preset*
     (``measures_table_presets``; *name* None: ``measures_table_default``). A layout's old
     name (``measures_table_aliases``: the town whose document showed it) is accepted too.
@@ -56,16 +57,16 @@ def preset_layout(preset: Mapping[str, Any], name: str | None, where: str) -> li
     >>> preset_layout(plan, "ronthong", "m") == preset_layout(plan, "responsible_last", "m")
     True
     """
-    layouts = preset["measures_table_presets"]
-    wanted = name or preset["measures_table_default"]
-    wanted = preset.get("measures_table_aliases", {}).get(wanted, wanted)
+    layouts = preset.measures_table_presets
+    wanted = name or preset.measures_table_default
+    wanted = preset.measures_table_aliases.get(wanted, wanted)
     if wanted not in layouts:
         raise InputError(f"ไม่รู้จักรูปแบบตาราง {name or wanted!r} (ที่มี: {', '.join(layouts)})",
                          location=Location(path=f"{where}.preset"))
-    return [Column.model_validate(c) for c in layouts[wanted]]
+    return [Column.model_validate(dict(c)) for c in layouts[wanted]]
 
 
-def measure_columns(layout: Layout, preset: Mapping[str, Any], measures: Sequence[Measure],
+def measure_columns(layout: Layout, preset: MeasureTablesPreset, measures: Sequence[Measure],
                     where: str) -> list[Column]:
     """The columns of a measures table (its own, else of the layout its ``preset`` names in
     the kind's *preset*); unknown keys and unshown extras are refused."""
@@ -76,7 +77,7 @@ def measure_columns(layout: Layout, preset: Mapping[str, Any], measures: Sequenc
 
 
 def write_measures(writer: BlockWriter, measures: Sequence[Measure], *, layout: Layout, where: str,
-                   preset: Mapping[str, Any], number_format: str, marker: str) -> None:
+                   preset: MeasureTablesPreset, number_format: str, marker: str) -> None:
     """The table of *measures*: columns from *layout* (or the kind's *preset*), a row per measure."""
     columns = measure_columns(layout, preset, measures, where)
     writer.table(columns, measure_rows(measures, columns, number_format=number_format, marker=marker,

@@ -7,6 +7,7 @@ measures, and a score table of last year's indicators).
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -26,7 +27,7 @@ from ...model.measures_plan import (
     TextBlock,
 )
 from ...model.parts import ScoreTableBlock, ScoreTool
-from ...presets import load_preset
+from ...presets import MeasuresPlanPreset, load_preset, plain
 from ...thai import format_date
 from .blocks import BlockWriter
 from .columns import Cells, check_columns, pick, table_columns
@@ -44,7 +45,7 @@ def _score(value: Decimal | None) -> str:
     return "" if value is None else str(value)
 
 
-def _overrides(given: dict[str, Any], defaults: dict[str, Any], field: str) -> dict[str, Any]:
+def _overrides(given: dict[str, Any], defaults: Mapping[str, Any], field: str) -> dict[str, Any]:
     unknown = sorted(set(given) - set(defaults))
     if unknown:
         raise InputError(
@@ -54,7 +55,7 @@ def _overrides(given: dict[str, Any], defaults: dict[str, Any], field: str) -> d
     return {**defaults, **given}
 
 
-def _values(plan: MeasuresPlan, preset: dict[str, Any]) -> Values:
+def _values(plan: MeasuresPlan, preset: MeasuresPlanPreset) -> Values:
     """The placeholder values: the plan's figures, then its title, subtitle and headings."""
     result = plan.previous_result
     scores = [i.score for i in result.indicators]
@@ -85,10 +86,10 @@ def _values(plan: MeasuresPlan, preset: dict[str, Any]) -> Values:
         "meeting_at": (f" ณ {meeting.place}" if meeting.place else "") if meeting else None,
         "meeting_with": (f" โดยมี{meeting.attendees}" if meeting.attendees else "") if meeting else None,
     }
-    values["title"] = fill(plan.title if plan.title is not None else preset["title"], values, where="title")
-    values["subtitle"] = fill(plan.subtitle if plan.subtitle is not None else preset["subtitle"], values,
+    values["title"] = fill(plan.title if plan.title is not None else preset.title, values, where="title")
+    values["subtitle"] = fill(plan.subtitle if plan.subtitle is not None else preset.subtitle, values,
                               where="subtitle")
-    for key, text in _overrides(plan.headings, preset["headings"], "headings").items():
+    for key, text in _overrides(plan.headings, preset.headings, "headings").items():
         values[f"headings.{key}"] = fill(text, values, where=f"headings.{key}")
     return values
 
@@ -98,19 +99,19 @@ _SECTIONS: TypeAdapter[list[Any]] = TypeAdapter(list[PlanBlock])
 
 def default_sections() -> list[Any]:
     """The preset's sequence of sections, as blocks."""
-    return _SECTIONS.validate_python(load_preset("measures_plan")["sections"])
+    return _SECTIONS.validate_python(plain(load_preset("measures_plan").sections))
 
 
-def _texts(plan: MeasuresPlan, preset: dict[str, Any]) -> dict[str, list[str]]:
-    texts = _overrides(plan.texts, {**preset["texts"], "reporting": None}, "texts")
+def _texts(plan: MeasuresPlan, preset: MeasuresPlanPreset) -> dict[str, list[str]]:
+    texts = _overrides(plan.texts, {**preset.texts, "reporting": None}, "texts")
     texts["reporting"] = plan.reporting if plan.reporting is not None else \
-        plan.texts.get("reporting", preset["reporting"])
+        plan.texts.get("reporting", preset.reporting)
     return {k: [v] if isinstance(v, str) else list(v) for k, v in texts.items()}
 
 
-def _assessment(plan: MeasuresPlan, preset: dict[str, Any], writer: BlockWriter, values: Values) -> None:
+def _assessment(plan: MeasuresPlan, preset: MeasuresPlanPreset, writer: BlockWriter, values: Values) -> None:
     sections = plan.assessment if plan.assessment is not None else \
-        [Section.model_validate(s) for s in preset["assessment"]]
+        [Section.model_validate(s) for s in plain(preset.assessment)]
 
     def walk(sections: list[Section], level: int, where: str) -> None:
         for i, section in enumerate(sections):
@@ -129,10 +130,10 @@ def _table_heading(writer: BlockWriter, heading: str | None, level: int, intro: 
     writer.paragraphs("body", [fill(p, values, where=f"{at}.intro") for p in intro])
 
 
-def _ranking(plan: MeasuresPlan, block: RankingTableBlock, preset: dict[str, Any], writer: BlockWriter,
+def _ranking(plan: MeasuresPlan, block: RankingTableBlock, preset: MeasuresPlanPreset, writer: BlockWriter,
              values: Values, at: str) -> None:
     part = block.ranking_table
-    columns = table_columns(part.columns, preset["ranking_table"]["columns"], where=f"{at}.columns")
+    columns = table_columns(part.columns, preset.ranking_table["columns"], where=f"{at}.columns")
     check_columns(columns, {"rank", "indicator", "score"}, where=f"{at}.columns")
     ranked = sorted(plan.previous_result.indicators, key=lambda i: i.score, reverse=True)
     rows: list[Cells] = [{"rank": [str(n)], "indicator": [i.indicator], "score": [_score(i.score)]}
@@ -155,11 +156,11 @@ def _remarks(plan: MeasuresPlan, block: RemarksBlock, writer: BlockWriter, value
     writer.paragraphs("body", lines)
 
 
-def _analysis(plan: MeasuresPlan, block: AnalysisTableBlock, preset: dict[str, Any], writer: BlockWriter,
+def _analysis(plan: MeasuresPlan, block: AnalysisTableBlock, preset: MeasuresPlanPreset, writer: BlockWriter,
               values: Values, at: str) -> None:
     """One group row per tool, then the tool's indicators: name, score, issues."""
     part = block.analysis_table
-    columns = table_columns(part.columns, preset["analysis_table"]["columns"], where=f"{at}.columns")
+    columns = table_columns(part.columns, preset.analysis_table["columns"], where=f"{at}.columns")
     check_columns(columns, {"indicator", "number", "score", "issues", "tool"}, where=f"{at}.columns")
     scores = {i.indicator: i.score for i in plan.previous_result.indicators}
     rows: list[dict[str, Any]] = []
@@ -232,7 +233,7 @@ def write(plan: MeasuresPlan, writer: BlockWriter) -> None:
                                where=f"{at}.measures_table" if given else "measures_table",
                                preset=preset,
                                number_format=part.number_format or layout.number_format
-                               or preset["measure_number_format"], marker=preset["list_marker"])
+                               or preset.measure_number_format, marker=preset.list_marker)
             case ScoreTableBlock(score_table=table) if table.tools is None:
                 writer.free_block(ScoreTableBlock(score_table=table.model_copy(
                     update={"tools": _score_tools(plan, at)})), values, at)

@@ -12,7 +12,7 @@ __all__ = ["write"]
 
 def _table(table: OitAssignments, writer: BlockWriter) -> None:
     """Code / title / responsible, and any key the items carry (``url``), in the chosen columns."""
-    columns = table_columns(table.columns, load_preset("oit_assignments")["columns"], where="columns")
+    columns = table_columns(table.columns, load_preset("oit_assignments").columns, where="columns")
     check_columns(columns, {"code", "title", "responsible"}, (item.row_extras for item in table.items),
                   where="columns" if table.columns is not None else "columns (ค่าตั้งต้น)", extras_where="items")
     rows = [{"code": [item.code], "title": [item.title], "responsible": list(item.responsible), **item.row_extras}
@@ -26,6 +26,6 @@ def write(table: OitAssignments, writer: BlockWriter) -> None:
     values = document_values(table)
     writer.sections(table, {
         "title": lambda: writer.paragraphs("title", fill_lines(
-            table.title if table.title is not None else preset["title"], values, where="title")),
+            table.title if table.title is not None else preset.title, values, where="title")),
         "table": lambda: _table(table, writer),
     }, values)

@@ -48,7 +48,7 @@ def _cell(value: object) -> list[str]:
 def write_score_table(writer: BlockWriter, table: ScoreTable, values: Values, at: str) -> None:
     """Indicators and scores grouped by tool, the tool's cell merged over its rows."""
     tools = table.tools or []
-    columns = table_columns(table.columns, load_preset("parts")["score_table_columns"], where=f"{at}.columns")
+    columns = table_columns(table.columns, load_preset("parts").score_table_columns, where=f"{at}.columns")
     check_columns(columns, {"tool", "number", "indicator", "score"},
                   (row.row_extras for tool in tools for row in tool.indicators), where=f"{at}.columns",
                   extras_where=f"{at}.tools")
@@ -82,14 +82,14 @@ def level_text(level: str | None, name: str | None, level_format: str) -> str:
 def write_score_history(writer: BlockWriter, history: ScoreHistory, values: Values, at: str) -> None:
     """A row per year: its score, level, and the change from the year before."""
     preset = load_preset("parts")
-    columns = table_columns(history.columns, preset["score_history_columns"], where=f"{at}.columns")
+    columns = table_columns(history.columns, preset.score_history_columns, where=f"{at}.columns")
     check_columns(columns, {"year", "score", "level", "change"}, (y.row_extras for y in history.years),
                   where=f"{at}.columns", extras_where=f"{at}.years")
     rows: list[Cells] = []
     previous = None
     for year in history.years:
         moved = "" if previous is None or year.score is None else \
-            change(previous, year.score, preset["change_words"]).word
+            change(previous, year.score, preset.change_words).word
         rows.append({"year": [str(year.year)], "score": _cell(year.score),
                      "level": [level_text(year.level, year.level_name, history.level_format)],
                      "change": [moved], **year.row_extras})

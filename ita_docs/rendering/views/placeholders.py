@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ...errors import InputError, Location
@@ -36,7 +36,7 @@ def fill(text: str, values: Mapping[str, str | None], *, where: str) -> str:
     return _PLACEHOLDER.sub(replace, text)
 
 
-def fill_lines(lines: list[str], values: Mapping[str, str | None], *, where: str) -> list[str]:
+def fill_lines(lines: Sequence[str], values: Mapping[str, str | None], *, where: str) -> list[str]:
     """:func:`fill` each line; an error names the line (``cover[1]``)."""
     return [fill(line, values, where=f"{where}[{index}]") for index, line in enumerate(lines)]
 
