@@ -19,6 +19,7 @@ Ctrl-C, and (on Linux) when the Python process dies.
 """
 from __future__ import annotations
 
+import atexit
 import functools
 import hashlib
 import json
@@ -124,7 +125,8 @@ if told != "done":
 #: One reaper per Python process for the long-lived workers and the conversions' folders:
 #: told on its stdin which process groups and paths to look after ("group 123", "path /x")
 #: and which no longer ("ungroup 123", "unpath /x"); when its stdin ends (this process
-#: exited or was killed outright) it ends the groups still listed and removes the paths.
+#: exited, or was killed outright) it ends the groups still listed — SIGTERM, SIGKILL to
+#: what is left after up to 2 s — removes the paths and exits.
 _REAPER = """
 import os, shutil, signal, sys, time
 groups, paths = [], []
@@ -137,37 +139,72 @@ for line in sys.stdin:
             kept.remove(item)
     else:
         kept.append(item)
-for sig in (signal.SIGTERM, signal.SIGKILL):
-    alive = False
+def signalled(sig):
+    alive = []
     for group in groups:
         try:
             os.killpg(group, sig)
-            alive = True
+            alive.append(group)
         except OSError:
             pass
-    if alive and sig == signal.SIGTERM:
-        time.sleep(2)
+    return alive
+deadline = time.monotonic() + 2
+while signalled(signal.SIGTERM) and time.monotonic() < deadline:
+    time.sleep(0.05)  # -- a group of zombies (this process's children, not yet waited) counts as alive --
+signalled(signal.SIGKILL)
 for path in paths:
     if os.path.isdir(path):
         shutil.rmtree(path, ignore_errors=True)
     elif os.path.lexists(path):
         os.unlink(path)
 """
+#: Seconds the exit of this process waits for its reaper to end what is still listed.
+REAPER_EXIT_SECONDS = 10
 _reaper_lock = threading.Lock()
 _reaper_process: subprocess.Popen[str] | None = None
+_reaper_owner = 0  # -- the process that started it: a forked child starts its own --
+_reaper_closed = False
 
 
 def _reaper(verb: str, value: object) -> None:
     """Tell this process's reaper (started at the first call) to look after, or forget, a
-    process group or a path."""
-    global _reaper_process
+    process group or a path. Once the reaper is closed at exit (:func:`_close_reaper`),
+    nothing is told: whatever is still listed has been ended by then."""
+    global _reaper_process, _reaper_owner
     with _reaper_lock:
-        if _reaper_process is None or _reaper_process.poll() is not None:
+        if _reaper_closed:
+            return
+        if _reaper_process is None or _reaper_owner != os.getpid() or _reaper_process.poll() is not None:
+            if _reaper_process is None:
+                atexit.register(_close_reaper)
             _reaper_process = subprocess.Popen([sys.executable, "-c", _REAPER], stdin=subprocess.PIPE, text=True,
                                                start_new_session=True)
+            _reaper_owner = os.getpid()
         assert _reaper_process.stdin is not None
         _reaper_process.stdin.write(f"{verb} {value}\n")
         _reaper_process.stdin.flush()
+
+
+def _close_reaper() -> None:
+    """At exit: close the reaper's stdin — it ends the process groups still listed (a pool
+    never closed), removes the paths and exits — and wait for it, so no reaper outlives
+    this process's exit and the exit leaves no subprocess running unwaited."""
+    global _reaper_closed
+    with _reaper_lock:
+        _reaper_closed = True
+        process = _reaper_process
+    if process is None or _reaper_owner != os.getpid():  # -- a forked child's copy: its parent's --
+        return
+    try:
+        if process.stdin is not None:
+            process.stdin.close()
+    except OSError:  # -- the reaper died: nothing left to tell it --
+        pass
+    try:
+        process.wait(timeout=REAPER_EXIT_SECONDS)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def _group_alive(pid: int) -> bool:
