@@ -522,12 +522,15 @@ class _Worker:
         reply = json.loads(line)
         return reply if isinstance(reply, dict) else {}
 
-    def convert(self, source: Path, target: Path, pdf_version: int, timeout: float) -> None:
-        """Convert *source* to the PDF *target*; PdfError if LibreOffice could not (the
-        worker stays), _WorkerGone if it ended, TimeoutExpired after *timeout* seconds."""
+    def convert(self, source: Path, target: Path, pdf_version: int, timeout: float, digits: str | None = None) -> None:
+        """Convert *source* to the PDF *target*, its digits drawn as *digits* (default: the
+        profile's); PdfError if LibreOffice could not (the worker stays), _WorkerGone if
+        it ended, TimeoutExpired after *timeout* seconds."""
         self._wait_ready()
         assert self.process is not None and self.process.stdin is not None
-        request = {"source": str(source), "target": str(target), "pdf_version": pdf_version}
+        self.digits = digits or self.digits
+        request = {"source": str(source), "target": str(target), "pdf_version": pdf_version,
+                   "numerals": CTL_TEXT_NUMERALS[self.digits]}
         try:
             self.process.stdin.write(json.dumps(request).encode() + b"\n")
             self.process.stdin.flush()
@@ -590,7 +593,9 @@ class LibreOfficePool:
     """Up to *size* long-lived LibreOffice workers that conversions are fed to, one file at
     a time, each from a prepared profile (:func:`prepared_profile`).
 
-    A worker serves one digit form (the profile's CTLTextNumerals); one that dies, hangs
+    A worker serves both digit forms: each request sets its CTLTextNumerals (the profile's
+    is only the first), so a file of the other form takes an idle worker rather than a
+    new one (a mixed batch starts no worker again). One that dies, hangs
     past its time limit or is interrupted is ended with its whole process group and
     replaced at the next conversion. :meth:`close` (or leaving the ``with`` block) ends
     every worker; should the Python process die, its reaper ends them.
@@ -633,25 +638,20 @@ class LibreOfficePool:
         return self._soffice
 
     def _take(self, digits: str) -> _Worker:
-        victim: _Worker | None = None
         with self._cond:
             while True:
                 if self._closed:
                     raise PdfError("หยุดการแปลง PDF แล้ว")
-                match = next((w for w in self._idle if w.digits == digits), None)
+                # -- an idle worker of this digit form, else any idle one: it switches its
+                #    CTLTextNumerals for this file (milliseconds, against a new worker's second) --
+                match = next((w for w in self._idle if w.digits == digits), self._idle[0] if self._idle else None)
                 if match is not None:
                     self._idle.remove(match)
                     return match
                 if len(self._all) + self._starting < self.size:
                     break
-                if self._idle:  # -- all busy or of the other digit form: replace an idle one --
-                    victim = self._idle.pop(0)
-                    self._all.discard(victim)
-                    break
                 self._cond.wait()
             self._starting += 1
-        if victim is not None:
-            victim.close()
         python = find_uno_python(self._program())
         try:
             if python is None:
@@ -720,7 +720,7 @@ class LibreOfficePool:
         keep = False
         worker = self._take(digits)
         try:
-            worker.convert(source, target, PDF_A_VERSION if pdf_a else 0, limit)
+            worker.convert(source, target, PDF_A_VERSION if pdf_a else 0, limit, digits)
             if not target.is_file():
                 raise PdfError("LibreOffice ไม่ได้เขียนไฟล์ PDF", location=where)
             keep = True
@@ -819,7 +819,7 @@ class PdfStream:
     so a slow document holds up no other and each worker's start is paid once. The
     workers are launched at once for the digit form *digits* that the caller expects (so
     their launch overlaps the rendering of the first file), else when the first file is
-    handed in, for its digit form; a file of the other form replaces an idle worker. As
+    handed in, for its digit form (any worker converts either form). As
     many are launched as the *documents* expected (:meth:`expect`), at most *jobs*. The
     preparation of one file (and the writing of the PDF before it) overlaps the
     conversion of another. Without a Python that has ``uno``, the files are shared out

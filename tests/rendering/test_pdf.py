@@ -210,3 +210,20 @@ def test_the_command_writes_pdf_a_when_asked(tmp_path):
     _needs_libreoffice()
     assert main(["render", str(NONGMUANG), "-o", str(tmp_path / "plan.docx"), "--pdf-a"]) == 0
     assert _pdfa_id(tmp_path / "plan.pdf") == {"part": "2", "conformance": "B"}
+
+
+@pytest.mark.slow
+def test_one_worker_converts_both_digit_forms_without_starting_again(tmp_path, plan_data, nongmuang_docx):
+    """A worker sets its CTLTextNumerals per file: Thai, Arabic, Thai on one worker, each
+    with its own page numbers, and the pool started one worker (it started a new one for
+    each change of form before)."""
+    _needs_libreoffice()
+    plan_data["digits"] = "arabic"
+    arabic = render(plan_data, tmp_path / "arabic.docx")
+    with pdfmod.LibreOfficePool(1) as pool:
+        pdfs = [to_pdf(docx, tmp_path / f"{index}.pdf", pool=pool)
+                for index, docx in enumerate([nongmuang_docx, arabic, nongmuang_docx])]
+        assert pool.started == 1
+    pages = [pdfcheck.pdf_pages(pdf) for pdf in pdfs]
+    assert [p[1].lines[0].text for p in pages] == ["-๒-", "-2-", "-๒-"]
+    assert not set("๐๑๒๓๔๕๖๗๘๙") & set("".join(p.text() for p in pages[1]))
