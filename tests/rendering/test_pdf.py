@@ -11,6 +11,7 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from ita_docs import OutputExistsError, render, to_pdf, to_thai_digits
+from ita_docs.rendering import paged_tables
 from ita_docs.rendering import pdf as pdfmod
 from ita_docs.rendering.pdf import PdfError, convert_to_pdf, document_digits, find_soffice
 from tests import pdfcheck
@@ -140,11 +141,12 @@ def test_body_text_keeps_thai_digits(pages):
 
 
 @pytest.mark.slow
-def test_arabic_document_and_batch_conversion(tmp_path, plan_data):
+def test_arabic_document_and_batch_conversion(tmp_path, plan_data, monkeypatch):
     """Two documents of each digit form convert in one call; page counts grow with rows."""
     _needs_libreoffice()
+    monkeypatch.setattr(paged_tables, "LONG_TABLE_ROWS", 150)
     base = plan_data["measures"]
-    sizes = (200, 400, 1000)  # -- all over the 150 rows from which the PDF copy is cut --
+    sizes = (200, 400, 1000)  # -- all over the 150 rows from which the PDF copy is cut here --
     docs = []
     for n in sizes:
         data = copy.deepcopy(plan_data)
