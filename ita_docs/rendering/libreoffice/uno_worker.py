@@ -63,17 +63,20 @@ def _connect(soffice: subprocess.Popen[bytes], pipe: str) -> Any:
 class _Numerals:
     """LibreOffice's CTLTextNumerals setting (``/org.openoffice.Office.Common/I18N/CTL``), changed when asked."""
 
+    NODE = "/org.openoffice.Office.Common/I18N/CTL"
+
     def __init__(self, context: Any) -> None:
         self._provider = context.ServiceManager.createInstanceWithContext(
             "com.sun.star.configuration.ConfigurationProvider", context)
-        self._current: int | None = None
+        # -- the profile's value: nothing is changed until a file asks for the other --
+        self._current = int(self._provider.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationAccess", _props(nodepath=self.NODE)).CTLTextNumerals)
 
     def set(self, value: int) -> None:
         if value == self._current:
             return
         access = self._provider.createInstanceWithArguments(
-            "com.sun.star.configuration.ConfigurationUpdateAccess",
-            _props(nodepath="/org.openoffice.Office.Common/I18N/CTL"))
+            "com.sun.star.configuration.ConfigurationUpdateAccess", _props(nodepath=self.NODE))
         access.setPropertyValue("CTLTextNumerals", value)
         access.commitChanges()
         self._current = value
