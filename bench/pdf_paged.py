@@ -70,8 +70,10 @@ def pages(pdf: Path) -> int:
 def command(plan: Path, out: Path, env: dict[str, str] | None = None) -> float:
     out.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
+    # -- run outside the source tree: ``python -m`` puts the working folder first on sys.path,
+    #    before a BASELINE's PYTHONPATH --
     subprocess.run([*ITA_DOCS, "render", str(plan), "-o", str(out), "--pdf", "--force"], check=True,
-                   capture_output=True, env=env)
+                   capture_output=True, env=env, cwd=plan.parent)
     return time.perf_counter() - started
 
 
@@ -99,12 +101,13 @@ def time_line(plan: Path, work: Path) -> list[tuple[str, float]]:
         return now
 
     t = time.perf_counter()
-    subprocess.run([*ITA_DOCS, "--version"], check=True, capture_output=True)
+    subprocess.run([*ITA_DOCS, "--version"], check=True, capture_output=True, cwd=work)
     t = lap("Python start and ita-docs import (--version)", t)
     code = ("import sys, time; t = time.perf_counter(); from ita_docs import render; "
             "render(sys.argv[1], sys.argv[2], overwrite=True); print(time.perf_counter() - t)")
     docx = work / "line.docx"
-    done = subprocess.run([sys.executable, "-c", code, str(plan), str(docx)], check=True, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", code, str(plan), str(docx)], check=True, capture_output=True,
+                          text=True, cwd=work)
     stages.append(("read, check and render the .docx (new process)", float(done.stdout)))
     data = docx.read_bytes()
     t = time.perf_counter()
