@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from .rendering.pdf import PdfStream
     from .thai import Digits
 
-__all__ = ["BatchError", "BatchResult", "available_cores", "chunk_size", "output_name", "render_many", "worker_count"]
+__all__ = ["BatchError", "BatchResult", "available_cores", "chunk_size", "expected_digits", "output_name",
+           "render_many", "worker_count"]
 
 #: Characters no file name gets: path separators, Windows' reserved ones, controls.
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
@@ -260,7 +261,7 @@ def render_many(
     inputs = list(inputs)
     # -- LibreOffice is launched first (one worker, before the data modules load), more once
     # the sources are counted --
-    stream = _pdf_stream(out, overwrite, worker_count(jobs, MAX_PDF_RUNS), pdf_a, _expected_digits(inputs)) \
+    stream = _pdf_stream(out, overwrite, worker_count(jobs, MAX_PDF_RUNS), pdf_a, expected_digits(inputs)) \
         if (pdf or pdf_a) and inputs else None
     try:
         jobs_list: list[_Job] = [
@@ -368,7 +369,7 @@ MAX_PDF_RUNS = 8
 _DIGITS_KEY = re.compile(r'^(?:digits|\s*"digits")\s*:\s*["\']?(thai|arabic)\b', re.MULTILINE)
 
 
-def _expected_digits(inputs: list[str | Path | Mapping[str, Any]]) -> str:
+def expected_digits(inputs: list[str | Path | Mapping[str, Any]]) -> str:
     """The digit form the first document most likely has (its data's ``digits``, else the
     default, Thai), so the LibreOffice workers can start before it is rendered. Only a
     guess, read from the text without parsing it (nor loading the data modules): a wrong

@@ -51,14 +51,22 @@ def _render(args: argparse.Namespace) -> int:
     if args.pdf or args.pdf_a:
         check_not_input(out.with_suffix(".pdf"), inputs)
         check_writable(out.with_suffix(".pdf"), overwrite=args.force)
-    path = render(args.data, out, template=args.template, overwrite=args.force)
-    _written(path)
-    if args.pdf or args.pdf_a:
-        from .io import load
-        from .rendering.pdf import to_pdf
+    if not (args.pdf or args.pdf_a):
+        _written(render(args.data, out, template=args.template, overwrite=args.force))
+        return 0
+    from .batch import expected_digits
+    from .io import load
+    from .rendering.pdf import LibreOfficePool, to_pdf
 
+    # -- LibreOffice launched now, for the digit form the data names: its start (about a
+    #    second) overlaps reading and rendering; a wrong guess costs one more start --
+    with LibreOfficePool(1) as pool:
+        pool.start(expected_digits([args.data]))
+        path = render(args.data, out, template=args.template, overwrite=args.force)
+        _written(path)
         digits = load(args.data).digits  # -- the document's, not read back from the .docx --
-        _written(to_pdf(path, path.with_suffix('.pdf'), overwrite=args.force, pdf_a=args.pdf_a, digits=digits))
+        _written(to_pdf(path, path.with_suffix('.pdf'), overwrite=args.force, pdf_a=args.pdf_a, pool=pool,
+                        digits=digits))
     return 0
 
 

@@ -237,3 +237,23 @@ def test_pdf_takes_o_and_the_old_outdir():
     parser = _parser()
     assert parser.parse_args(["pdf", "a.docx", "-o", "d"]).outdir == parser.parse_args(
         ["pdf", "a.docx", "--outdir", "d"]).outdir
+
+
+
+@pytest.mark.slow
+def test_render_pdf_launches_libreoffice_before_it_renders(tmp_path, capsys, monkeypatch):
+    """LibreOffice's start (about a second) overlaps reading and rendering the data."""
+    import ita_docs.rendering
+    from ita_docs.rendering.pdf import LibreOfficePool
+    from tests import pdfcheck
+    from tests.rendering.test_pdf import _needs_libreoffice
+
+    _needs_libreoffice()
+    events = []
+    start, render = LibreOfficePool.start, ita_docs.rendering.render
+    monkeypatch.setattr(LibreOfficePool, "start", lambda self, *a, **k: (events.append("launch"), start(self, *a, **k))[1])
+    monkeypatch.setattr(ita_docs.rendering, "render", lambda *a, **k: (events.append("render"), render(*a, **k))[1])
+    out = tmp_path / "plan.docx"
+    assert main(["render", str(NONGMUANG), "-o", str(out), "--pdf"]) == 0
+    assert events == ["launch", "render"]
+    assert pdfcheck.pdf_pages(out.with_suffix(".pdf"))[1].lines[0].text == "-๒-"

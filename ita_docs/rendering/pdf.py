@@ -19,6 +19,7 @@ Ctrl-C, and (on Linux) when the Python process dies.
 """
 from __future__ import annotations
 
+import atexit
 import functools
 import hashlib
 import json
@@ -136,7 +137,8 @@ if told != "done":
 #: One reaper per Python process for the long-lived workers and the conversions' folders:
 #: told on its stdin which process groups and paths to look after ("group 123", "path /x")
 #: and which no longer ("ungroup 123", "unpath /x"); when its stdin ends (this process
-#: exited or was killed outright) it ends the groups still listed and removes the paths.
+#: exited, or was killed outright) it ends the groups still listed — SIGTERM, SIGKILL to
+#: what is left after up to 2 s — removes the paths and exits.
 _REAPER = """
 import os, shutil, signal, sys, time
 groups, paths = [], []
@@ -149,37 +151,72 @@ for line in sys.stdin:
             kept.remove(item)
     else:
         kept.append(item)
-for sig in (signal.SIGTERM, signal.SIGKILL):
-    alive = False
+def signalled(sig):
+    alive = []
     for group in groups:
         try:
             os.killpg(group, sig)
-            alive = True
+            alive.append(group)
         except OSError:
             pass
-    if alive and sig == signal.SIGTERM:
-        time.sleep(2)
+    return alive
+deadline = time.monotonic() + 2
+while signalled(signal.SIGTERM) and time.monotonic() < deadline:
+    time.sleep(0.05)  # -- a group of zombies (this process's children, not yet waited) counts as alive --
+signalled(signal.SIGKILL)
 for path in paths:
     if os.path.isdir(path):
         shutil.rmtree(path, ignore_errors=True)
     elif os.path.lexists(path):
         os.unlink(path)
 """
+#: Seconds the exit of this process waits for its reaper to end what is still listed.
+REAPER_EXIT_SECONDS = 10
 _reaper_lock = threading.Lock()
 _reaper_process: subprocess.Popen[str] | None = None
+_reaper_owner = 0  # -- the process that started it: a forked child starts its own --
+_reaper_closed = False
 
 
 def _reaper(verb: str, value: object) -> None:
     """Tell this process's reaper (started at the first call) to look after, or forget, a
-    process group or a path."""
-    global _reaper_process
+    process group or a path. Once the reaper is closed at exit (:func:`_close_reaper`),
+    nothing is told: whatever is still listed has been ended by then."""
+    global _reaper_process, _reaper_owner
     with _reaper_lock:
-        if _reaper_process is None or _reaper_process.poll() is not None:
+        if _reaper_closed:
+            return
+        if _reaper_process is None or _reaper_owner != os.getpid() or _reaper_process.poll() is not None:
+            if _reaper_process is None:
+                atexit.register(_close_reaper)
             _reaper_process = subprocess.Popen([sys.executable, "-c", _REAPER], stdin=subprocess.PIPE, text=True,
                                                start_new_session=True)
+            _reaper_owner = os.getpid()
         assert _reaper_process.stdin is not None
         _reaper_process.stdin.write(f"{verb} {value}\n")
         _reaper_process.stdin.flush()
+
+
+def _close_reaper() -> None:
+    """At exit: close the reaper's stdin — it ends the process groups still listed (a pool
+    never closed), removes the paths and exits — and wait for it, so no reaper outlives
+    this process's exit and the exit leaves no subprocess running unwaited."""
+    global _reaper_closed
+    with _reaper_lock:
+        _reaper_closed = True
+        process = _reaper_process
+    if process is None or _reaper_owner != os.getpid():  # -- a forked child's copy: its parent's --
+        return
+    try:
+        if process.stdin is not None:
+            process.stdin.close()
+    except OSError:  # -- the reaper died: nothing left to tell it --
+        pass
+    try:
+        process.wait(timeout=REAPER_EXIT_SECONDS)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def _group_alive(pid: int) -> bool:
@@ -500,12 +537,15 @@ class _Worker:
         reply = json.loads(line)
         return reply if isinstance(reply, dict) else {}
 
-    def convert(self, source: Path, target: Path, pdf_version: int, timeout: float) -> None:
-        """Convert *source* to the PDF *target*; PdfError if LibreOffice could not (the
-        worker stays), _WorkerGone if it ended, TimeoutExpired after *timeout* seconds."""
+    def convert(self, source: Path, target: Path, pdf_version: int, timeout: float, digits: str | None = None) -> None:
+        """Convert *source* to the PDF *target*, its digits drawn as *digits* (default: the
+        profile's); PdfError if LibreOffice could not (the worker stays), _WorkerGone if
+        it ended, TimeoutExpired after *timeout* seconds."""
         self._wait_ready()
         assert self.process is not None and self.process.stdin is not None
-        request = {"source": str(source), "target": str(target), "pdf_version": pdf_version}
+        self.digits = digits or self.digits
+        request = {"source": str(source), "target": str(target), "pdf_version": pdf_version,
+                   "numerals": CTL_TEXT_NUMERALS[self.digits]}
         try:
             self.process.stdin.write(json.dumps(request).encode() + b"\n")
             self.process.stdin.flush()
@@ -568,7 +608,9 @@ class LibreOfficePool:
     """Up to *size* long-lived LibreOffice workers that conversions are fed to, one file at
     a time, each from a prepared profile (:func:`prepared_profile`).
 
-    A worker serves one digit form (the profile's CTLTextNumerals); one that dies, hangs
+    A worker serves both digit forms: each request sets its CTLTextNumerals (the profile's
+    is only the first), so a file of the other form takes an idle worker rather than a
+    new one (a mixed batch starts no worker again). One that dies, hangs
     past its time limit or is interrupted is ended with its whole process group and
     replaced at the next conversion. :meth:`close` (or leaving the ``with`` block) ends
     every worker; should the Python process die, its reaper ends them.
@@ -611,25 +653,20 @@ class LibreOfficePool:
         return self._soffice
 
     def _take(self, digits: str) -> _Worker:
-        victim: _Worker | None = None
         with self._cond:
             while True:
                 if self._closed:
                     raise PdfError("หยุดการแปลง PDF แล้ว")
-                match = next((w for w in self._idle if w.digits == digits), None)
+                # -- an idle worker of this digit form, else any idle one: it switches its
+                #    CTLTextNumerals for this file (milliseconds, against a new worker's second) --
+                match = next((w for w in self._idle if w.digits == digits), self._idle[0] if self._idle else None)
                 if match is not None:
                     self._idle.remove(match)
                     return match
                 if len(self._all) + self._starting < self.size:
                     break
-                if self._idle:  # -- all busy or of the other digit form: replace an idle one --
-                    victim = self._idle.pop(0)
-                    self._all.discard(victim)
-                    break
                 self._cond.wait()
             self._starting += 1
-        if victim is not None:
-            victim.close()
         python = find_uno_python(self._program())
         try:
             if python is None:
@@ -698,7 +735,7 @@ class LibreOfficePool:
         keep = False
         worker = self._take(digits)
         try:
-            worker.convert(source, target, PDF_A_VERSION if pdf_a else 0, limit)
+            worker.convert(source, target, PDF_A_VERSION if pdf_a else 0, limit, digits)
             if not target.is_file():
                 raise PdfError("LibreOffice ไม่ได้เขียนไฟล์ PDF", location=where)
             keep = True
@@ -799,7 +836,7 @@ class PdfStream:
     so a slow document holds up no other and each worker's start is paid once. The
     workers are launched at once for the digit form *digits* that the caller expects (so
     their launch overlaps the rendering of the first file), else when the first file is
-    handed in, for its digit form; a file of the other form replaces an idle worker. As
+    handed in, for its digit form (any worker converts either form). As
     many are launched as the *documents* expected (:meth:`expect`), at most *jobs*. The
     preparation of one file (and the writing of the PDF before it) overlaps the
     conversion of another. Without a Python that has ``uno``, the files are shared out

@@ -11,6 +11,7 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from ita_docs import OutputExistsError, render, to_pdf, to_thai_digits
+from ita_docs.rendering import paged_tables
 from ita_docs.rendering import pdf as pdfmod
 from ita_docs.rendering.pdf import PdfError, convert_to_pdf, document_digits, find_soffice
 from tests import pdfcheck
@@ -140,11 +141,12 @@ def test_body_text_keeps_thai_digits(pages):
 
 
 @pytest.mark.slow
-def test_arabic_document_and_batch_conversion(tmp_path, plan_data):
+def test_arabic_document_and_batch_conversion(tmp_path, plan_data, monkeypatch):
     """Two documents of each digit form convert in one call; page counts grow with rows."""
     _needs_libreoffice()
+    monkeypatch.setattr(paged_tables, "LONG_TABLE_ROWS", 150)
     base = plan_data["measures"]
-    sizes = (200, 400, 1000)  # -- all over the 150 rows from which the PDF copy is cut --
+    sizes = (200, 400, 1000)  # -- all over the 150 rows from which the PDF copy is cut here --
     docs = []
     for n in sizes:
         data = copy.deepcopy(plan_data)
@@ -210,3 +212,20 @@ def test_the_command_writes_pdf_a_when_asked(tmp_path):
     _needs_libreoffice()
     assert main(["render", str(NONGMUANG), "-o", str(tmp_path / "plan.docx"), "--pdf-a"]) == 0
     assert _pdfa_id(tmp_path / "plan.pdf") == {"part": "2", "conformance": "B"}
+
+
+@pytest.mark.slow
+def test_one_worker_converts_both_digit_forms_without_starting_again(tmp_path, plan_data, nongmuang_docx):
+    """A worker sets its CTLTextNumerals per file: Thai, Arabic, Thai on one worker, each
+    with its own page numbers, and the pool started one worker (it started a new one for
+    each change of form before)."""
+    _needs_libreoffice()
+    plan_data["digits"] = "arabic"
+    arabic = render(plan_data, tmp_path / "arabic.docx")
+    with pdfmod.LibreOfficePool(1) as pool:
+        pdfs = [to_pdf(docx, tmp_path / f"{index}.pdf", pool=pool)
+                for index, docx in enumerate([nongmuang_docx, arabic, nongmuang_docx])]
+        assert pool.started == 1
+    pages = [pdfcheck.pdf_pages(pdf) for pdf in pdfs]
+    assert [p[1].lines[0].text for p in pages] == ["-๒-", "-2-", "-๒-"]
+    assert not set("๐๑๒๓๔๕๖๗๘๙") & set("".join(p.text() for p in pages[1]))

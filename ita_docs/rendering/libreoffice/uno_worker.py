@@ -7,9 +7,11 @@ It starts LibreOffice (in the caller's process group: the caller started this sc
 a group of its own and ends the whole group), connects to it over a named pipe, says
 ``{"ready": true}`` on stdout, then reads one request a line on stdin::
 
-    {"source": "/in/a.docx", "target": "/out/a.pdf", "pdf_version": 0}
+    {"source": "/in/a.docx", "target": "/out/a.pdf", "pdf_version": 0, "numerals": 3}
 
-and for each opens the file hidden, updates its indexes (the table of contents and its
+and for each sets LibreOffice's CTLTextNumerals to ``numerals`` when given and not set
+already (3: Thai-language text draws Thai digits, 0: Arabic; a configuration change a
+newly opened document follows, so one worker serves both digit forms), opens the file hidden, updates its indexes (the table of contents and its
 page numbers: ``--convert-to`` leaves them empty), exports a tagged PDF (``pdf_version``
 2 = PDF/A-2b) and answers ``{"ok": true}`` or ``{"ok": false, "error": "..."}``. At the
 end of stdin it ends LibreOffice and exits. If LibreOffice itself goes away it answers
@@ -43,6 +45,7 @@ def _answer(**reply: Any) -> None:
 
 
 def _connect(soffice: subprocess.Popen[bytes], pipe: str) -> Any:
+    """LibreOffice's component context, once it listens on *pipe*."""
     import uno  # type: ignore[import-not-found]
 
     local = uno.getComponentContext()
@@ -50,16 +53,40 @@ def _connect(soffice: subprocess.Popen[bytes], pipe: str) -> Any:
     deadline = time.monotonic() + CONNECT_SECONDS
     while True:
         try:
-            context = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-            return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+            return resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
         except Exception:  # -- NoConnectException until LibreOffice listens --
             if soffice.poll() is not None or time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
 
 
-def _convert(desktop: Any, request: dict[str, Any]) -> None:
+class _Numerals:
+    """LibreOffice's CTLTextNumerals setting (``/org.openoffice.Office.Common/I18N/CTL``), changed when asked."""
+
+    NODE = "/org.openoffice.Office.Common/I18N/CTL"
+
+    def __init__(self, context: Any) -> None:
+        self._provider = context.ServiceManager.createInstanceWithContext(
+            "com.sun.star.configuration.ConfigurationProvider", context)
+        # -- the profile's value: nothing is changed until a file asks for the other --
+        self._current = int(self._provider.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationAccess", _props(nodepath=self.NODE)).CTLTextNumerals)
+
+    def set(self, value: int) -> None:
+        if value == self._current:
+            return
+        access = self._provider.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationUpdateAccess", _props(nodepath=self.NODE))
+        access.setPropertyValue("CTLTextNumerals", value)
+        access.commitChanges()
+        self._current = value
+
+
+def _convert(desktop: Any, request: dict[str, Any], numerals: _Numerals) -> None:
     import uno
+
+    if "numerals" in request:
+        numerals.set(int(request["numerals"]))
 
     doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(request["source"]), "_blank", 0,
                                        _props(Hidden=True))
@@ -84,7 +111,9 @@ def main(argv: list[str]) -> int:
                                 f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        desktop = _connect(soffice, pipe)
+        context = _connect(soffice, pipe)
+        desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+        numerals = _Numerals(context)
     except Exception as exc:  # noqa: BLE001 - said to the caller, which reports it
         _answer(ready=False, error=f"{type(exc).__name__}: {exc}")
         return 1
@@ -93,7 +122,7 @@ def main(argv: list[str]) -> int:
         if not line.strip():
             continue
         try:
-            _convert(desktop, json.loads(line))
+            _convert(desktop, json.loads(line), numerals)
         except Exception as exc:  # noqa: BLE001 - one document's failure, or LibreOffice gone
             gone = soffice.poll() is not None or "Disposed" in type(exc).__name__
             _answer(ok=False, fatal=gone, error=f"{type(exc).__name__}: {exc}")
