@@ -21,6 +21,9 @@ temporary folder:
   the command's work per document — read, validate, checks, view, template,
   post-processing, zip, write — timed as ``batch`` runs them (one process).
 
+With ``BASELINE=/path/to/another/checkout``, the 200-file batches are also run by that
+checkout's code (in the same rounds) and the ratios printed.
+
 The package is byte-compiled first, as an install has it (this machine sets
 PYTHONDONTWRITEBYTECODE, which would otherwise make every run compile ita_docs again).
 
@@ -114,10 +117,10 @@ def write_views(sources: Sequence[Path], folder: Path) -> None:
 class Run:
     """One command: wall seconds, CPU seconds of its process tree, peak RSS of the tree."""
 
-    def __init__(self, command: list[str]) -> None:
+    def __init__(self, command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> None:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
         peak = [0]
         done = threading.Event()
 
@@ -144,12 +147,26 @@ def batch_command(source: Path, out: Path, jobs: int) -> list[str]:
     return [str(ita_docs), "batch", str(source), "-o", str(out), "--jobs", str(jobs), "--force"]
 
 
-def median_run(commands: list[Callable[[], list[str]]], repeat: int) -> list[Run]:
-    """Each command *repeat* times, taken in turn; the run of median wall time of each."""
+def baseline_command(source: Path, out: Path, jobs: int) -> list[str]:
+    """The same batch by the checkout named in BASELINE (``python -m ita_docs`` with it first
+    on the path, run outside the source tree so that the tree's own package is not found)."""
+    return [sys.executable, "-m", "ita_docs", "batch", str(source), "-o", str(out), "--jobs", str(jobs), "--force"]
+
+
+def baseline_env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": os.environ["BASELINE"]}
+
+
+def median_run(commands: list[Callable[[], list[str]]], repeat: int, baseline: int = 0) -> list[Run]:
+    """Each command *repeat* times, taken in turn; the run of median wall time of each. The
+    last *baseline* commands run the BASELINE checkout."""
     runs: list[list[Run]] = [[] for _ in commands]
     for _ in range(repeat):
         for index, command in enumerate(commands):
-            runs[index].append(Run(command()))
+            if index >= len(commands) - baseline:
+                runs[index].append(Run(command(), env=baseline_env(), cwd=Path(tempfile.gettempdir())))
+            else:
+                runs[index].append(Run(command()))
     return [sorted(r, key=lambda run: run.wall)[len(r) // 2] for r in runs]
 
 
@@ -267,10 +284,14 @@ def main(argv: list[str]) -> int:
         write_views(docs, tmp / "views")
 
         plain = [sys.executable, str(Path(__file__).resolve()), "--plain", str(tmp / "views"), str(tmp / "plain")]
-        jobs1, jobs2, script = median_run([
+        before = [lambda: baseline_command(tmp / "yaml", tmp / "out-b1", 1),
+                  lambda: baseline_command(tmp / "yaml", tmp / "out-b2", 2)] if os.environ.get("BASELINE") else []
+        if before:
+            compileall.compile_dir(Path(os.environ["BASELINE"]) / "ita_docs", quiet=1)
+        jobs1, jobs2, script, *old = median_run([
             lambda: batch_command(tmp / "yaml", tmp / "out1", 1),
             lambda: batch_command(tmp / "yaml", tmp / "out2", 2),
-            lambda: plain], args.repeat)
+            lambda: plain, *before], args.repeat, baseline=len(before))
         wb, wb_yaml = median_run([
             lambda: batch_command(tmp / "xlsx", tmp / "out-xlsx", 1),
             lambda: batch_command(tmp / "yaml-wb", tmp / "out-yaml-wb", 1)], args.repeat)
@@ -300,6 +321,7 @@ def main(argv: list[str]) -> int:
             (f"ita-docs batch, {args.big} YAML, --jobs 2", large, args.big),
             (f"ita-docs batch, {args.workbooks} workbooks, --jobs 1", wb, args.workbooks),
             (f"ita-docs batch, same {args.workbooks} as YAML, --jobs 1", wb_yaml, args.workbooks)]
+    rows += [(f"BASELINE batch, {n} YAML, --jobs {jobs}", run, n) for jobs, run in zip((1, 2), old)]
     for label, run, count in rows:
         print(f"{label:44} {run.wall:7.2f} {count / run.wall:7.1f} {run.wall / count * 1000:7.1f} {run.cpu:6.1f} "
               f"{run.peak / 1e6:11.0f}")
@@ -322,6 +344,8 @@ def main(argv: list[str]) -> int:
           "   (target <= 1.5)")
     print(f"  {args.big} files, jobs 2: peak RSS {large.peak / 1e6:.0f} MB   (target <= 300)")
     print(f"  jobs 1 vs floor:           {jobs1.wall / floor_s:5.0f}x the time")
+    for jobs, run, new in zip((1, 2), old, (jobs1, jobs2)):
+        print(f"  jobs {jobs} vs BASELINE jobs {jobs}: {run.wall / new.wall:5.2f}x the docs/s [{run.cpu / new.cpu:.2f}x]")
     return 0
 
 
