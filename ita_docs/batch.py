@@ -373,8 +373,8 @@ def expected_digits(inputs: list[str | Path | Mapping[str, Any]]) -> str:
     """The digit form the first document most likely has (its data's ``digits``, else the
     default, Thai), so the LibreOffice workers can start before it is rendered. Only a
     guess, read from the text without parsing it (nor loading the data modules): a wrong
-    one costs a worker's start, never a wrong PDF (each file is converted by a worker
-    of its own digit form)."""
+    one costs the worker a switch of its digit setting (milliseconds), never a wrong PDF
+    (each request carries its file's digit form)."""
     source = inputs[0]
     if isinstance(source, Mapping):
         digits = source.get("digits")

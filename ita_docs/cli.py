@@ -59,7 +59,8 @@ def _render(args: argparse.Namespace) -> int:
     from .rendering.pdf import LibreOfficePool, to_pdf
 
     # -- LibreOffice launched now, for the digit form the data names: its start (about a
-    #    second) overlaps reading and rendering; a wrong guess costs one more start --
+    #    second) overlaps reading and rendering; a wrong guess costs the worker a switch of
+    #    its digit setting (milliseconds) --
     with LibreOfficePool(1) as pool:
         pool.start(expected_digits([args.data]))
         path = render(args.data, out, template=args.template, overwrite=args.force)

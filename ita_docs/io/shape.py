@@ -83,14 +83,10 @@ def field_shape(annotation: Any) -> tuple[Shape, type[BaseModel] | None]:
     return "json", None
 
 
+@lru_cache(maxsize=None)  # -- one entry per model class: a bounded set --
 def fields(model: type[BaseModel]) -> Mapping[str, tuple[Shape, type[BaseModel] | None]]:
     """Each field of *model* with its shape (read-only: worked out once per model, since
     every sheet of every workbook asks, ~2 ms a workbook)."""
-    return _fields(model)
-
-
-@lru_cache(maxsize=None)  # -- one entry per model class: a bounded set --
-def _fields(model: type[BaseModel]) -> Mapping[str, tuple[Shape, type[BaseModel] | None]]:
     return MappingProxyType({name: field_shape(info.annotation) for name, info in model.model_fields.items()})
 
 

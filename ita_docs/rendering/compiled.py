@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
-from ..resources import data_dir
 from ..errors import TEMPLATE_ERRORS, ItaDocsError, Location, TemplateError, translate
 from .environment import Budget, budget, make_environment, make_trusted_environment
 from .oxml import find_elements, qn
@@ -37,6 +36,7 @@ from .package import (
 )
 from .postprocess import ADDRESS_MARKS
 from .template_rules import check_package, check_tags_balanced
+from .templates import is_bundled
 
 __all__ = ["CompiledTemplate", "compiled_template", "line_text", "paragraph_lines", "tagged_parts",
            "template_sources"]
@@ -185,10 +185,7 @@ class CompiledTemplate:
         """
         trees: dict[str, etree._Element] = {}
         maybe_links = maybe_empty_cells = True
-        size = 0 if self.trusted else _view_size(context)
-        with nullcontext(None) if self.trusted else budget(
-                BUDGET_SECONDS + BUDGET_SECONDS_PER_MB * size / 1_000_000,
-                BUDGET_OUTPUT + BUDGET_OUTPUT_PER_CHARACTER * size) as spent:
+        with self._budget(context) as spent:
             for name, template in self.templates.items():
                 xml = self._render_part(name, template, context, spent)
                 try:
@@ -204,6 +201,15 @@ class CompiledTemplate:
                 trees[name] = root
         _renumber_drawings(trees.values())
         return RenderedPackage(self.parts, trees, maybe_links=maybe_links, maybe_empty_cells=maybe_empty_cells)
+
+    def _budget(self, context: dict[str, Any]) -> AbstractContextManager[Budget | None]:
+        """What a render of *context* may spend: time and output growing with its size; no
+        bound for a trusted template."""
+        if self.trusted:
+            return nullcontext(None)
+        size = _view_size(context)
+        return budget(BUDGET_SECONDS + BUDGET_SECONDS_PER_MB * size / 1_000_000,
+                      BUDGET_OUTPUT + BUDGET_OUTPUT_PER_CHARACTER * size)
 
     def _render_part(self, name: str, template: Any, context: dict[str, Any], spent: Budget | None) -> str:
         """One part's XML, its output counted against *spent* (none: a trusted template);
@@ -252,13 +258,7 @@ def compiled_template(path: str | Path) -> CompiledTemplate:
     except OSError:
         raise TemplateError("ไม่พบไฟล์แม่แบบ", location=Location(str(path))) from None
     resolved = path.resolve()
-    return _cached(str(resolved), stat.st_mtime_ns, stat.st_size, resolved.parent == _bundled_folder())
-
-
-@lru_cache(maxsize=1)
-def _bundled_folder() -> Path | None:
-    folder = data_dir("templates")
-    return folder.resolve() if folder is not None else None
+    return _cached(str(resolved), stat.st_mtime_ns, stat.st_size, is_bundled(resolved))
 
 
 def _default_font(styles: bytes | None) -> str | None:
