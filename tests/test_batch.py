@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
-import shutil
 import subprocess
 
 import pytest
@@ -14,6 +12,7 @@ from ita_docs.batch import output_name, render_many
 from ita_docs.cli import main
 from ita_docs.errors import ItaDocsWarning
 from tests.conftest import NONGMUANG, SAMPLES
+from tests.rendering.test_pdf import _needs_libreoffice
 
 
 @pytest.fixture
@@ -102,10 +101,7 @@ def test_a_failed_pdf_conversion_counts_as_a_failure(tmp_path, monkeypatch, caps
 
 @pytest.mark.slow
 def test_batch_to_pdf_in_libreoffice_runs_side_by_side(tmp_path, nongmuang_data):
-    if not shutil.which("soffice") or not shutil.which("pdftotext"):
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice and poppler-utils must be installed in CI (.ci/run installs them)")
-        pytest.skip("needs LibreOffice and poppler-utils")
+    _needs_libreoffice()
     many = []
     for suffix in "กขค":
         data = copy.deepcopy(nongmuang_data)
@@ -271,10 +267,7 @@ def test_progress_counts_each_document_of_a_list_file(tmp_path, nongmuang_data):
 
 @pytest.mark.slow
 def test_batch_pdfs_keep_each_documents_digits_when_the_workers_guessed_otherwise(tmp_path, nongmuang_data):
-    if not shutil.which("soffice") or not shutil.which("pdftotext"):
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice and poppler-utils must be installed in CI (.ci/run installs them)")
-        pytest.skip("needs LibreOffice and poppler-utils")
+    _needs_libreoffice()
     thai = copy.deepcopy(nongmuang_data)
     thai["digits"] = "thai"  # -- the workers start for Thai digits, from the first input --
     arabic = copy.deepcopy(nongmuang_data)
