@@ -71,6 +71,20 @@ def plain_script(source: Path, out: Path) -> None:
 # -- the data ------------------------------------------------------------------------------
 
 
+#: Thai syllables that make the organisations' names: each copy's name differs in its Thai
+#: letters, as a real batch's do (a name that differs only in a number would leave the
+#: document's own words, and so the word-joining caches, alike across the batch).
+_FIRST = ["บาง", "หนอง", "ดอน", "โคก", "ท่า", "นา", "ห้วย", "วัง", "บ้าน", "เขา", "ทุ่ง", "สระ", "ป่า", "คลอง"]
+_SECOND = ["แก้ว", "ทอง", "ใหม่", "เหนือ", "ใต้", "กลาง", "ยาง", "ไผ่", "จันทร์", "หลวง", "น้อย", "งาม", "บัว", "ศรี"]
+
+
+def organisation_name(index: int) -> str:
+    """A Thai place name of its own for each *index* (distinct up to 14³ = 2,744 names)."""
+    first, rest = divmod(index, len(_SECOND) * len(_FIRST))
+    second, third = divmod(rest, len(_FIRST))
+    return _FIRST[third] + _SECOND[second] + (_FIRST[first] if first else "")
+
+
 def write_yaml(folder: Path, count: int) -> list[Path]:
     """*count* copies of the nongmuang sample, each with its own organisation name."""
     text = SAMPLE.read_text(encoding="utf-8")
@@ -78,7 +92,7 @@ def write_yaml(folder: Path, count: int) -> list[Path]:
     folder.mkdir(parents=True)
     paths = [folder / f"d{index:05d}.yaml" for index in range(count)]
     for index, path in enumerate(paths):
-        path.write_text(text.replace(NAME, f"{NAME}{index + 1}", 1), encoding="utf-8")
+        path.write_text(text.replace(NAME, f"name: เทศบาลตำบล{organisation_name(index)}", 1), encoding="utf-8")
     return paths
 
 

@@ -410,7 +410,6 @@ def _outside_addresses(text: str) -> Iterator[tuple[str, bool]]:
         yield text[last:], False
 
 
-@lru_cache(maxsize=16384)  # -- a pure function of its arguments; cell texts recur across a batch --
 def join_words(text: str, limit_cm: float | None = None, extra: frozenset[str] = frozenset()) -> str:
     """*text* with a :data:`JOINER` inside each Thai word, and its addresses through
     :func:`break_addresses`; spaces and Latin unchanged.
@@ -437,6 +436,15 @@ def join_words(text: str, limit_cm: float | None = None, extra: frozenset[str] =
         # -- each half is kept whole as a word too (เตงนอก is none of PyThaiNLP's) --
         extra = extra | {half for name in found for half in name.split(" ")}
         text = split.sub(lambda m: m.group(0).replace(" ", _NAME_SPACE), text)
+    # -- a word that is not in the text cannot change how it splits: without it, the cache
+    # serves the same text of every document of a batch, whatever the organisation --
+    return _join_words(text, limit_cm, frozenset(word for word in extra if word in text) if extra else extra)
+
+
+@lru_cache(maxsize=16384)  # -- a pure function of its arguments; cell texts recur across a batch --
+def _join_words(text: str, limit_cm: float | None, extra: frozenset[str]) -> str:
+    """:func:`join_words` once the document's own names typed with a space are held
+    together and *extra* holds only the words found in *text*."""
     out = []
     for piece, address in _outside_addresses(text):
         out.append(_ADDRESS_BREAK.sub(ADDRESS_BREAK, piece) if address else _THAI_SLASH.sub(

@@ -6,11 +6,22 @@ import zipfile
 from io import BytesIO
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pythainlp.util import Trie
 
 from ita_docs import load, render_bytes
 from ita_docs.batch import render_many
-from ita_docs.rendering.linebreak import _icu, _words_class, join_words, unbreakable_pieces
+from ita_docs.rendering.linebreak import (
+    _icu,
+    _join_thai,
+    _join_words,
+    _split_names,
+    _words_class,
+    join_words,
+    thai_words,
+    unbreakable_pieces,
+)
 from ita_docs.rendering.measure import text_width_cm
 from ita_docs.rendering.widths import _widest_piece_cm, piece_width_cm
 from tests.conftest import NONGMUANG
@@ -41,7 +52,7 @@ def test_a_word_added_after_building_is_found_as_in_the_trie():
 
 def test_the_caches_are_bounded():
     """Issue 16: no cache without a bound (a long-running web service renders on and on)."""
-    for cached in (join_words, _widest_piece_cm):
+    for cached in (_join_words, _join_thai, thai_words, _widest_piece_cm):
         assert cached.cache_info().maxsize is not None
 
 
@@ -72,3 +83,47 @@ def test_a_batch_in_two_warm_workers_writes_what_one_process_renders(tmp_path):
     expected = zipfile.ZipFile(BytesIO(one)).read("word/document.xml")
     for result in results:
         assert zipfile.ZipFile(result.output).read("word/document.xml") == expected
+
+
+_PLAN_TEXTS = ["ผู้รับผิดชอบกำชับเจ้าหน้าที่ให้ปฏิบัติตามประมวลจริยธรรม", "นายกเทศมนตรีตำบลหนองม่วง อำเภอหนองม่วง",
+               "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ", "เทศบาลเมืองสะ เตงนอก จังหวัดยะลา",
+               "เทศบาลเมืองสะเตงนอก อำเภอเมืองยะลา", "องค์การบริหารส่วนตำบลบาโงยซิแน"]
+_SYLLABLES = ["หนอง", "ม่วง", "บาง", "แก้ว", "สะ", "เตง", "นอก", "ทอง", "คุณ", "ธรรม", "ผิด", "ชอบ", "ยะลา"]
+
+
+def _uncached_joins(text: str, limit: float | None, extra: frozenset[str]) -> str:
+    for cached in (_join_words, _join_thai, thai_words):
+        cached.cache_clear()
+    return join_words(text, limit, extra)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.sampled_from(_PLAN_TEXTS), limit=st.sampled_from([None, 2.5, 6.0]),
+       names=st.sets(st.sampled_from(["สะเตงนอก", "บาโงยซิแน", "เมืองยะลา"])
+                     | st.lists(st.sampled_from(_SYLLABLES), min_size=1, max_size=3).map("".join), max_size=4))
+def test_the_joins_of_a_text_are_those_a_fresh_cache_gives_whatever_the_names(text, limit, names):
+    """join_words keeps in its cache key only the document's words found in the text, so the
+    same cell text of two organisations is joined once: what it gives is what it gives when
+    nothing is cached and every name is known (found in the text or not)."""
+    extra = frozenset(names)
+    warm = join_words(text, limit, extra | {"หนองม่วง"})  # -- fills the caches with another set of names --
+    warm = join_words(text, limit, extra)
+    assert warm == _uncached_joins(text, limit, extra)
+    split = _split_names(extra)
+    if split is None or not split.search(text):  # -- a name typed with a space is held first, in join_words --
+        assert _join_words.__wrapped__(text, limit, extra) == warm  # -- every name, not only those in the text --
+
+
+def test_organisations_of_other_names_render_as_each_alone(nongmuang_data):
+    """Documents of several organisations, one after another in one process, give the bytes
+    each gives rendered first: a cache shared across documents changes nothing."""
+    def document(name: str) -> bytes:
+        data = dict(nongmuang_data, organisation=dict(nongmuang_data["organisation"], name=name))
+        return render_bytes(load(data))
+
+    names = ["เทศบาลตำบลบางแก้ว", "เทศบาลตำบลสะเตงนอก", "เทศบาลตำบลหนองม่วง"]
+    in_turn = [document(name) for name in names]
+    for name, made in zip(names, in_turn):
+        for cached in (_join_words, _join_thai, thai_words):
+            cached.cache_clear()
+        assert document(name) == made, name
