@@ -436,9 +436,18 @@ def join_words(text: str, limit_cm: float | None = None, extra: frozenset[str] =
         # -- each half is kept whole as a word too (เตงนอก is none of PyThaiNLP's) --
         extra = extra | {half for name in found for half in name.split(" ")}
         text = split.sub(lambda m: m.group(0).replace(" ", _NAME_SPACE), text)
-    # -- a word that is not in the text cannot change how it splits: without it, the cache
-    # serves the same text of every document of a batch, whatever the organisation --
-    return _join_words(text, limit_cm, frozenset(word for word in extra if word in text) if extra else extra)
+    return _join_words(text, limit_cm, _found_in(extra, text))
+
+
+def _found_in(extra: frozenset[str], text: str) -> frozenset[str]:
+    """The words of *extra* that occur in *text*: a word that does not cannot change how
+    the text splits, and without it the caches serve the same text of every document of a
+    batch, whatever the organisation's name.
+
+    >>> sorted(_found_in(frozenset({"ยะลา", "สะเตงนอก"}), "จังหวัดยะลา"))
+    ['ยะลา']
+    """
+    return frozenset(word for word in extra if word in text) if extra else extra
 
 
 @lru_cache(maxsize=16384)  # -- a pure function of its arguments; cell texts recur across a batch --
@@ -448,7 +457,7 @@ def _join_words(text: str, limit_cm: float | None, extra: frozenset[str]) -> str
     out = []
     for piece, address in _outside_addresses(text):
         out.append(_ADDRESS_BREAK.sub(ADDRESS_BREAK, piece) if address else _THAI_SLASH.sub(
-            SLASH_BREAK, _THAI_RUN.sub(lambda m: _join_thai(m.group(0), limit_cm, extra), piece)))
+            SLASH_BREAK, _THAI_RUN.sub(lambda m: _join_thai(m[0], limit_cm, _found_in(extra, m[0])), piece)))
     # -- "ทุก ๆ" as typed with a space: a no-break space keeps ๆ on its word's line --
     joined = _SPACED_REPEAT.sub(_REPEAT_SPACE, "".join(out)).replace(_NAME_SPACE, _HELD_SPACE)
     return joined if limit_cm is None else _breaks_on_thai(_unjoin_wider_than(joined, limit_cm), limit_cm)
