@@ -16,6 +16,7 @@ from ita_docs.rendering.linebreak import (
     _icu,
     _join_thai,
     _join_words,
+    _may_hold_a_spaced_name,
     _split_names,
     _words_class,
     join_words,
@@ -127,3 +128,15 @@ def test_organisations_of_other_names_render_as_each_alone(nongmuang_data):
         for cached in (_join_words, _join_thai, thai_words):
             cached.cache_clear()
         assert document(name) == made, name
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(["สะ", "เตง", "นอก", "นา", "นานา", " ", "ยะลา", "เมือง"]), max_size=10),
+       names=st.sets(st.sampled_from(["สะเตงนอก", "นานา", "เมืองยะลา", "นอกนา"]), min_size=1))
+def test_a_text_passed_over_for_spaced_names_holds_none(pieces, names):
+    """The cheap test that skips making the spaced-name pattern never skips a text the
+    pattern would find a name in (self-overlapping names included: นานา)."""
+    text, extra = "".join(pieces), frozenset(names)
+    split = _split_names(extra)
+    if split is not None and split.search(text):
+        assert _may_hold_a_spaced_name(text, extra), text
