@@ -476,7 +476,7 @@ def _may_hold_a_spaced_name(text: str, extra: frozenset[str]) -> bool:
     if " " not in text:
         return False
     squeezed = text.replace(" ", "")
-    return any(_occurrences(squeezed, word) > _occurrences(text, word) for word in extra)
+    return any(word in squeezed and _occurrences(squeezed, word) > _occurrences(text, word) for word in extra)
 
 
 def _occurrences(text: str, word: str) -> int:
