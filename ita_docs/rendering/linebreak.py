@@ -240,7 +240,6 @@ def document_words(document: object) -> frozenset[str]:
     return frozenset(part for text in names if text for part in _THAI_RUN.findall(text))
 
 
-@lru_cache(maxsize=4096)
 def thai_words(text: str, extra: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The words of a run of Thai letters that a line should not cut (cached).
 
@@ -257,6 +256,11 @@ def thai_words(text: str, extra: frozenset[str] = frozenset()) -> tuple[str, ...
     >>> thai_words("เทศบาลเมืองสะเตงนอก", frozenset({"สะเตงนอก"}))
     ('เทศบาล', 'เมือง', 'สะเตงนอก')
     """
+    return _words_of(text, extra)
+
+
+@lru_cache(maxsize=4096)  # -- one key for a text however it is asked for (f(t) and f(t, x) are two to lru_cache) --
+def _words_of(text: str, extra: frozenset[str]) -> tuple[str, ...]:
     from pythainlp.tokenize import word_tokenize
 
     words: list[str] = []

@@ -19,8 +19,8 @@ from ita_docs.rendering.linebreak import (
     _may_hold_a_spaced_name,
     _split_names,
     _words_class,
+    _words_of,
     join_words,
-    thai_words,
     unbreakable_pieces,
 )
 from ita_docs.rendering.measure import text_width_cm
@@ -53,7 +53,7 @@ def test_a_word_added_after_building_is_found_as_in_the_trie():
 
 def test_the_caches_are_bounded():
     """Issue 16: no cache without a bound (a long-running web service renders on and on)."""
-    for cached in (_join_words, _join_thai, thai_words, _widest_piece_cm):
+    for cached in (_join_words, _join_thai, _words_of, _widest_piece_cm):
         assert cached.cache_info().maxsize is not None
 
 
@@ -93,7 +93,7 @@ _SYLLABLES = ["หนอง", "ม่วง", "บาง", "แก้ว", "ส�
 
 
 def _uncached_joins(text: str, limit: float | None, extra: frozenset[str]) -> str:
-    for cached in (_join_words, _join_thai, thai_words):
+    for cached in (_join_words, _join_thai, _words_of):
         cached.cache_clear()
     return join_words(text, limit, extra)
 
@@ -125,7 +125,7 @@ def test_organisations_of_other_names_render_as_each_alone(nongmuang_data):
     names = ["เทศบาลตำบลบางแก้ว", "เทศบาลตำบลสะเตงนอก", "เทศบาลตำบลหนองม่วง"]
     in_turn = [document(name) for name in names]
     for name, made in zip(names, in_turn):
-        for cached in (_join_words, _join_thai, thai_words):
+        for cached in (_join_words, _join_thai, _words_of):
             cached.cache_clear()
         assert document(name) == made, name
 
