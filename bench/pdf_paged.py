@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """End to end: PDF time of a measures plan as its table grows — the whole command, a started worker, the margin.
 
-Usage:  python bench/pdf_paged.py [--measures 100 500 1000 2000] [--one-table-up-to 0]
+Usage:  python bench/pdf_paged.py [--measures 100 500 1000 2000] [--one-table-up-to 0] [--repeat 3]
 
 For each size N it writes a plan of N measures (the nongmuang sample's texts, each
 measure's title its own) as YAML and, in the same run:
@@ -11,7 +11,7 @@ measure's title its own) as YAML and, in the same run:
   pages of the PDF, ms per page and per measure, and the ratio of ms per page to the
   smallest size's. The fixed cost is in it and is printed as such;
 * **worker**: times ``to_pdf`` of the same .docx on a LibreOffice worker started (and
-  used once) before the clock starts, as ``batch --pdf`` and the web service convert:
+  used once) before the clock starts (the median of ``--repeat`` conversions, 3 by default), as ``batch --pdf`` and the web service convert:
   our cut of long tables and our text-layer pass included, Python's and LibreOffice's
   start not;
 * **margin**: the command's ms per page above the smallest size, (t(N) − t(N₀)) /
@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import copy
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -138,6 +139,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--measures", type=int, nargs="+", default=[100, 500, 1000, 2000])
     parser.add_argument("--one-table-up-to", type=int, default=0)
+    parser.add_argument("--repeat", type=int, default=3, help="worker conversions per size (the median is taken)")
     args = parser.parse_args(argv)
     baseline = os.environ.get("BASELINE")
     rows: list[dict[str, float]] = []
@@ -157,7 +159,8 @@ def main(argv: list[str]) -> int:
             docx = work / "cmd" / f"plan-{count}.docx"
             row["command"] = command(plans[count], docx)
             row["pages"] = pages(docx.with_suffix(".pdf"))
-            row["worker"] = on_worker(pool, docx, work / f"worker-{count}.pdf")
+            row["worker"] = statistics.median(on_worker(pool, docx, work / f"worker-{count}.pdf")
+                                              for _ in range(args.repeat))
             if pages(work / f"worker-{count}.pdf") != row["pages"]:
                 raise SystemExit("the worker's PDF and the command's differ in pages")
             if count <= args.one_table_up_to:
