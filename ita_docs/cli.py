@@ -17,6 +17,9 @@ __all__ = ["main", "run"]
 
 EXIT_WARNINGS = 1
 EXIT_INVALID_INPUT = 2
+#: The program reading the output closed it (``ita-docs … | head``): 128 + SIGPIPE, the status
+#: a shell shows for a program that signal ended.
+EXIT_READER_GONE = 141
 
 #: The document kinds (``ita_docs.model.KINDS``, named here so that ``--help`` imports no model).
 KIND_NAMES = ("measures_plan", "progress_report", "analysis_report", "annual_report", "committee_order",
@@ -473,25 +476,63 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(arguments)
     global _json_lines
     _json_lines = bool(getattr(args, "json", False))
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ItaDocsWarning)
-        try:
-            status = args.handler(args)
-        except ItaDocsError as exc:
-            _report(exc)
-            return EXIT_INVALID_INPUT
-        except Exception as exc:  # -- a foreign error no reader or writer located (errors.FOREIGN_ERRORS) --
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ItaDocsWarning)
+            try:
+                status = args.handler(args)
+            except ItaDocsError as exc:
+                _report(exc)
+                return EXIT_INVALID_INPUT
+            except BrokenPipeError:
+                raise
+            except Exception as exc:  # -- a foreign error no reader or writer located (errors.FOREIGN_ERRORS) --
+                error = translate(exc)
+                if error is None:
+                    raise
+                _report(error)
+                return EXIT_INVALID_INPUT
+        found = [w.message for w in caught if isinstance(w.message, ItaDocsWarning)]
+        for warning in found:
+            if not _event("warning", message=warning.message, location=warning.location):
+                print(f"Warning: {warning}", file=sys.stderr)
+    except BrokenPipeError as exc:
+        if not _reader_gone():
             error = translate(exc)
-            if error is None:
+            if error is None:  # pragma: no cover -- an OSError is always translated
                 raise
             _report(error)
             return EXIT_INVALID_INPUT
-    found = [w.message for w in caught if isinstance(w.message, ItaDocsWarning)]
-    for warning in found:
-        if not _event("warning", message=warning.message, location=warning.location):
-            print(f"Warning: {warning}", file=sys.stderr)
+        return EXIT_READER_GONE
     strict = getattr(args, "strict", False)
     return EXIT_WARNINGS if found and strict and status == 0 else status
+
+
+def _reader_gone() -> bool:
+    """Whether stdout or stderr is a pipe whose reader closed it; if so, both are pointed at
+    the null device, so that nothing more (nor the flush at exit) fails on them. Whatever
+    was written (the documents, the PDFs) stays; only what would have been printed is lost,
+    as the reader asked."""
+    import select
+
+    gone = False
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            fd = stream.fileno()
+            poll = select.poll()
+            poll.register(fd, select.POLLOUT)
+            gone = gone or any(event & select.POLLERR for _, event in poll.poll(0))
+        except (AttributeError, OSError, ValueError):  # -- no such stream, or no poll() on this system --
+            continue
+    if gone:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                os.dup2(devnull, stream.fileno())
+            except (AttributeError, OSError, ValueError):
+                continue
+        os.close(devnull)
+    return gone
 
 
 def run() -> NoReturn:

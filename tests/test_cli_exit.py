@@ -55,8 +55,8 @@ def test_exit_handlers_still_run(tmp_path: Path) -> None:
 
 
 def test_a_reader_that_goes_away_is_not_an_error(tmp_path: Path) -> None:
-    """``ita-docs … | head -c 10``: the closed pipe ends the command with its own message, as
-    before, not with Python's failed flush at exit (status 120) or a traceback."""
+    """``ita-docs … | head -c 10``: the closed pipe ends the command quietly, not with
+    Python's failed flush at exit (status 120) or a traceback."""
     with subprocess.Popen([sys.executable, "-m", "ita_docs", "schema", "measures_plan"],
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
         assert process.stdout is not None and process.stderr is not None
@@ -66,3 +66,36 @@ def test_a_reader_that_goes_away_is_not_an_error(tmp_path: Path) -> None:
         status = process.wait(timeout=60)
     assert "Traceback" not in error, error
     assert status != 120, error
+
+
+def test_a_reader_gone_before_the_first_line_ends_a_batch_quietly_with_every_document_written(tmp_path: Path) -> None:
+    """``ita-docs batch … --json | true``: the reader is gone before the first event is
+    printed. The documents are all written; the command prints no traceback and no
+    "Broken pipe" error (it was once a traceback, and for other commands status 2 as if the
+    input were wrong), and exits 141, as a program that SIGPIPE ends."""
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("a", "b"):
+        (data / f"{name}.yaml").write_text(SAMPLE.read_text(encoding="utf-8").replace(
+            "name: เทศบาลตำบลหนองม่วง", f"name: เทศบาลตำบลหนองม่วง{name}", 1), encoding="utf-8")
+    with subprocess.Popen([sys.executable, "-m", "ita_docs", "batch", str(data), "-o", str(tmp_path / "out"),
+                           "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # -- before the command has printed anything: it starts in ~0.5 s --
+        error = process.stderr.read().decode()
+        status = process.wait(timeout=120)
+    assert (status, error) == (141, "")
+    assert len(list((tmp_path / "out").glob("*.docx"))) == 2
+
+
+def test_a_broken_pipe_that_is_not_the_output_is_still_an_error(tmp_path: Path) -> None:
+    """Only a closed stdout or stderr ends a command quietly: a BrokenPipeError from
+    anything else (here: raised by the handler while stdout is fine) is reported."""
+    code = ("import sys\n"
+            "from ita_docs import cli\n"
+            "def broken(args):\n"
+            "    raise BrokenPipeError(32, 'Broken pipe')\n"
+            "cli._schema = broken\n"
+            "sys.exit(cli.main(['schema', 'measures_plan']))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "Broken pipe" in result.stderr and "Traceback" not in result.stderr
