@@ -35,6 +35,8 @@ __all__ = ["BUILTIN_FORMATS", "Sheet", "TooManyCells", "column_letter", "from_ex
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _VALUE, _FORMULA, _INLINE, _TEXT, _RUN = (_MAIN + t for t in ("row", "v", "f", "is", "t", "r"))
 _MERGES, _SHARED = _MAIN + "mergeCells", _MAIN + "si"
+_DIMENSION, _DATA = _MAIN + "dimension", _MAIN + "sheetData"
+_SIMPLE_RANGE = re.compile(r"[A-Z]{1,3}[1-9][0-9]*(:[A-Z]{1,3}[1-9][0-9]*)?")
 _RELATION_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _SPREADSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.%s.main+xml"
 _MACRO = "application/vnd.ms-excel.%s.macroEnabled.main+xml"
@@ -309,24 +311,6 @@ def _workbook(root: Any) -> tuple[datetime, list[tuple[str | None, str | None]]]
     return epoch, entries
 
 
-def _sheet_title(taken: list[str], title: str | None) -> str:
-    """*title* as openpyxl names a sheet: refused if empty or with ``\\*?:/[]``, numbered
-    if another sheet has it (case-insensitive)."""
-    if title is None:
-        raise TypeError("expected <class 'str'>")
-    if not title:
-        raise ValueError("Title must have at least one character")
-    if bad := re.search(r"[\\*?:/\[\]]", title):
-        raise ValueError(f"Invalid character {bad.group(0)} found in sheet title")
-    if any(name.lower() == title.lower() for name in taken):
-        pattern = re.compile(f"(?P<title>{re.escape(title)})(?P<count>\\d*),?", re.I)
-        matches = pattern.findall(",".join(taken))
-        if matches:
-            counts = [int(count) for _, count in matches if count.isdigit()]
-            title = f"{title}{max(counts, default=0) + 1}"
-    return title
-
-
 class _Cells:
     """The cell dictionaries of one sheet, as openpyxl's ``data_only`` parser gave them."""
 
@@ -451,7 +435,6 @@ def read_sheets(handle: IO[bytes], skip: str, budget: int, overflow: Callable[[]
             package.zip.read("xl/theme/theme1.xml")
         formats, dates, elapsed = _styles(package)
         relations = package.rels(workbook_part) if any(rid for _, rid in entries) else {}
-        titles: list[str] = []
         worksheets: list[tuple[str, str]] = []
         for title, rid in entries:
             if not rid:
@@ -463,41 +446,81 @@ def read_sheets(handle: IO[bytes], skip: str, budget: int, overflow: Callable[[]
                 folder, base = posixpath.split(target)
                 if posixpath.join(folder, "_rels", f"{base}.rels") in package.names:
                     package.rels(target)
-            title = _sheet_title(titles, title)
-            titles.append(title)
-            if "chartsheet" not in kind:
+            if "chartsheet" not in kind:  # -- a read-only sheet keeps its name as written --
+                if title is None:
+                    raise TypeError("expected <class 'str'>")
                 worksheets.append((title, target))
+        # -- every sheet is parsed before any cell is read: openpyxl read each sheet's head
+        # when it opened the workbook, so damage there failed before any cell problem --
+        trees: list[Any] = []
+        for title, target in worksheets:
+            tree = None
+            if title == skip:
+                _head(package, target)
+            elif package.zip.getinfo(target).file_size <= STREAM_ABOVE:
+                data = package.zip.read(target)
+                try:
+                    tree = ElementTree.fromstring(data)
+                except ElementTree.ParseError:
+                    _head(package, target)
+                else:
+                    if (dimension := next(tree.iter(_DIMENSION), None)) is not None:
+                        _dimension(dimension)
+            else:
+                _head(package, target)
+            trees.append(tree)
         cells = _Cells(strings, formats, dates, elapsed, epoch)
         left = [budget]
         sheets: list[Sheet] = []
-        for title, target in worksheets:
+        for (title, target), tree in zip(worksheets, trees):
             if title == skip:
                 continue
             merges: list[str] = []
-            if package.zip.getinfo(target).file_size > STREAM_ABOVE:
+            if tree is not None:
+                rows = _tree_rows(tree, cells, left, overflow, merges)
+            else:  # -- large, or damaged past its head: streamed, cells before the damage first --
                 with package.zip.open(target) as source:
                     rows = cells.rows(_streamed(source, merges), left, overflow)
-            else:
-                rows = _sheet_rows(package, target, cells, left, overflow, merges)
             sheets.append((title, rows, merges))
         return sheets
     finally:
         package.zip.close()
 
 
-def _sheet_rows(package: _Package, target: str, cells: _Cells, budget: list[int],
-                overflow: Callable[[], Exception], merges: list[str]) -> dict[int, dict[int, dict[str, Any]]]:
-    """A small sheet parsed whole; one expat refuses is streamed instead, so that the cells
-    before the damage are counted (and may overflow the budget) before its error."""
-    data = package.zip.read(target)
-    try:
-        root = ElementTree.fromstring(data)
-    except ElementTree.ParseError:
-        import io
+def _dimension(element: Any) -> None:
+    """Refuse a ``<dimension>`` whose range openpyxl cannot read (it read every sheet's)."""
+    ref = element.get("ref")
+    if ref is None or not _SIMPLE_RANGE.fullmatch(ref):
+        from openpyxl.utils.cell import range_boundaries
 
-        return cells.rows(_streamed(io.BytesIO(data), merges), budget, overflow)
+        range_boundaries(ref)
+
+
+def _head(package: _Package, target: str) -> None:
+    """Parse a sheet that is not read as far as openpyxl did when it opened the workbook:
+    16 KB at a time up to its ``<dimension>`` (or the end of ``<sheetData>``)."""
+    parser: Any = ElementTree.XMLPullParser()
+    with package.zip.open(target) as source:
+        while chunk := source.read(16 * 1024):
+            parser.feed(chunk)
+            for _, element in parser.read_events():
+                if element.tag == _DIMENSION:
+                    _dimension(element)
+                    return
+                if element.tag == _DATA:
+                    return
+        parser.close()
+        for _, element in parser.read_events():
+            if element.tag == _DIMENSION:
+                _dimension(element)
+                return
+
+
+def _tree_rows(root: Any, cells: _Cells, budget: list[int], overflow: Callable[[], Exception],
+               merges: list[str]) -> dict[int, dict[int, dict[str, Any]]]:
+    """The cells and merged ranges of a sheet parsed whole."""
     rows = cells.rows(root.iter(_ROW), budget, overflow)
-    found = [element for element in root.iter(_MERGES)]
+    found = list(root.iter(_MERGES))
     if found:
         merges[:] = _merges(found[-1])
     return rows
