@@ -8,8 +8,9 @@ paragraphs or lines; what has no cell form is JSON text behind ``json:``, and so
 explicit empty (``json:[]``, ``json:""``: leave the preset's section out), which an empty
 cell (use the preset) cannot say.
 Reading reports every problem with its sheet and cell (มาตรการ!C7), in Thai, and is
-strict: the file passes the zip guard (:mod:`ita_docs.archive`) before openpyxl opens
-it; every non-empty cell of a data sheet either reaches the data or is a problem (a
+strict: the file passes the zip guard (:mod:`ita_docs.archive`) before its parts are
+read (:mod:`ita_docs.io.xlsx`: the cells as openpyxl read them, without openpyxl;
+openpyxl writes workbooks); every non-empty cell of a data sheet either reaches the data or is a problem (a
 value without a key, a note outside the table, data under a blank or repeated header,
 a repeated key or row number, a merged range — refused, not filled, since which rows a
 merged value was meant for is a guess — an unknown sheet, a header row moved down); a
@@ -646,7 +647,7 @@ def _sheets_of(path: str | Path) -> list[Sheet]:
 def read_workbook(path: str | Path) -> tuple[dict[str, Any], dict[str, str]]:
     """The plain data of a workbook, and where each field path came from (sheet!cell).
 
-    The file passes the zip guard (:mod:`ita_docs.archive`) before openpyxl opens it.
+    The file passes the zip guard (:mod:`ita_docs.archive`) before its parts are read.
     """
     sheets = _sheets_of(path)
     reader = _Reader(path)
