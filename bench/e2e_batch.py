@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark: the whole ``ita-docs batch`` command, as users run it, against a plain script.
 
-Usage:  python bench/e2e_batch.py [--quick] [--repeat 3] [--big 2000] [--workbooks 50]
+Usage:  python bench/e2e_batch.py [--quick] [--repeat 3] [--big 2000] [--workbooks 50] [--workbooks-only]
 
 In one run, on copies of the nongmuang sample (each its own organisation name), in a
 temporary folder:
@@ -22,8 +22,12 @@ temporary folder:
   work per document — read, validate, checks, view, template, post-processing, zip,
   write — timed as ``batch`` runs them (one process, warm: these documents seen before).
 
-With ``BASELINE=/path/to/another/checkout``, the 200-file batches are also run by that
-checkout's code (in the same rounds) and the ratios printed.
+With ``BASELINE=/path/to/another/checkout``, the 200-file batches and the workbook batch
+are also run by that checkout's code (in the same rounds) and the ratios printed, with
+each checkout's read+validate per workbook (a fresh process each, warm).
+
+``--workbooks-only`` runs only the workbook part: the two 50-document batches (and the
+baseline's), and read+validate per workbook and per YAML file.
 
 The package is byte-compiled first, as an install has it (this machine sets
 PYTHONDONTWRITEBYTECODE, which would otherwise make every run compile ita_docs again).
@@ -270,6 +274,72 @@ def floor(paths: Sequence[Path], finished: Path, out: Path) -> float:
     return time.perf_counter() - start
 
 
+# -- workbooks ------------------------------------------------------------------------------
+
+_READS = """
+import sys, time
+from pathlib import Path
+from ita_docs.io import load
+for folder in sys.argv[1:]:
+    paths = sorted(Path(folder).iterdir())
+    load(paths[0])
+    best = []
+    for _ in range(3):
+        start = time.perf_counter()
+        for path in paths:
+            load(path)
+        best.append((time.perf_counter() - start) / len(paths) * 1000)
+    print(min(best))
+"""
+
+
+def read_times(workbooks: Path, yaml_files: Path) -> dict[str, tuple[float, float]]:
+    """ms of read+validate per workbook and per YAML file (best of 3 passes, warm, a fresh
+    process each): by this checkout, and by BASELINE's when set."""
+    def run(env: dict[str, str] | None, cwd: Path | None) -> tuple[float, float]:
+        out = subprocess.run([sys.executable, "-c", _READS, str(workbooks), str(yaml_files)], env=env, cwd=cwd,
+                             check=True, capture_output=True, text=True).stdout.split()
+        return float(out[0]), float(out[1])
+
+    times = {"this": run({**os.environ, "PYTHONPATH": str(ROOT)}, None)}
+    if os.environ.get("BASELINE"):
+        times["BASELINE"] = run(baseline_env(), Path(tempfile.gettempdir()))
+    return times
+
+
+def print_workbook_reads(reads: dict[str, tuple[float, float]], wb: Run, wb_yaml: Run, wb_old: list[Run]) -> None:
+    for who, (workbook_ms, yaml_ms) in reads.items():
+        print(f"  {who}: read+validate {workbook_ms:.2f} ms a workbook vs {yaml_ms:.2f} ms a YAML file")
+    for run in wb_old:
+        print(f"  BASELINE workbooks vs this YAML: {run.wall / wb_yaml.wall:5.2f}x the time [{run.cpu / wb_yaml.cpu:.2f}x];"
+              f" this vs BASELINE on workbooks: {run.wall / wb.wall:.2f}x the docs/s")
+
+
+def workbooks_only(tmp: Path, args: argparse.Namespace) -> int:
+    """Only the workbook part of the run: the batches of workbooks and of the same YAML."""
+    docs = write_yaml(tmp / "yaml", args.workbooks)
+    write_workbooks(docs, tmp / "xlsx")
+    baseline = bool(os.environ.get("BASELINE"))
+    if baseline:
+        import compileall
+        compileall.compile_dir(Path(os.environ["BASELINE"]) / "ita_docs", quiet=1)
+    wb, wb_yaml, *wb_old = median_run([
+        lambda: batch_command(tmp / "xlsx", tmp / "out-xlsx", 1),
+        lambda: batch_command(tmp / "yaml", tmp / "out-yaml", 1),
+        *([lambda: baseline_command(tmp / "xlsx", tmp / "out-xlsx-b", 1)] if baseline else [])],
+        args.repeat, baseline=1 if baseline else 0)
+    reads = read_times(tmp / "xlsx", tmp / "yaml")
+    print(f"after: {uptime()}\n")
+    n = args.workbooks
+    for label, run in [(f"ita-docs batch, {n} workbooks, --jobs 1", wb), (f"same {n} as YAML, --jobs 1", wb_yaml),
+                       *[(f"BASELINE batch, {n} workbooks, --jobs 1", run) for run in wb_old]]:
+        print(f"{label:44} {run.wall:7.2f} s wall {run.wall / n * 1000:7.1f} ms/doc {run.cpu:6.2f} s CPU")
+    print(f"  {n} workbooks vs YAML:      {wb.wall / wb_yaml.wall:5.2f}x the time [{wb.cpu / wb_yaml.cpu:.2f}x]"
+          "   (target <= 1.5)")
+    print_workbook_reads(reads, wb, wb_yaml, wb_old)
+    return 0
+
+
 # -- the run -------------------------------------------------------------------------------
 
 
@@ -285,6 +355,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--docs", type=int, default=200)
     parser.add_argument("--big", type=int, default=2000)
     parser.add_argument("--workbooks", type=int, default=50)
+    parser.add_argument("--workbooks-only", action="store_true", help="only the workbook batches and reads")
     parser.add_argument("--plain", nargs=2, type=Path, metavar=("IN", "OUT"), help=argparse.SUPPRESS)
     parser.add_argument("--in-process", nargs="+", type=Path, metavar="FILE", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -303,6 +374,11 @@ def main(argv: list[str]) -> int:
     compileall.compile_dir(ROOT / "ita_docs", quiet=1)
     print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}; before: {uptime()}")
     tmp = Path(tempfile.mkdtemp(prefix="ita-e2e-"))
+    if args.workbooks_only:
+        try:
+            return workbooks_only(tmp, args)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
     try:
         docs = write_yaml(tmp / "yaml", args.docs)
         big = tmp / "big"
@@ -322,9 +398,12 @@ def main(argv: list[str]) -> int:
             lambda: batch_command(tmp / "yaml", tmp / "out1", 1),
             lambda: batch_command(tmp / "yaml", tmp / "out2", 2),
             lambda: plain, *before], args.repeat, baseline=len(before))
-        wb, wb_yaml = median_run([
+        wb, wb_yaml, *wb_old = median_run([
             lambda: batch_command(tmp / "xlsx", tmp / "out-xlsx", 1),
-            lambda: batch_command(tmp / "yaml-wb", tmp / "out-yaml-wb", 1)], args.repeat)
+            lambda: batch_command(tmp / "yaml-wb", tmp / "out-yaml-wb", 1),
+            *([lambda: baseline_command(tmp / "xlsx", tmp / "out-xlsx-b", 1)] if before else [])],
+            args.repeat, baseline=1 if before else 0)
+        reads = read_times(tmp / "xlsx", tmp / "yaml-wb")
         large = Run(batch_command(big, tmp / "out-big", 2))
         floor_s = floor(docs, tmp / "out1", tmp / "floor")
         render_s = in_process_render(docs)
@@ -352,6 +431,7 @@ def main(argv: list[str]) -> int:
             (f"ita-docs batch, {args.workbooks} workbooks, --jobs 1", wb, args.workbooks),
             (f"ita-docs batch, same {args.workbooks} as YAML, --jobs 1", wb_yaml, args.workbooks)]
     rows += [(f"BASELINE batch, {n} YAML, --jobs {jobs}", run, n) for jobs, run in zip((1, 2), old)]
+    rows += [(f"BASELINE batch, {args.workbooks} workbooks, --jobs 1", run, args.workbooks) for run in wb_old]
     for label, run, count in rows:
         print(f"{label:44} {run.wall:7.2f} {count / run.wall:7.1f} {run.wall / count * 1000:7.1f} {run.cpu:6.1f} "
               f"{run.peak / 1e6:11.0f}")
@@ -372,6 +452,7 @@ def main(argv: list[str]) -> int:
           f" CPU {jobs2.cpu / jobs1.cpu:.2f}x jobs 1's)")
     print(f"  {args.workbooks} workbooks vs YAML:      {wb.wall / wb_yaml.wall:5.2f}x the time [{wb.cpu / wb_yaml.cpu:.2f}x]"
           "   (target <= 1.5)")
+    print_workbook_reads(reads, wb, wb_yaml, wb_old)
     print(f"  {args.big} files, jobs 2: peak RSS {large.peak / 1e6:.0f} MB   (target <= 300)")
     print(f"  jobs 1 vs floor:           {jobs1.wall / floor_s:5.0f}x the time")
     for jobs, run, new in zip((1, 2), old, (jobs1, jobs2)):

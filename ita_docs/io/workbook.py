@@ -8,8 +8,9 @@ paragraphs or lines; what has no cell form is JSON text behind ``json:``, and so
 explicit empty (``json:[]``, ``json:""``: leave the preset's section out), which an empty
 cell (use the preset) cannot say.
 Reading reports every problem with its sheet and cell (มาตรการ!C7), in Thai, and is
-strict: the file passes the zip guard (:mod:`ita_docs.archive`) before openpyxl opens
-it; every non-empty cell of a data sheet either reaches the data or is a problem (a
+strict: the file passes the zip guard (:mod:`ita_docs.archive`) before its parts are
+read (:mod:`ita_docs.io.xlsx`: the cells as openpyxl read them, without openpyxl;
+openpyxl writes workbooks); every non-empty cell of a data sheet either reaches the data or is a problem (a
 value without a key, a note outside the table, data under a blank or repeated header,
 a repeated key or row number, a merged range — refused, not filled, since which rows a
 merged value was meant for is a guess — an unknown sheet, a header row moved down); a
@@ -38,6 +39,7 @@ from ..model.types import PERIOD_DATE_KEYS
 from ..thai import format_period, to_arabic_digits
 from .number_format import UnsupportedFormat, date_parts, display_number
 from .shape import DateField, date_field, fields
+from .xlsx import Sheet, column_letter
 
 __all__ = ["read_workbook", "write_workbook"]
 
@@ -269,93 +271,6 @@ class _CellProblem(ValueError):
     """A cell that cannot be read; the message is Thai."""
 
 
-@lru_cache(maxsize=1)
-def _sheet_parser() -> type:
-    """openpyxl's streaming sheet parser, told also whether a cell holds a formula and
-    whether that formula has a computed (cached) value; inline strings (what openpyxl
-    writes) are read straight from the element, without openpyxl's slow rich-text model."""
-    from openpyxl.utils import coordinate_to_tuple
-    from openpyxl.worksheet._reader import FORMULA_TAG, INLINE_STRING, VALUE_TAG, WorkSheetParser
-    from openpyxl.xml.constants import SHEET_MAIN_NS
-
-    text_tag, run_tag = f"{{{SHEET_MAIN_NS}}}t", f"{{{SHEET_MAIN_NS}}}r"
-
-    class _Parser(WorkSheetParser):  # type: ignore[misc]
-        def parse_cell(self, element):  # type: ignore[no-untyped-def]
-            typed = element.get("t", "n")
-            formula = element.find(FORMULA_TAG) is not None
-            if typed == "inlineStr" and not formula:
-                coordinate = element.get("r")
-                if coordinate:
-                    row, column = coordinate_to_tuple(coordinate)
-                    self.col_counter = column
-                else:
-                    self.col_counter += 1
-                    row, column = self.row_counter, self.col_counter
-                child = element.find(INLINE_STRING)
-                value = None
-                if child is not None:
-                    value = (child.findtext(text_tag) or "") + "".join(
-                        run.findtext(text_tag) or "" for run in child.iterfind(run_tag))
-                style = element.get("s")
-                return {"row": row, "column": column, "value": value, "data_type": "s",
-                        "style_id": int(style) if style else 0, "formula": False, "cached": True,
-                        "bad_date": False, "raw": None}
-            cell = super().parse_cell(element)
-            cached = element.findtext(VALUE_TAG)  # -- a text result may be empty, a number not --
-            cell["formula"] = formula
-            cell["cached"] = bool(cached) or (cached is not None and typed == "str") or typed == "inlineStr"
-            cell["bad_date"] = typed != "e" and cell["data_type"] == "e"
-            cell["raw"] = cached
-            return cell
-
-    return _Parser
-
-
-def _number_formats(book: Any) -> dict[int, str]:
-    """The number format of each cell style of a read-only *book*, by style index."""
-    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
-
-    formats = {}
-    for index, style in enumerate(book._cell_styles):
-        format_id = style.numFmtId
-        if format_id < BUILTIN_FORMATS_MAX_SIZE:
-            formats[index] = BUILTIN_FORMATS.get(format_id, "General")
-        else:
-            custom = format_id - BUILTIN_FORMATS_MAX_SIZE
-            formats[index] = book._number_formats[custom] if custom < len(book._number_formats) else "General"
-    return formats
-
-
-def _read_cells(book: Any, sheet: Any, budget: list[int]) -> tuple[dict[int, dict[int, dict[str, Any]]], list[str]]:
-    """The non-empty cells of a read-only *sheet* (row → column → cell) and its merged
-    ranges, straight from openpyxl's parser (its read-only worksheet knows no merges)."""
-    import warnings
-
-    parser = _sheet_parser()(sheet._get_source(), sheet._shared_strings, data_only=True, epoch=book.epoch,
-                             date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
-    rows: dict[int, dict[int, dict[str, Any]]] = {}
-    formats = _number_formats(book)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # -- a date serial out of range: reported below --
-            for _, cells in parser.parse():
-                for cell in cells:
-                    value = cell["value"]
-                    if (value is None or (isinstance(value, str) and not value.strip())) and not (
-                            cell["formula"] and not cell["cached"]):
-                        continue
-                    budget[0] -= 1
-                    if budget[0] < 0:
-                        raise _CellProblem(f"สมุดงานมีเซลล์ที่มีข้อมูลเกิน {MAX_CELLS:,} เซลล์")
-                    cell["number_format"] = formats.get(cell["style_id"], "General")
-                    rows.setdefault(cell["row"], {})[cell["column"]] = cell
-    finally:
-        parser.source.close()
-    merged = parser.merged_cells
-    return rows, [str(m.ref) for m in merged.mergeCell] if merged is not None else []
-
-
 def _json_value(text: str) -> Any:
     def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         keys = [k for k, _ in pairs]
@@ -443,10 +358,7 @@ def _get_list(target: dict[str, Any], dotted: str) -> list[Any]:
 
 
 def _column_letter(column: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    letter: str = get_column_letter(column)
-    return letter
+    return column_letter(column)
 
 
 def _known_sheet(model: type[BaseModel] | None, sheet_path: str) -> bool:
@@ -712,29 +624,21 @@ def _damaged(path: str | Path, exc: BaseException) -> ReadError:
     return ReadError(f"ไฟล์ Excel เสียหรือไม่ใช่ .xlsx ({exc.__class__.__name__})", location=Location(str(path)))
 
 
-def _sheets_of(path: str | Path) -> list[tuple[str, dict[int, dict[int, dict[str, Any]]], list[str]]]:
-    """Every worksheet but the instructions: its title, non-empty cells and merged ranges.
-
-    openpyxl reads from a file this function opens and always closes (openpyxl itself
-    leaves its file open when a damaged workbook fails to load)."""
-    from openpyxl import load_workbook
-
+def _sheets_of(path: str | Path) -> list[Sheet]:
+    """Every worksheet but the instructions: its title, non-empty cells and merged ranges
+    (:func:`ita_docs.io.xlsx.read_sheets`), once the file passes the zip guard."""
     from ..archive import WORKBOOK, check_archive
+    from .xlsx import read_sheets
 
     check_archive(path, WORKBOOK, what="สมุดงาน Excel")
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed below, after the lazy sheets are read
+        handle = open(path, "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
         raise ReadError(f"อ่านไฟล์ไม่ได้: {exc.strerror}", location=Location(str(path))) from None
     try:
-        book = load_workbook(handle, read_only=True, data_only=True)
-        try:
-            budget = [MAX_CELLS]
-            return [(sheet.title, *_read_cells(book, sheet, budget)) for sheet in book.worksheets
-                    if sheet.title != INSTRUCTIONS]
-        finally:
-            book.close()
-    except Exception as exc:  # noqa: BLE001 - zip, XML and openpyxl errors of a damaged file
+        return read_sheets(handle, INSTRUCTIONS, MAX_CELLS,
+                           lambda: _CellProblem(f"สมุดงานมีเซลล์ที่มีข้อมูลเกิน {MAX_CELLS:,} เซลล์"))
+    except Exception as exc:  # noqa: BLE001 - zip and XML errors of a damaged file
         raise _damaged(path, exc) from None
     finally:
         handle.close()
@@ -743,7 +647,7 @@ def _sheets_of(path: str | Path) -> list[tuple[str, dict[int, dict[int, dict[str
 def read_workbook(path: str | Path) -> tuple[dict[str, Any], dict[str, str]]:
     """The plain data of a workbook, and where each field path came from (sheet!cell).
 
-    The file passes the zip guard (:mod:`ita_docs.archive`) before openpyxl opens it.
+    The file passes the zip guard (:mod:`ita_docs.archive`) before its parts are read.
     """
     sheets = _sheets_of(path)
     reader = _Reader(path)
