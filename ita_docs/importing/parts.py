@@ -84,6 +84,32 @@ _DUTY = re.compile(r"^(\d{1,2})\)\s*(?P<text>.+)$")
 _SUB_DUTY = re.compile(r"^(\d{1,2})\.(\d{1,2})\s+(?P<text>.+)$")
 
 
+_MEMBER_CELLS = ("name", "position", "role")
+
+
+def _table_members(table: Table) -> tuple[list[str], list[dict[str, Any]] | None] | None:
+    """An order's member table (a row each: "๑) name", "ตำแหน่ง position", role) as the member
+    lines of the ``lines`` layout, and its columns if its first row has headings (None when
+    that row is empty, as the preset's columns); None when *table* is not one."""
+    if table.columns != len(_MEMBER_CELLS) or len(table.rows) < 2:
+        return None
+    if any(c.covered or c.span != 1 or len(c.paragraphs) > 1 for row in table.rows for c in row):
+        return None
+    head, *rows = [[squeeze(" ".join(c.paragraphs)) for c in row] for row in table.rows]
+    if _MEMBER.match(to_arabic_digits("\t".join(head))):
+        head, rows = ["", "", ""], [head, *rows]  # -- no heading row: the first member's --
+    lines = ["\t".join(row) for row in rows]
+    if not all(_MEMBER.match(to_arabic_digits(line)) for line in lines):
+        return None
+    if not any(head):
+        return lines, None
+    columns: list[dict[str, Any]] = [{"key": k, "heading": h} for k, h in zip(_MEMBER_CELLS, head)]
+    if all(w is not None and 0.2 <= w <= 30 for w in table.widths_cm):
+        for column, width in zip(columns, table.widths_cm):
+            column["width_cm"] = width
+    return lines, columns
+
+
 def _centered(paragraph: Paragraph) -> bool:
     return paragraph.style in ("centered", "title") or paragraph.align == "center"
 
@@ -96,6 +122,14 @@ def order_part(items: list[Any]) -> dict[str, Any] | None:
 
     preset = load_preset("committee_order")
     paragraphs = [i for i in items if isinstance(i, Paragraph) and i.text.strip()]
+    tables = [(at, i) for at, i in enumerate(items) if isinstance(i, Table)]
+    # -- the members may be the rows of one table (member_layout: table) between the paragraphs --
+    table_members = _table_members(tables[0][1]) if len(tables) == 1 else None
+    if table_members is not None:
+        table_at = tables[0][0]
+        member_lines, table_columns = table_members
+        items = [*items[:table_at], *(Paragraph(line) for line in member_lines), *items[table_at + 1:]]
+        paragraphs = [i for i in items if isinstance(i, Paragraph) and i.text.strip()]
     if len(paragraphs) != len(items) or len(paragraphs) < 8:
         return None
     texts = ["\t".join(squeeze(piece) for piece in p.text.split("\t")) for p in paragraphs]
@@ -132,6 +166,11 @@ def order_part(items: list[Any]) -> dict[str, Any] | None:
     if not members:
         return None
     part["members"] = members
+    if table_members is not None:
+        if table_columns is None:
+            part["member_layout"] = "table"
+        else:
+            part["member_columns"] = table_columns
     # -- the signature: the last four lines (สั่ง ณ วันที่ …, a blank, (name), position) --
     signature = [i for i, p in enumerate(paragraphs) if plain[i].startswith(preset.signed_prefix.strip())]
     if len(signature) != 1 or signature[0] != len(paragraphs) - 3:

@@ -3,14 +3,18 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .base import Model
 from .blocks import ListEntry, SectionBlock
-from .common import DocumentBase
+from .common import Column, DocumentBase
 from .types import Lines, Paragraphs, Text, ThaiDate
 
-__all__ = ["CommitteeOrder", "Member", "Signer"]
+__all__ = ["CommitteeOrder", "Member", "MemberLayout", "Signer"]
+
+#: How the members are laid out: ``lines`` — a paragraph each, name, position and role on
+#: tab stops; ``table`` — a table without lines, a row each, in the columns ``member_columns``.
+MemberLayout = Literal["lines", "table"]
 
 
 class Member(Model):
@@ -37,9 +41,20 @@ class CommitteeOrder(DocumentBase):
     subject: Lines = Field(min_length=1, description="lines after เรื่อง")
     preamble: Paragraphs = []
     members: list[Member] = Field(min_length=1)
+    member_layout: MemberLayout | None = Field(
+        None, description="lines (tab stops) or table (a table without lines); the preset's if left out")
+    member_columns: list[Column] | None = Field(
+        None, min_length=1,
+        description="the table's columns (keys name, position, role); given, the layout is table; the preset's if left out")
     duties_intro: Text | None = None
     duties: list[ListEntry] = []
     closing: Text | None = None
     signed_on: ThaiDate
     signer: Signer
     sections: list[SectionBlock] | None = None
+
+    @model_validator(mode="after")
+    def _columns_need_table(self) -> CommitteeOrder:
+        if self.member_columns is not None and self.member_layout == "lines":
+            raise ValueError("member_columns ใช้ได้เมื่อ member_layout: table เท่านั้น (รายชื่อแบบบรรทัดไม่มีคอลัมน์)")
+        return self

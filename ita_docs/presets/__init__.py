@@ -107,6 +107,8 @@ class CommitteeOrderPreset(DocumentPreset):
     subject_prefix: str
     member_numbering: str
     member_position_prefix: str
+    member_layout: str
+    member_columns: Columns
     duties_intro: str
     duty_numbering: str
     duty_sub_numbering: str

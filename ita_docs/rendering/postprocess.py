@@ -35,6 +35,12 @@ _AFTER_JC = ("w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outl
 _AFTER_PGNUMTYPE = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
                     "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
 
+# -- CT_TblPr's children after w:tblBorders --
+_AFTER_TBLBORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+                     "w:tblPrChange")
+#: The sides of ``<w:tblBorders>``, in schema order.
+_TABLE_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
+
 _AFTER_VMERGE = ("w:tcBorders", "w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText",
                  "w:vAlign", "w:hideMark")
 
@@ -127,6 +133,18 @@ def _apply_layout(tbl: etree._Element, spec: TableLayoutSpec) -> None:
                 _set_alignment(tc, spec.aligns[column])
             column += span
     _apply_merges(tbl.findall(qn("w:tr"))[1:], spec.merges)
+    if not spec.borders:
+        _remove_borders(tbl)
+
+
+def _remove_borders(tbl: etree._Element) -> None:
+    """``<w:tblBorders>`` of *tbl* with every side ``none``, over its table style's lines."""
+    tblpr = get_or_add(tbl, "w:tblPr", first=True)
+    borders = get_or_add(tblpr, "w:tblBorders", before=_AFTER_TBLBORDERS)
+    for child in list(borders):
+        borders.remove(child)
+    for side in _TABLE_SIDES:
+        borders.append(el(f"w:{side}", val="none", sz=0, space=0, color="auto"))
 
 
 def apply_table_layouts(body: etree._Element, specs: Iterable[TableLayoutSpec]) -> None:

@@ -22,11 +22,14 @@ class TableLayoutSpec:
     aligns: tuple[str, ...]
     #: Vertical merges: (body row index, column index, number of rows).
     merges: tuple[tuple[int, int, int], ...] = ()
+    #: False: no lines around or between the cells (columns that only align, as an order's members).
+    borders: bool = True
 
 
 def table_view(columns: Sequence[Column], rows: list[dict[str, Any]],
                aligns: Sequence[str] | None = None,
-               merges: Sequence[tuple[int, int, int]] = ()) -> tuple[dict[str, Any], TableLayoutSpec]:
+               merges: Sequence[tuple[int, int, int]] = (), *,
+               borders: bool = True) -> tuple[dict[str, Any], TableLayoutSpec]:
     """The template data of a table, and the layout to apply once it is rendered.
 
     Each row is ``{"group": text}`` (one cell across the table) or ``{"cells": [[paragraph, …], …]}``;
@@ -45,5 +48,6 @@ def table_view(columns: Sequence[Column], rows: list[dict[str, Any]],
         aligns=tuple(c.align or (aligns[i] if aligns and i < len(aligns) else "left")
                      for i, c in enumerate(columns)),
         merges=tuple(merges),
+        borders=borders,
     )
     return view, spec

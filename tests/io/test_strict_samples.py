@@ -28,9 +28,9 @@ from tests.conftest import ROOT, SAMPLES
 STEMS = sorted(p.stem for p in SAMPLES.glob("*.yaml"))
 TEXTS = {stem: (SAMPLES / f"{stem}.yaml").read_text(encoding="utf-8") for stem in STEMS}
 
-#: Keys whose string value is not free text: names of things, formats, periods.
+#: Keys whose string value is not free text: names of things (a layout), formats, periods.
 NOT_TEXT = frozenset(("kind", "digits", "style", "key", "preset", "numbering", "sub_numbering",
-                      "number_format", "period"))
+                      "number_format", "period", "member_layout"))
 
 
 STARTERS = sorted((ROOT / "ita_docs" / "starters").glob("*.yaml"))

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
 from ita_docs import load, render
-from ita_docs.errors import DataValidationError
+from ita_docs.errors import DataValidationError, InputError
 from ita_docs.rendering.oxml import qn
 from ita_docs.rendering.linebreak import strip_joiners
 from tests.conftest import SAMPLES, body_paragraphs, sample_data, table_texts
@@ -45,14 +46,58 @@ def test_parts_render_in_order_each_from_a_new_page(sanmaket_docx):
     assert breaks[1] < order_at and order_at < breaks[2] < oit_at
 
 
-def test_order_members_align_on_tabs_and_the_date_is_buddhist_era(sanmaket_docx):
+def test_order_members_are_rows_of_a_table_without_lines(sanmaket_docx):
+    import docx
+
+    members = table_texts(sanmaket_docx)[2]
+    assert members[0] == ["", "", ""]  # -- no headings: an empty first row, as published --
+    assert members[1] == ["๑) นายธนวิศ อรุณรัตน์", "ตำแหน่ง นายกเทศมนตรี", "ประธานคณะทำงาน"]
+    assert members[9] == ["๙) นางสาวชนิภา ศักดิ์โชติภูมิ", "ตำแหน่ง นิติกร", "เลขานุการ"]
+    borders = docx.Document(str(sanmaket_docx)).tables[2]._tbl.tblPr.find(qn("w:tblBorders"))
+    assert [(etree.QName(b).localname, b.get(qn("w:val"))) for b in borders] == [
+        (side, "none") for side in ("top", "left", "bottom", "right", "insideH", "insideV")]
+
+
+def test_order_date_is_buddhist_era_and_duties_are_numbered(sanmaket_docx):
     paragraphs = body_paragraphs(sanmaket_docx)
     assert "ที่ ๑๕๒/๒๕๖๖" in paragraphs
-    assert "๑) นายธนวิศ อรุณรัตน์\tตำแหน่ง นายกเทศมนตรี\tประธานคณะทำงาน" in paragraphs
     assert "๓.๔ ประกาศผลคะแนนการประเมิน ITA อย่างเป็นทางการ เพื่อวิเคราะห์ข้อบกพร่องและกำหนดแนวทาง " \
         "แผนงานเพื่อพัฒนา รักษาระดับผลคะแนนการประเมิน ITA ในปีงบประมาณต่อไป" in paragraphs
     signed = paragraphs.index("สั่ง ณ วันที่ ๓๐ มกราคม พ.ศ. ๒๕๖๖")
     assert paragraphs[signed + 1:signed + 4] == ["", "(นายธนวิศ อรุณรัตน์)", "นายกเทศมนตรีตำบลสันมะเค็ด"]
+
+
+def test_order_members_as_lines_align_on_tabs(sanmaket_data, tmp_path):
+    sanmaket_data["parts"][1]["member_layout"] = "lines"
+    out = render(load(sanmaket_data), tmp_path / "lines.docx")
+    assert "๑) นายธนวิศ อรุณรัตน์\tตำแหน่ง นายกเทศมนตรี\tประธานคณะทำงาน" in body_paragraphs(out)
+    assert len(table_texts(out)) == 3  # -- plan, results, OIT: no member table --
+
+
+def test_order_member_columns_choose_order_and_headings(sanmaket_data, tmp_path):
+    del sanmaket_data["parts"][1]["member_layout"]  # -- columns given: a table --
+    sanmaket_data["parts"][1]["member_columns"] = [
+        {"key": "role", "heading": "หน้าที่"}, {"key": "name", "heading": "ชื่อ"},
+        {"key": "position", "heading": "ตำแหน่ง", "width_cm": 6}]
+    members = table_texts(render(load(sanmaket_data), tmp_path / "columns.docx"))[2]
+    assert members[0] == ["หน้าที่", "ชื่อ", "ตำแหน่ง"]
+    assert members[1] == ["ประธานคณะทำงาน", "๑) นายธนวิศ อรุณรัตน์", "ตำแหน่ง นายกเทศมนตรี"]
+
+
+def test_order_member_columns_must_show_what_is_typed(sanmaket_data, tmp_path):
+    sanmaket_data["parts"][1]["member_columns"] = [{"key": "name", "heading": "ชื่อ"}]
+    with pytest.raises(InputError) as caught:
+        render(load(sanmaket_data), tmp_path / "x.docx")
+    assert "position" in str(caught.value)
+    assert caught.value.location.path.endswith("members")
+
+
+def test_order_member_columns_are_refused_with_lines(sanmaket_data):
+    sanmaket_data["parts"][1]["member_layout"] = "lines"
+    sanmaket_data["parts"][1]["member_columns"] = [{"key": "name", "heading": "ชื่อ"}]
+    with pytest.raises(DataValidationError) as caught:
+        load(sanmaket_data)
+    assert "member_columns" in str(caught.value)
 
 
 def test_oit_table_lists_the_items_as_published(sanmaket_docx):

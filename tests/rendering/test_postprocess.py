@@ -47,6 +47,23 @@ def test_table_layout_applies_to_the_table_with_matching_headers():
     assert len(other.find(qn("w:tblGrid"))) == 2  # no spec: an even grid for its two columns
 
 
+def test_a_table_without_borders_gets_every_side_none_before_its_layout():
+    table = _table("ก", "ข")
+    table.find(qn("w:tblPr")).append(el("w:tblLayout", type="fixed"))
+    apply_table_layouts(el("w:body", table), [TableLayoutSpec(("ก", "ข"), (1000, 2000), ("left", "left"),
+                                                              borders=False)])
+    tblpr = table.find(qn("w:tblPr"))
+    assert _names(tblpr) == ["tblW", "tblBorders", "tblLayout"]
+    assert [(etree.QName(b).localname, b.get(qn("w:val"))) for b in tblpr.find(qn("w:tblBorders"))] == [
+        (side, "none") for side in ("top", "left", "bottom", "right", "insideH", "insideV")]
+
+
+def test_a_table_keeps_its_style_borders_by_default():
+    table = _table("ก", "ข")
+    apply_table_layouts(el("w:body", table), [TableLayoutSpec(("ก", "ข"), (1000, 2000), ("left", "left"))])
+    assert table.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}") is None
+
+
 def test_empty_cells_get_a_paragraph():
     tc = el("w:tc", el("w:tcPr"))
     ensure_cell_paragraphs(el("w:body", el("w:tbl", el("w:tr", tc))))

@@ -119,8 +119,10 @@ class BlockWriter:
                 self.paragraphs("list2", [sub_number + sub])
 
     def table(self, columns: Sequence[Column], rows: list[dict[str, Any]], *,
-              aligns: Sequence[str] | None = None, merges: Sequence[tuple[int, int, int]] = ()) -> None:
-        view, spec = table_view(columns, rows, aligns, merges)
+              aligns: Sequence[str] | None = None, merges: Sequence[tuple[int, int, int]] = (),
+              borders: bool = True) -> None:
+        """A table of *columns* over *rows*; without *borders*, its columns only align the text."""
+        view, spec = table_view(columns, rows, aligns, merges, borders=borders)
         self.blocks.append({"type": "table", "table": view})
         self.specs.append(spec)
 
@@ -199,7 +201,7 @@ class BlockWriter:
         context = converted({**self.values, "blocks": self.blocks, **extra}, self.digits)
         specs = [
             TableLayoutSpec(tuple(convert_digits(h, self.digits) for h in s.headings),
-                            s.widths_twips, s.aligns, s.merges)
+                            s.widths_twips, s.aligns, s.merges, s.borders)
             for s in self.specs
         ]
         context["digits"] = self.digits

@@ -1,4 +1,7 @@
-"""Lay out a committee order: heading, members in aligned columns, duties, signature."""
+"""Lay out a committee order: heading, members in aligned columns, duties, signature.
+
+The members are lines on tab stops, or rows of a table without lines (``member_layout``).
+"""
 from __future__ import annotations
 
 from ...model import CommitteeOrder
@@ -6,9 +9,30 @@ from ...model.blocks import ListBlock
 from ...presets import load_preset
 from ...thai import format_date
 from .blocks import BlockWriter
+from .columns import check_columns, pick, table_columns
 from .placeholders import document_values, fill
 
 __all__ = ["write"]
+
+
+def _members(order: CommitteeOrder, writer: BlockWriter) -> None:
+    """The members: name, position and role of each, on tab stops or in a table's columns."""
+    preset = load_preset("committee_order")
+    cells = [{"name": [f"{preset.member_numbering.format(n=n)} {m.name}"],
+              "position": [f"{preset.member_position_prefix}{m.position}"], "role": [m.role]}
+             for n, m in enumerate(order.members, start=1)]
+    layout = order.member_layout or ("table" if order.member_columns is not None else preset.member_layout)
+    if layout == "table":
+        columns = table_columns(order.member_columns, preset.member_columns, where="member_columns")
+        # -- a member's typed position or role that no column shows is refused, not dropped --
+        check_columns(columns, {"name", "position", "role"},
+                      ({k for k in ("name", "position", "role") if getattr(m, k)} for m in order.members),
+                      where="member_columns" if order.member_columns is not None else "member_columns (ค่าตั้งต้น)",
+                      extras_where="members")
+        writer.table(columns, pick(cells, columns), borders=False)
+    else:
+        # -- tabs align name, position and role on the MemberLine style's tab stops --
+        writer.paragraphs("member", ["\t".join(c[0] for c in row.values()) for row in cells])
 
 
 def write(order: CommitteeOrder, writer: BlockWriter) -> None:
@@ -34,10 +58,7 @@ def write(order: CommitteeOrder, writer: BlockWriter) -> None:
         "subject": lambda: writer.paragraphs(
             "centered", [preset.subject_prefix + order.subject[0], *order.subject[1:]]),
         "preamble": lambda: writer.paragraphs("body", order.preamble),
-        # -- tabs align name, position and role on the MemberLine style's tab stops --
-        "members": lambda: writer.paragraphs("member", [
-            f"{preset.member_numbering.format(n=n)} {m.name}\t{preset.member_position_prefix}{m.position}"
-            f"\t{m.role}" for n, m in enumerate(order.members, start=1)]),
+        "members": lambda: _members(order, writer),
         "duties": duties,
         "closing": lambda: writer.paragraphs("body", [order.closing or preset.closing]),
         "signature": signature,
