@@ -357,10 +357,6 @@ def _get_list(target: dict[str, Any], dotted: str) -> list[Any]:
     return found
 
 
-def _column_letter(column: int) -> str:
-    return column_letter(column)
-
-
 def _known_sheet(model: type[BaseModel] | None, sheet_path: str) -> bool:
     """Whether *sheet_path* names a list of rows of *model* (unknown below a union: True)."""
     shape: str | None = None
@@ -601,7 +597,7 @@ def _row_number(value: Any) -> str | None:
 
 
 def _coordinate(cell: dict[str, Any]) -> str:
-    return f"{_column_letter(cell['column'])}{cell['row']}"
+    return f"{column_letter(cell['column'])}{cell['row']}"
 
 
 def _header_key(cell: dict[str, Any] | None) -> str | None:

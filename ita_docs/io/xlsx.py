@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import IO, Any
 from xml.etree import ElementTree
 
-__all__ = ["BUILTIN_FORMATS", "Sheet", "TooManyCells", "column_letter", "from_excel", "is_date_format",
+__all__ = ["BUILTIN_FORMATS", "Sheet", "column_letter", "from_excel", "is_date_format",
            "is_timedelta_format", "read_sheets"]
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -65,10 +65,6 @@ _LITERALS = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
 _DATE_LETTER = re.compile(r"(?<![_\\])[dmhysDMHYS]")
 _ELAPSED = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.I)
 _WINDOWS_EPOCH, _MAC_EPOCH = datetime(1899, 12, 30), datetime(1904, 1, 1)
-
-
-class TooManyCells(ValueError):
-    """A workbook with more non-empty cells than the reader's budget; the message is Thai."""
 
 
 #: A worksheet: its title, non-empty cells (row → column → cell) and merged ranges.
@@ -446,8 +442,7 @@ def read_sheets(handle: IO[bytes], skip: str, budget: int, overflow: Callable[[]
                 folder, base = posixpath.split(target)
                 if posixpath.join(folder, "_rels", f"{base}.rels") in package.names:
                     package.rels(target)
-            if "chartsheet" not in kind:  # -- a read-only sheet keeps its name as written --
-                if title is None:
+                if title is None:  # -- a read-only sheet keeps its name as written --
                     raise TypeError("expected <class 'str'>")
                 worksheets.append((title, target))
         # -- every sheet is parsed before any cell is read: openpyxl read each sheet's head
