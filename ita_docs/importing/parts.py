@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..model.committee_order import MEMBER_KEYS
 from ..thai import to_arabic_digits
 from .reader import PageBreak, Paragraph, SourceDocument, Table, squeeze
 from .vocabulary import VOCABULARY
@@ -84,14 +85,11 @@ _DUTY = re.compile(r"^(\d{1,2})\)\s*(?P<text>.+)$")
 _SUB_DUTY = re.compile(r"^(\d{1,2})\.(\d{1,2})\s+(?P<text>.+)$")
 
 
-_MEMBER_CELLS = ("name", "position", "role")
-
-
 def _table_members(table: Table) -> tuple[list[str], list[dict[str, Any]] | None] | None:
     """An order's member table (a row each: "๑) name", "ตำแหน่ง position", role) as the member
     lines of the ``lines`` layout, and its columns if its first row has headings (None when
     that row is empty, as the preset's columns); None when *table* is not one."""
-    if table.columns != len(_MEMBER_CELLS) or len(table.rows) < 2:
+    if table.columns != len(MEMBER_KEYS) or len(table.rows) < 2:
         return None
     if any(c.covered or c.span != 1 or len(c.paragraphs) > 1 for row in table.rows for c in row):
         return None
@@ -103,7 +101,7 @@ def _table_members(table: Table) -> tuple[list[str], list[dict[str, Any]] | None
         return None
     if not any(head):
         return lines, None
-    columns: list[dict[str, Any]] = [{"key": k, "heading": h} for k, h in zip(_MEMBER_CELLS, head)]
+    columns: list[dict[str, Any]] = [{"key": k, "heading": h} for k, h in zip(MEMBER_KEYS, head)]
     if all(w is not None and 0.2 <= w <= 30 for w in table.widths_cm):
         for column, width in zip(columns, table.widths_cm):
             column["width_cm"] = width

@@ -10,11 +10,13 @@ from .blocks import ListEntry, SectionBlock
 from .common import Column, DocumentBase
 from .types import Lines, Paragraphs, Text, ThaiDate
 
-__all__ = ["CommitteeOrder", "Member", "MemberLayout", "Signer"]
+__all__ = ["CommitteeOrder", "MEMBER_KEYS", "Member", "MemberLayout", "Signer"]
 
 #: How the members are laid out: ``lines`` — a paragraph each, name, position and role on
 #: tab stops; ``table`` — a table without lines, a row each, in the columns ``member_columns``.
 MemberLayout = Literal["lines", "table"]
+#: A member's fields, in the order its line (or its table's columns, by default) gives them.
+MEMBER_KEYS = ("name", "position", "role")
 
 
 class Member(Model):

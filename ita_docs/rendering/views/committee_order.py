@@ -5,8 +5,9 @@ The members are lines on tab stops, or rows of a table without lines (``member_l
 from __future__ import annotations
 
 from ...model import CommitteeOrder
+from ...model.committee_order import MEMBER_KEYS
 from ...model.blocks import ListBlock
-from ...presets import load_preset
+from ...presets import CommitteeOrderPreset, load_preset
 from ...thai import format_date
 from .blocks import BlockWriter
 from .columns import check_columns, pick, table_columns
@@ -15,9 +16,8 @@ from .placeholders import document_values, fill
 __all__ = ["write"]
 
 
-def _members(order: CommitteeOrder, writer: BlockWriter) -> None:
+def _members(order: CommitteeOrder, writer: BlockWriter, preset: CommitteeOrderPreset) -> None:
     """The members: name, position and role of each, on tab stops or in a table's columns."""
-    preset = load_preset("committee_order")
     cells = [{"name": [f"{preset.member_numbering.format(n=n)} {m.name}"],
               "position": [f"{preset.member_position_prefix}{m.position}"], "role": [m.role]}
              for n, m in enumerate(order.members, start=1)]
@@ -25,8 +25,7 @@ def _members(order: CommitteeOrder, writer: BlockWriter) -> None:
     if layout == "table":
         columns = table_columns(order.member_columns, preset.member_columns, where="member_columns")
         # -- a member's typed position or role that no column shows is refused, not dropped --
-        check_columns(columns, {"name", "position", "role"},
-                      ({k for k in ("name", "position", "role") if getattr(m, k)} for m in order.members),
+        check_columns(columns, set(MEMBER_KEYS), ({k for k in MEMBER_KEYS if getattr(m, k)} for m in order.members),
                       where="member_columns" if order.member_columns is not None else "member_columns (ค่าตั้งต้น)",
                       extras_where="members")
         writer.table(columns, pick(cells, columns), borders=False)
@@ -58,7 +57,7 @@ def write(order: CommitteeOrder, writer: BlockWriter) -> None:
         "subject": lambda: writer.paragraphs(
             "centered", [preset.subject_prefix + order.subject[0], *order.subject[1:]]),
         "preamble": lambda: writer.paragraphs("body", order.preamble),
-        "members": lambda: _members(order, writer),
+        "members": lambda: _members(order, writer, preset),
         "duties": duties,
         "closing": lambda: writer.paragraphs("body", [order.closing or preset.closing]),
         "signature": signature,
