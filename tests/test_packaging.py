@@ -49,6 +49,7 @@ ALLOWED = (
     r"ita_docs/web/templates/[a-z]+\.html",
     r"ita_docs/rendering/libreoffice/Module1\.xba",
     r"ita_docs/templates/[a-z_]+\.docx",
+    r"ita_docs/templates/patched_sources\.json",
     r"ita_docs/fonts/RatchakanText-(Regular|Bold|Italic|BoldItalic)\.ttf",
     r"ita_docs/fonts/OFL\.txt",
     r"ita_docs/fonts/advances\.json",

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 import importlib.util
 import zipfile
 from pathlib import Path
@@ -30,6 +32,34 @@ def test_committed_template_matches_the_build_script(kind):
     assert (TEMPLATES / f"{kind}.docx").read_bytes() == build.build(kind), (
         "templates/ is stale: run python templates/build_templates.py"
     )
+
+
+def test_committed_patched_sources_are_what_docxtpl_makes_of_the_committed_templates():
+    build = _build_module()
+    templates = [TEMPLATES / f"{kind}.docx" for kind in build.TEMPLATES]
+    assert (TEMPLATES / "patched_sources.json").read_text(encoding="utf-8") == build.patched_sources_json(templates), (
+        "templates/patched_sources.json is stale: run python templates/build_templates.py"
+    )
+
+
+def test_a_bundled_template_renders_without_importing_docxtpl_and_as_docxtpl_patches_it(tmp_path):
+    """The bundled parts are found patched; a render that patches them with docxtpl
+    (no table of patched parts) gives the same bytes."""
+    code = (
+        "import sys\n"
+        "from ita_docs import load\n"
+        "from ita_docs.rendering import render_bytes\n"
+        "import ita_docs.rendering.compiled as compiled\n"
+        "if sys.argv[1] == 'docxtpl':\n"
+        "    compiled._patched_sources = lambda: {}\n"
+        f"data = render_bytes(load({str(NONGMUANG)!r}))\n"
+        "open(sys.argv[2], 'wb').write(data)\n"
+        "print('docxtpl' in sys.modules)\n"
+    )
+    runs = {how: subprocess.run([sys.executable, "-c", code, how, str(tmp_path / how)], capture_output=True,
+                                text=True, check=True, cwd=ROOT).stdout.strip() for how in ("table", "docxtpl")}
+    assert runs == {"table": "False", "docxtpl": "True"}
+    assert (tmp_path / "table").read_bytes() == (tmp_path / "docxtpl").read_bytes()
 
 
 def _template_with(tmp_path: Path, old: str, new: str, *, part: str = "word/document.xml") -> Path:
