@@ -15,7 +15,9 @@ import re
 import string
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from datetime import date
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from ..errors import DataValidationError, InputError, Location, Problem
 
@@ -137,9 +139,10 @@ def _patterns(value: Any, path: str = "") -> Iterator[tuple[str, str, tuple[str,
     """Every number pattern in a model, with its field path and the names it may use."""
     from pydantic import BaseModel
 
-    # -- only models and lists are walked into (a document has hundreds of plain values) --
+    # -- only models and lists are walked into (a document has hundreds of plain values),
+    #    and in a model only the fields whose type may hold a pattern, a model or a list --
     if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
+        for name in _fields_to_walk(type(value)):
             item = getattr(value, name)
             if name in FORMAT_FIELDS and isinstance(item, str):
                 yield f"{path}.{name}" if path else name, item, FORMAT_FIELDS[name]
@@ -149,6 +152,39 @@ def _patterns(value: Any, path: str = "") -> Iterator[tuple[str, str, tuple[str,
         for index, item in enumerate(value):
             if isinstance(item, BaseModel | list | tuple):
                 yield from _patterns(item, f"{path}[{index}]")
+
+
+#: Field types that hold neither a model nor a list.
+_SCALARS = (str, int, float, bool, date, type(None))
+
+
+@lru_cache(maxsize=None)
+def _fields_to_walk(model: type[Any]) -> tuple[str, ...]:
+    """The fields of *model* that :func:`_patterns` looks into: a pattern's, and those of
+    a type that may hold a model or a list (any type it does not know to be plain).
+
+    >>> from ita_docs.model.blocks import ListBlock
+    >>> _fields_to_walk(ListBlock)
+    ('list', 'numbering', 'sub_numbering')
+    """
+    return tuple(name for name, field in model.model_fields.items()
+                 if name in FORMAT_FIELDS or not _plain_type(field.annotation))
+
+
+def _plain_type(annotation: Any) -> bool:
+    """Whether a field of type *annotation* only ever holds a plain value.
+
+    >>> _plain_type(str | None), _plain_type(Literal["a", "b"]), _plain_type(list[str]), _plain_type(Any)
+    (True, True, False, False)
+    """
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return True
+    if origin is Union or origin is UnionType:
+        return all(_plain_type(arg) for arg in get_args(annotation))
+    if origin is Annotated:
+        return _plain_type(get_args(annotation)[0])
+    return isinstance(annotation, type) and issubclass(annotation, _SCALARS)
 
 
 def check_document_formats(document: Any) -> None:

@@ -140,3 +140,34 @@ def test_a_text_passed_over_for_spaced_names_holds_none(pieces, names):
     split = _split_names(extra)
     if split is not None and split.search(text):
         assert _may_hold_a_spaced_name(text, extra), text
+
+
+def _every_pattern(value, path=""):
+    """The walk of check_document_formats before it skipped plain fields (the oracle)."""
+    from pydantic import BaseModel
+
+    from ita_docs.rendering.formats import FORMAT_FIELDS
+
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            item = getattr(value, name)
+            if name in FORMAT_FIELDS and isinstance(item, str):
+                yield f"{path}.{name}" if path else name, item, FORMAT_FIELDS[name]
+            elif isinstance(item, BaseModel | list | tuple):
+                yield from _every_pattern(item, f"{path}.{name}" if path else name)
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            if isinstance(item, BaseModel | list | tuple):
+                yield from _every_pattern(item, f"{path}[{index}]")
+
+
+def test_the_number_patterns_found_skipping_plain_fields_are_all_there_are():
+    from ita_docs.rendering.formats import _patterns
+
+    found = 0
+    for sample in sorted(NONGMUANG.parent.glob("*.yaml")):
+        document = load(sample)
+        everything = list(_every_pattern(document))
+        assert list(_patterns(document)) == everything, sample.name
+        found += len(everything)
+    assert found > 10, "the samples hold too few number patterns to check the walk"
