@@ -51,7 +51,7 @@ from lxml import etree
 
 from ..thai.digits import _MAYBE_ADDRESS, ADDRESS_PATTERN
 from .measure import CELL_MARGIN_CM, TEXT_WIDTH_CM, text_width_cm
-from .oxml import qn
+from .oxml import grid_span, qn
 
 if TYPE_CHECKING:  # -- PyThaiNLP has no type information: its Trie is Any to mypy --
     from pythainlp.util import Trie
@@ -683,7 +683,7 @@ def join_words_in_body(body: etree._Element, extra: frozenset[str] = frozenset()
 
 
 _TBL, _TBLGRID, _GRIDCOL, _TR, _TC = qn("w:tbl"), qn("w:tblGrid"), qn("w:gridCol"), qn("w:tr"), qn("w:tc")
-_TCPR, _GRIDSPAN, _T, _W, _VAL = qn("w:tcPr"), qn("w:gridSpan"), qn("w:t"), qn("w:w"), qn("w:val")
+_T, _W = qn("w:t"), qn("w:w")
 
 
 def _cell_limits(body: etree._Element) -> dict[etree._Element, float]:
@@ -696,17 +696,8 @@ def _cell_limits(body: etree._Element) -> dict[etree._Element, float]:
         for tr in tbl.iterchildren(_TR):
             column = 0
             for tc in tr.iterchildren(_TC):
-                count = _grid_span(tc)
+                count = grid_span(tc)
                 limits[tc] = round(sum(grid[column:column + count]) / 1440 * 2.54 - CELL_MARGIN_CM, 2)
                 column += count
     return limits
 
-
-def _grid_span(tc: etree._Element) -> int:
-    """How many grid columns *tc* spans (``w:tcPr/w:gridSpan``; Word writes ``w:tcPr`` first)."""
-    tcpr = tc[0] if len(tc) and tc[0].tag == _TCPR else tc.find(_TCPR)
-    if tcpr is not None:
-        for child in tcpr:
-            if child.tag == _GRIDSPAN:
-                return int(child.get(_VAL) or 1)
-    return 1

@@ -14,7 +14,9 @@ __all__ = [
     "W_NS",
     "el",
     "find_elements",
+    "first_child",
     "get_or_add",
+    "grid_span",
     "parent_of",
     "qn",
     "set_run_fonts",
@@ -61,6 +63,34 @@ def el(tag: str, *children: etree._Element | str | None, **attrs: str | int) -> 
         else:
             element.append(child)
     return element
+
+
+_TCPR, _GRIDSPAN, _VAL = qn("w:tcPr"), qn("w:gridSpan"), qn("w:val")
+
+
+def first_child(parent: etree._Element, tag: str) -> etree._Element | None:
+    """The first child of *parent* named *tag* (a Clark name, :func:`qn`): ``find`` without
+    ElementPath. A properties element (``w:pPr``, ``w:tcPr`` …) is looked for first where
+    the schema puts it, as the first child.
+
+    >>> p = el("w:p", el("w:pPr"), el("w:r"))
+    >>> first_child(p, qn("w:r")) is p[1], first_child(p, qn("w:pPr")) is p[0], first_child(p, qn("w:t"))
+    (True, True, None)
+    """
+    if len(parent) and parent[0].tag == tag:
+        return parent[0]
+    return next(parent.iterchildren(tag), None)
+
+
+def grid_span(tc: etree._Element) -> int:
+    """How many grid columns the cell *tc* spans (its ``w:tcPr/w:gridSpan``, else 1).
+
+    >>> grid_span(el("w:tc", el("w:tcPr", el("w:gridSpan", val=3)))), grid_span(el("w:tc"))
+    (3, 1)
+    """
+    tcpr = first_child(tc, _TCPR)
+    span = first_child(tcpr, _GRIDSPAN) if tcpr is not None else None
+    return int(span.get(_VAL) or 1) if span is not None else 1
 
 
 def get_or_add(parent: etree._Element, tag: str, *, first: bool = False,

@@ -14,7 +14,7 @@ from lxml import etree
 
 from ..errors import Location, TemplateError
 from ..thai.digits import ADDRESS_PATTERN
-from .oxml import el, find_elements, get_or_add, parent_of, qn, set_run_fonts
+from .oxml import el, find_elements, first_child, get_or_add, grid_span, parent_of, qn, set_run_fonts
 from .tables import TableLayoutSpec
 
 __all__ = [
@@ -65,21 +65,15 @@ def _cell_text(tc: etree._Element) -> str:
     return "".join(t.text or "" for t in tc.iter(qn("w:t"))).strip()
 
 
-_TCPR, _TCW, _GRIDSPAN = qn("w:tcPr"), qn("w:tcW"), qn("w:gridSpan")
+_TCPR, _TCW = qn("w:tcPr"), qn("w:tcW")
 _P, _PPR, _JC = qn("w:p"), qn("w:pPr"), qn("w:jc")
 _W_VAL, _W_VAL_W, _W_TYPE = qn("w:val"), qn("w:w"), qn("w:type")
 
 
-def _span(tc: etree._Element) -> int:
-    tcpr = tc.find(_TCPR)
-    span = tcpr.find(_GRIDSPAN) if tcpr is not None else None
-    return int(span.attrib[_W_VAL]) if span is not None else 1
-
-
 def _set_width(tc: etree._Element, twips: int) -> None:
     """Set a cell's own width where it declares one; otherwise the grid gives it."""
-    tcpr = tc.find(_TCPR)
-    tcw = tcpr.find(_TCW) if tcpr is not None else None
+    tcpr = first_child(tc, _TCPR)
+    tcw = first_child(tcpr, _TCW) if tcpr is not None else None
     if tcw is not None:
         tcw.set(_W_VAL_W, str(twips))
         tcw.set(_W_TYPE, "dxa")
@@ -87,10 +81,10 @@ def _set_width(tc: etree._Element, twips: int) -> None:
 
 def _set_alignment(tc: etree._Element, align: str) -> None:
     for p in tc.iter(_P):
-        ppr = p.find(_PPR)
+        ppr = first_child(p, _PPR)
         if ppr is None:
             ppr = get_or_add(p, "w:pPr", first=True)
-        jc = ppr.find(_JC)
+        jc = first_child(ppr, _JC)
         if jc is None:
             jc = get_or_add(ppr, "w:jc", before=_AFTER_JC)
         jc.set(_W_VAL, align)
@@ -119,14 +113,14 @@ def _apply_layout(tbl: etree._Element, spec: TableLayoutSpec) -> None:
         tblw.set(qn("w:w"), str(sum(spec.widths_twips)))
         tblw.set(qn("w:type"), "dxa")
     # -- cells declare their own width only in some templates (not the bundled ones) --
-    widths = tbl.find(f".//{qn('w:tcW')}") is not None
+    widths = next(tbl.iter(_TCW), None) is not None
     aligned = any(a != "left" for a in spec.aligns)
     for index, tr in enumerate(tbl.findall(qn("w:tr"))):
         if not widths and not (aligned and index > 0):
             continue
         column = 0
         for tc in tr.findall(qn("w:tc")):
-            span = _span(tc)
+            span = grid_span(tc)
             if widths:
                 _set_width(tc, sum(spec.widths_twips[column:column + span]))
             if index > 0 and span == 1 and column < len(spec.aligns) and spec.aligns[column] != "left":
@@ -173,7 +167,7 @@ def _fit_grid(tbl: etree._Element) -> None:
     grid = tbl.find(qn("w:tblGrid"))
     if grid is None:
         return
-    columns = max((sum(_span(tc) for tc in tr.findall(qn("w:tc"))) for tr in tbl.findall(qn("w:tr"))), default=0)
+    columns = max((sum(grid_span(tc) for tc in tr.findall(qn("w:tc"))) for tr in tbl.findall(qn("w:tr"))), default=0)
     if columns == 0 or columns == len(grid):
         return
     total = sum(int(float(c.get(_W_VAL_W) or 0)) for c in grid) or 9000
