@@ -171,3 +171,18 @@ def test_the_number_patterns_found_skipping_plain_fields_are_all_there_are():
         assert list(_patterns(document)) == everything, sample.name
         found += len(everything)
     assert found > 10, "the samples hold too few number patterns to check the walk"
+
+
+@given(st.dictionaries(st.sampled_from(["items", "keys", "get", "name", "rows", "__class__", ""]), st.integers()),
+       st.sampled_from(["items", "keys", "get", "name", "rows", "missing", "__class__", "__len__", ""]))
+def test_the_trusted_environment_reads_a_dict_as_jinja_does(view, attribute):
+    from jinja2 import Environment, StrictUndefined
+
+    from ita_docs.rendering.environment import make_trusted_environment
+
+    ours, jinja = make_trusted_environment().getattr(view, attribute), \
+        Environment(undefined=StrictUndefined).getattr(view, attribute)
+    if isinstance(jinja, StrictUndefined):
+        assert isinstance(ours, StrictUndefined) and ours._undefined_name == jinja._undefined_name
+    else:
+        assert ours == jinja
