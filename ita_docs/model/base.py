@@ -142,7 +142,7 @@ def _cut_lists(data: Any, keep: int) -> Any:
 class Model(BaseModel):
     """Base of the data model: unknown fields are errors, so nothing typed is ignored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
     @classmethod
     def from_data(cls, data: Any) -> Self:
