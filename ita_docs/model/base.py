@@ -142,6 +142,8 @@ def _cut_lists(data: Any, keep: int) -> Any:
 class Model(BaseModel):
     """Base of the data model: unknown fields are errors, so nothing typed is ignored."""
 
+    # -- built at import, not on first use (defer_build): a deferred build is not thread-safe
+    #    (pydantic#11849, #13419) and the web service validates in a thread pool --
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
     @classmethod
