@@ -11,7 +11,6 @@ at the top from page 2. The renderer supplies values already formatted.
 from __future__ import annotations
 
 import io
-import json
 import sys
 import zipfile
 from collections.abc import Callable, Iterable
@@ -20,7 +19,9 @@ from pathlib import Path
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from ita_docs.rendering.compiled import PATCHED_SOURCES, patched_sources  # noqa: E402
+from ita_docs.rendering.compiled import tagged_parts, template_sources  # noqa: E402
+from ita_docs.rendering.package import read_template  # noqa: E402
+from ita_docs.rendering.patched_sources import FILE, digest, sources_file  # noqa: E402
 from ita_docs.rendering.oxml import el, set_run_fonts  # noqa: E402
 
 FONT = "TH SarabunPSK"  # the renderer puts the document's own font in its place
@@ -423,16 +424,21 @@ def main(argv: list[str]) -> int:
         path = out_dir / f"{kind}.docx"
         path.write_bytes(build(kind))
         print(path)
-    path = out_dir / PATCHED_SOURCES
+    path = out_dir / FILE
     path.write_text(patched_sources_json([out_dir / f"{kind}.docx" for kind in TEMPLATES]), encoding="utf-8")
     print(path)
     return 0
 
 
 def patched_sources_json(templates: Iterable[Path]) -> str:
-    """The templates' parts as docxtpl patches them (read at render time instead of
-    importing docxtpl), as the committed JSON file."""
-    return json.dumps(patched_sources(templates), ensure_ascii=False, indent=0) + "\n"
+    """The templates' parts as the installed docxtpl patches them (read at render time
+    instead of importing docxtpl), as the committed JSON file."""
+    parts = {}
+    for path in templates:
+        roots = tagged_parts(path, read_template(path))
+        for (_, root), (_, source) in zip(roots, template_sources(roots, known={})):
+            parts[digest(etree.tostring(root, encoding="unicode"))] = source
+    return sources_file(parts)
 
 
 if __name__ == "__main__":

@@ -69,8 +69,8 @@ def test_the_wheel_holds_only_what_runs_and_declares_the_font_licence(tmp_path):
     stray = [n for n in names if not any(re.fullmatch(pattern, n) for pattern in ALLOWED)]
     assert not stray, stray
     assert not [n for n in names if "build_" in n or "/source/" in n.replace(".dist-info/licenses/fonts/source/", "")]
-    for needed in ("ita_docs/templates/measures_plan.docx", "ita_docs/fonts/RatchakanText-Regular.ttf",
-                   "ita_docs/fonts/OFL.txt"):
+    for needed in ("ita_docs/templates/measures_plan.docx", "ita_docs/templates/patched_sources.json",
+                   "ita_docs/fonts/RatchakanText-Regular.ttf", "ita_docs/fonts/OFL.txt"):
         assert needed in names
     metadata = wheel.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode("utf-8")
     assert "License-File: fonts/source/OFL.txt" in metadata

@@ -14,8 +14,6 @@ reads the compiled template and its parts and writes only trees of its own.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Iterable, Mapping
 from contextlib import AbstractContextManager, nullcontext
@@ -26,7 +24,6 @@ from typing import Any
 from lxml import etree
 
 from ..errors import TEMPLATE_ERRORS, ItaDocsError, Location, TemplateError, translate
-from ..resources import data_dir
 from .environment import Budget, budget, make_environment, make_trusted_environment
 from .oxml import find_elements, qn
 from .package import (
@@ -37,6 +34,7 @@ from .package import (
     RenderedPackage,
     read_template,
 )
+from .patched_sources import digest, known_sources
 from .postprocess import ADDRESS_MARKS
 from .template_rules import check_package, check_tags_balanced
 from .templates import is_bundled
@@ -115,55 +113,24 @@ def tagged_parts(path: Path, parts: Mapping[str, bytes]) -> list[tuple[str, etre
     return found
 
 
-def template_sources(roots: Iterable[tuple[str, etree._Element]]) -> list[tuple[str, str]]:
+def template_sources(roots: Iterable[tuple[str, etree._Element]],
+                     known: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
     """Each part of :func:`tagged_parts` as Jinja source, after docxtpl's tag patching.
 
-    A part of a bundled template is found patched already in :data:`PATCHED_SOURCES`
-    (by its XML's digest), without importing docxtpl (~50 ms at each start); any other
-    part, or a bundled one changed since, is patched by docxtpl."""
-    known = _patched_sources()
+    A part found in *known* (by its XML's digest; by default the bundled templates' parts,
+    :func:`~.patched_sources.known_sources`) is taken from there without importing
+    docxtpl; any other is patched by docxtpl."""
+    known = known_sources() if known is None else known
     patcher: _Docxtpl | None = None
     sources = []
     for name, root in roots:
         xml = etree.tostring(root, encoding="unicode")
-        source = known.get(_digest(xml))
+        source = known.get(digest(xml))
         if source is None:
             patcher = patcher or _Docxtpl()
             source = patcher.patch(xml)
         sources.append((name, source))
     return sources
-
-
-#: The file, beside the bundled templates, of their parts as docxtpl patches them
-#: (written by ``python templates/build_templates.py``; tests/rendering/test_templates.py
-#: checks it is what docxtpl makes of the committed templates).
-PATCHED_SOURCES = "patched_sources.json"
-
-
-def _digest(xml: str) -> str:
-    return hashlib.sha256(xml.encode("utf-8")).hexdigest()
-
-
-@lru_cache(maxsize=1)
-def _patched_sources() -> dict[str, str]:
-    folder = data_dir("templates")
-    try:
-        known: dict[str, str] = json.loads((folder / PATCHED_SOURCES).read_text(encoding="utf-8")) if folder else {}
-    except (OSError, ValueError):  # -- no file, or a broken one: docxtpl patches every part --
-        return {}
-    return known
-
-
-def patched_sources(templates: Iterable[Path]) -> dict[str, str]:
-    """The parts of *templates* as docxtpl patches them, by their XML's digest: the
-    content of :data:`PATCHED_SOURCES` for the bundled templates."""
-    patcher = _Docxtpl()
-    found = {}
-    for path in templates:
-        for _, root in tagged_parts(path, read_template(path)):
-            xml = etree.tostring(root, encoding="unicode")
-            found[_digest(xml)] = patcher.patch(xml)
-    return dict(sorted(found.items()))
 
 
 _PARAGRAPH = re.compile(r"<w:p([ >])")

@@ -16,6 +16,7 @@ import string
 from collections.abc import Iterator
 from functools import lru_cache
 from datetime import date
+from decimal import Decimal
 from types import UnionType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
@@ -155,7 +156,7 @@ def _patterns(value: Any, path: str = "") -> Iterator[tuple[str, str, tuple[str,
 
 
 #: Field types that hold neither a model nor a list.
-_SCALARS = (str, int, float, bool, date, type(None))
+_SCALARS = (str, int, float, Decimal, bool, date, type(None))
 
 
 @lru_cache(maxsize=None)

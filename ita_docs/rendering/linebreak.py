@@ -653,6 +653,10 @@ def _glue(words: list[str]) -> list[str]:
     return glued
 
 
+_TBL, _TBLGRID, _GRIDCOL, _TR, _TC = qn("w:tbl"), qn("w:tblGrid"), qn("w:gridCol"), qn("w:tr"), qn("w:tc")
+_T, _W = qn("w:t"), qn("w:w")
+
+
 def join_words_in_body(body: etree._Element, extra: frozenset[str] = frozenset()) -> int:
     """Apply :func:`join_words` to every ``<w:t>`` under *body*; returns the texts changed.
 
@@ -663,7 +667,6 @@ def join_words_in_body(body: etree._Element, extra: frozenset[str] = frozenset()
     """
     limits = _cell_limits(body)
     changed = 0
-    tc_tag = _TC
     for t in body.iter(_T):
         text = t.text
         if not text:
@@ -674,16 +677,13 @@ def join_words_in_body(body: etree._Element, extra: frozenset[str] = frozenset()
                 t.text = broken
                 changed += 1
             continue
-        cell = next(t.iterancestors(tc_tag), None)
+        cell = next(t.iterancestors(_TC), None)
         joined = join_words(text, TEXT_WIDTH_CM if cell is None else limits.get(cell, TEXT_WIDTH_CM), extra)
         if joined != text:
             t.text = joined
             changed += 1
     return changed
 
-
-_TBL, _TBLGRID, _GRIDCOL, _TR, _TC = qn("w:tbl"), qn("w:tblGrid"), qn("w:gridCol"), qn("w:tr"), qn("w:tc")
-_T, _W = qn("w:t"), qn("w:w")
 
 
 def _cell_limits(body: etree._Element) -> dict[etree._Element, float]:
@@ -700,4 +700,3 @@ def _cell_limits(body: etree._Element) -> dict[etree._Element, float]:
                 limits[tc] = round(sum(grid[column:column + count]) / 1440 * 2.54 - CELL_MARGIN_CM, 2)
                 column += count
     return limits
-

@@ -87,6 +87,8 @@ def grid_span(tc: etree._Element) -> int:
 
     >>> grid_span(el("w:tc", el("w:tcPr", el("w:gridSpan", val=3)))), grid_span(el("w:tc"))
     (3, 1)
+    >>> grid_span(el("w:tc", el("w:tcPr", el("w:gridSpan"))))  # -- no w:val: one column --
+    1
     """
     tcpr = first_child(tc, _TCPR)
     span = first_child(tcpr, _GRIDSPAN) if tcpr is not None else None
