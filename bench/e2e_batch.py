@@ -18,7 +18,8 @@ temporary folder:
 * **floor**: reading the 200 files and writing 200 finished .docx byte strings (in this
   process);
 * **in process**: ``render_bytes`` per document (loaded before; in a fresh process that
-  has rendered one other document, each rendered once), and each stage of the command's
+  has rendered one other document, each rendered once; taken in each round of the
+  200-file commands, the median printed), and each stage of the command's
   work per document — read, validate, checks, view, template, post-processing, zip,
   write — timed as ``batch`` runs them (one process, warm: these documents seen before).
 
@@ -43,6 +44,7 @@ import argparse
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -176,9 +178,11 @@ def baseline_env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.environ["BASELINE"]}
 
 
-def median_run(commands: list[Callable[[], list[str]]], repeat: int, baseline: int = 0) -> list[Run]:
+def median_run(commands: list[Callable[[], list[str]]], repeat: int, baseline: int = 0,
+               each_round: Callable[[], None] | None = None) -> list[Run]:
     """Each command *repeat* times, taken in turn; the run of median wall time of each. The
-    last *baseline* commands run the BASELINE checkout."""
+    last *baseline* commands run the BASELINE checkout. *each_round* is called after the
+    commands of each round (a measurement to be compared with theirs, taken beside them)."""
     runs: list[list[Run]] = [[] for _ in commands]
     for _ in range(repeat):
         for index, command in enumerate(commands):
@@ -186,6 +190,8 @@ def median_run(commands: list[Callable[[], list[str]]], repeat: int, baseline: i
                 runs[index].append(Run(command(), env=baseline_env(), cwd=Path(tempfile.gettempdir())))
             else:
                 runs[index].append(Run(command()))
+        if each_round is not None:
+            each_round()
     return [sorted(r, key=lambda run: run.wall)[len(r) // 2] for r in runs]
 
 
@@ -394,10 +400,14 @@ def main(argv: list[str]) -> int:
                   lambda: baseline_command(tmp / "yaml", tmp / "out-b2", 2)] if os.environ.get("BASELINE") else []
         if before:
             compileall.compile_dir(Path(os.environ["BASELINE"]) / "ita_docs", quiet=1)
+        # -- the in-process render is taken in each round too: its ratio to the whole command
+        #    is then of times measured minutes apart at most (this machine's speed drifts) --
+        renders: list[float] = []
         jobs1, jobs2, script, *old = median_run([
             lambda: batch_command(tmp / "yaml", tmp / "out1", 1),
             lambda: batch_command(tmp / "yaml", tmp / "out2", 2),
-            lambda: plain, *before], args.repeat, baseline=len(before))
+            lambda: plain, *before], args.repeat, baseline=len(before),
+            each_round=lambda: renders.append(in_process_render(docs)))
         wb, wb_yaml, *wb_old = median_run([
             lambda: batch_command(tmp / "xlsx", tmp / "out-xlsx", 1),
             lambda: batch_command(tmp / "yaml-wb", tmp / "out-yaml-wb", 1),
@@ -406,7 +416,7 @@ def main(argv: list[str]) -> int:
         reads = read_times(tmp / "xlsx", tmp / "yaml-wb")
         large = Run(batch_command(big, tmp / "out-big", 2))
         floor_s = floor(docs, tmp / "out1", tmp / "floor")
-        render_s = in_process_render(docs)
+        render_s = statistics.median(renders)
         spent = stages(docs, tmp / "stages")
         wb_spent = {"read+validate": 0.0}
         from ita_docs.io import load
@@ -436,7 +446,8 @@ def main(argv: list[str]) -> int:
         print(f"{label:44} {run.wall:7.2f} {count / run.wall:7.1f} {run.wall / count * 1000:7.1f} {run.cpu:6.1f} "
               f"{run.peak / 1e6:11.0f}")
     print(f"{f'floor: read {n} files, write {n} .docx':44} {floor_s:7.3f} {n / floor_s:7.0f} {floor_s / n * 1000:7.2f}")
-    print(f"{'in process: render_bytes, each doc once':44} {render_s * n:7.2f} {1 / render_s:7.1f} {render_s * 1000:7.1f}")
+    print(f"{'in process: render_bytes, each doc once':44} {render_s * n:7.2f} {1 / render_s:7.1f} {render_s * 1000:7.1f}"
+          f"   (median of {len(renders)}: {min(renders) * 1000:.1f}-{max(renders) * 1000:.1f} ms/doc)")
 
     print(f"\nms per document per stage (one process, {n} documents):")
     total = sum(spent.values())
