@@ -685,7 +685,6 @@ def join_words_in_body(body: etree._Element, extra: frozenset[str] = frozenset()
     return changed
 
 
-
 def _cell_limits(body: etree._Element) -> dict[etree._Element, float]:
     """The text width of each table cell under *body* in cm: its grid columns less the
     cell margins. Children are walked with ``iterchildren`` (C), not found by path
