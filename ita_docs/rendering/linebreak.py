@@ -298,6 +298,7 @@ class _Icu:
         self._set_text = fn("ubrk_setText", None, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int32,
                             ctypes.POINTER(ctypes.c_int))
         self._local = threading.local()
+        self._cached_breaks = lru_cache(maxsize=8192)(self._breaks)
 
     def _iterator(self) -> int | None:
         """This thread's line-break iterator, opened once (opening one costs more than
@@ -311,22 +312,28 @@ class _Icu:
             self._local.iterator = iterator
         return iterator
 
-    def breaks(self, text: str) -> list[int]:
-        """Offsets in *text* (Basic Multilingual Plane only) where a line may break, the end excluded."""
+    def breaks(self, text: str) -> tuple[int, ...]:
+        """Offsets in *text* (Basic Multilingual Plane only) where a line may break, the end
+        excluded. Cached: a run's last round of :func:`_join_thai` breaks the text the column
+        widths (:func:`_thai_pieces`) and the wide-piece check break again, and ICU's
+        dictionary is most of the time of a document whose texts are its own."""
+        return self._cached_breaks(text)
+
+    def _breaks(self, text: str) -> tuple[int, ...]:
         iterator = self._iterator()
         if iterator is None:
-            return []
+            return ()
         data = text.encode("utf-16-le")  # -- passed as it is (no copy); alive until the breaks are read --
         length = len(data) // 2
         status = ctypes.c_int(0)
         self._set_text(iterator, data, length, ctypes.byref(status))
         if status.value > 0:
-            return []
+            return ()
         found = []
         step = self._next
         while (offset := step(iterator)) != -1 and offset < length:
             found.append(offset)
-        return found
+        return tuple(found)
 
     def pieces(self, text: str) -> list[str]:
         """*text* cut at each of its :meth:`breaks`: the pieces a line cannot break inside."""
@@ -369,7 +376,15 @@ def _word_interiors(text: str, limit_cm: float | None, extra: frozenset[str] = f
 
 @lru_cache(maxsize=4096)
 def _join_thai(text: str, limit_cm: float | None = None, extra: frozenset[str] = frozenset()) -> str:
-    """A run of Thai letters with a joiner at each break ICU would make inside a word.
+    """A run of Thai letters with a joiner at each break ICU would make inside a word."""
+    if _icu() is None:
+        return text
+    return _joined_inside(text, frozenset(_word_interiors(text, limit_cm, extra)))
+
+
+@lru_cache(maxsize=4096)  # -- the run measured for the column widths (no limit) and joined in its cell: one key --
+def _joined_inside(text: str, inside: frozenset[int]) -> str:
+    """*text* with a joiner at each break ICU would make at one of the offsets *inside*.
 
     ICU is asked again on the joined text, since a joiner cuts its dictionary's view
     of the run, until it proposes no break inside a word (three rounds at most).
@@ -377,7 +392,6 @@ def _join_thai(text: str, limit_cm: float | None = None, extra: frozenset[str] =
     icu = _icu()
     if icu is None:
         return text
-    inside = _word_interiors(text, limit_cm, extra)
     joins: set[int] = set()
     for _ in range(3):
         joined = _with_joiners(text, joins)
@@ -605,6 +619,8 @@ def strip_joiners(text: str) -> str:
     >>> strip_joiners("วาทภัย/\\u200bอุทกภัย")
     'วาทภัย/อุทกภัย'
     """
+    if ADDRESS_BREAK not in text and _REPEAT_SPACE not in text:  # -- the common case: joiners alone --
+        return text.replace(JOINER, "")
     text = _OPENER_BREAK.sub("", _BREAK_ADDED.sub("", text.replace(_HELD_SPACE, " ").replace(JOINER, "")))
     return _HELD_REPEAT.sub(" ", text)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +34,10 @@ _INVISIBLE = frozenset("\ufeff\u2060\u200b\u200c\u200d")
 
 
 @lru_cache(maxsize=2)
-def _advances(bold: bool) -> tuple[dict[int, float], float]:
-    """Advance per code point in em, and the advance used for a character the face lacks
-    (from fonts/advances.json, which ``python fonts/build_advances.py`` writes from the faces)."""
+def _advances(bold: bool) -> tuple[dict[str, float], float]:
+    """Advance per character in em (0 for the :data:`_INVISIBLE` ones), and the advance used
+    for a character the face lacks (from fonts/advances.json, which
+    ``python fonts/build_advances.py`` writes from the faces)."""
     fonts = data_dir("fonts")
     try:
         if fonts is None:
@@ -44,8 +46,10 @@ def _advances(bold: bool) -> tuple[dict[int, float], float]:
     except (OSError, ValueError, KeyError):
         raise ItaDocsError("ไม่พบตารางความกว้างตัวอักษรที่มากับโปรแกรม (fonts/advances.json) ให้ติดตั้ง ita-docs ใหม่") from None
     per_em = table["units_per_em"]
-    advances = {int(code): units / per_em for code, units in table["advances"].items()}
-    return advances, advances.get(ord("ก"), 0.5)
+    advances = {chr(int(code)): units / per_em for code, units in table["advances"].items()}
+    missing = advances.get("ก", 0.5)
+    advances.update(dict.fromkeys(_INVISIBLE, 0.0))  # -- adding 0.0 leaves a sum as skipping would --
+    return advances, missing
 
 
 @lru_cache(maxsize=1)
@@ -67,5 +71,5 @@ def text_width_cm(text: str, *, bold: bool = False, size_pt: float = SIZE_PT) ->
     True
     """
     advances, missing = _advances(bold)
-    em = sum(advances.get(ord(ch), missing) for ch in text if ch not in _INVISIBLE)
+    em = sum(map(advances.get, text, repeat(missing)))  # -- in C: the texts of a cell are long --
     return em * size_pt * _PT_TO_CM
