@@ -8,6 +8,9 @@ temporary folder:
 
 * ``ita-docs batch DIR -o OUT --jobs 1`` and ``--jobs 2`` on 200 YAML files, a fresh
   process each time (median of *repeat* runs, taken in turn);
+* the same two on 200 documents whose **texts are their own** (the words of each phrase
+  of each long text rotated, per document): copies share every text, so the word-joining
+  caches serve all but the first; a real batch's documents share only part of theirs;
 * ``--jobs 2`` on *big* YAML files (once);
 * ``--jobs 1`` on *workbooks* .xlsx files and on the same documents as YAML;
 * **plain script**: a fresh process that reads each file with ``yaml.CSafeLoader`` and
@@ -23,7 +26,7 @@ temporary folder:
   work per document — read, validate, checks, view, template, post-processing, zip,
   write — timed as ``batch`` runs them (one process, warm: these documents seen before).
 
-With ``BASELINE=/path/to/another/checkout``, the 200-file batches and the workbook batch
+With ``BASELINE=/path/to/another/checkout``, the 200-file batches (both kinds) and the workbook batch
 are also run by that checkout's code (in the same rounds) and the ratios printed, with
 each checkout's read+validate per workbook (a fresh process each, warm).
 
@@ -42,6 +45,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -101,6 +105,45 @@ def write_yaml(folder: Path, count: int) -> list[Path]:
     for index, path in enumerate(paths):
         path.write_text(text.replace(NAME, f"name: เทศบาลตำบล{organisation_name(index)}", 1), encoding="utf-8")
     return paths
+
+
+def write_own_texts(folder: Path, count: int) -> list[Path]:
+    """*count* copies of the nongmuang sample whose texts are each their own, as a real
+    batch's are (copies share every text, so after the first document the word-joining
+    caches serve them all): in each text of 40 characters or more, the words of every
+    phrase (between spaces) are rotated by an offset drawn for that document."""
+    import random
+
+    import yaml
+    from pythainlp.tokenize import word_tokenize
+
+    from ita_docs.io import read_data
+
+    def own(value: Any, rng: random.Random) -> Any:
+        if isinstance(value, dict):
+            return {key: own(item, rng) for key, item in value.items()}
+        if isinstance(value, list):
+            return [own(item, rng) for item in value]
+        if not isinstance(value, str) or len(value) < 40 or not _THAI.search(value):
+            return value
+        phrases = []
+        for phrase in value.split(" "):
+            words = word_tokenize(phrase, keep_whitespace=False) if _THAI.search(phrase) else [phrase]
+            turn = rng.randrange(len(words)) if len(words) > 2 else 0
+            phrases.append("".join(words[turn:] + words[:turn]))
+        return " ".join(phrases)
+
+    data = read_data(SAMPLE)
+    folder.mkdir(parents=True)
+    paths = [folder / f"t{index:05d}.yaml" for index in range(count)]
+    for index, path in enumerate(paths):
+        document = own(data, random.Random(index))
+        document["organisation"]["name"] = f"เทศบาลตำบล{organisation_name(index)}"
+        path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return paths
+
+
+_THAI = re.compile("[\u0e01-\u0e4e]")
 
 
 def write_workbooks(sources: Sequence[Path], folder: Path) -> None:
@@ -396,17 +439,22 @@ def main(argv: list[str]) -> int:
         write_views(docs, tmp / "views")
 
         plain = [sys.executable, str(Path(__file__).resolve()), "--plain", str(tmp / "views"), str(tmp / "plain")]
+        write_own_texts(tmp / "own", args.docs)
         before = [lambda: baseline_command(tmp / "yaml", tmp / "out-b1", 1),
-                  lambda: baseline_command(tmp / "yaml", tmp / "out-b2", 2)] if os.environ.get("BASELINE") else []
+                  lambda: baseline_command(tmp / "yaml", tmp / "out-b2", 2),
+                  lambda: baseline_command(tmp / "own", tmp / "out-bo1", 1),
+                  lambda: baseline_command(tmp / "own", tmp / "out-bo2", 2)] if os.environ.get("BASELINE") else []
         if before:
             compileall.compile_dir(Path(os.environ["BASELINE"]) / "ita_docs", quiet=1)
         # -- the in-process render is taken in each round too: its ratio to the whole command
         #    is then of times measured minutes apart at most (this machine's speed drifts) --
         renders: list[float] = []
-        jobs1, jobs2, script, *old = median_run([
+        jobs1, jobs2, script, own1, own2, *old = median_run([
             lambda: batch_command(tmp / "yaml", tmp / "out1", 1),
             lambda: batch_command(tmp / "yaml", tmp / "out2", 2),
-            lambda: plain, *before], args.repeat, baseline=len(before),
+            lambda: plain,
+            lambda: batch_command(tmp / "own", tmp / "out-o1", 1),
+            lambda: batch_command(tmp / "own", tmp / "out-o2", 2), *before], args.repeat, baseline=len(before),
             each_round=lambda: renders.append(in_process_render(docs)))
         wb, wb_yaml, *wb_old = median_run([
             lambda: batch_command(tmp / "xlsx", tmp / "out-xlsx", 1),
@@ -437,10 +485,13 @@ def main(argv: list[str]) -> int:
     print(f"{'whole command (fresh process)':44} {'wall s':>7} {'docs/s':>7} {'ms/doc':>7} {'CPU s':>6} {'peak RSS MB':>11}")
     rows = [(f"ita-docs batch, {n} YAML, --jobs 1", jobs1, n), (f"ita-docs batch, {n} YAML, --jobs 2", jobs2, n),
             (f"plain script (CSafeLoader + docxtpl), {n}", script, n),
+            (f"ita-docs batch, {n} texts of their own, --jobs 1", own1, n),
+            (f"ita-docs batch, {n} texts of their own, --jobs 2", own2, n),
             (f"ita-docs batch, {args.big} YAML, --jobs 2", large, args.big),
             (f"ita-docs batch, {args.workbooks} workbooks, --jobs 1", wb, args.workbooks),
             (f"ita-docs batch, same {args.workbooks} as YAML, --jobs 1", wb_yaml, args.workbooks)]
-    rows += [(f"BASELINE batch, {n} YAML, --jobs {jobs}", run, n) for jobs, run in zip((1, 2), old)]
+    rows += [(f"BASELINE batch, {n} {what}, --jobs {jobs}", run, n)
+             for (what, jobs), run in zip([("YAML", 1), ("YAML", 2), ("own texts", 1), ("own texts", 2)], old)]
     rows += [(f"BASELINE batch, {args.workbooks} workbooks, --jobs 1", run, args.workbooks) for run in wb_old]
     for label, run, count in rows:
         print(f"{label:44} {run.wall:7.2f} {count / run.wall:7.1f} {run.wall / count * 1000:7.1f} {run.cpu:6.1f} "
@@ -466,8 +517,11 @@ def main(argv: list[str]) -> int:
     print_workbook_reads(reads, wb, wb_yaml, wb_old)
     print(f"  {args.big} files, jobs 2: peak RSS {large.peak / 1e6:.0f} MB   (target <= 300)")
     print(f"  jobs 1 vs floor:           {jobs1.wall / floor_s:5.0f}x the time")
-    for jobs, run, new in zip((1, 2), old, (jobs1, jobs2)):
-        print(f"  jobs {jobs} vs BASELINE jobs {jobs}: {run.wall / new.wall:5.2f}x the docs/s [{run.cpu / new.cpu:.2f}x]")
+    print(f"  texts of their own: jobs 2 vs jobs 1 {own1.wall / own2.wall:5.2f}x; jobs 1 {own1.wall / jobs1.wall:.2f}x"
+          f" the copies' time, {script.wall / own1.wall:.2f}x the plain script's docs/s")
+    for (what, jobs), run, new in zip([("", 1), ("", 2), ("own texts, ", 1), ("own texts, ", 2)], old,
+                                      (jobs1, jobs2, own1, own2)):
+        print(f"  {what}jobs {jobs} vs BASELINE: {run.wall / new.wall:5.2f}x the docs/s [{run.cpu / new.cpu:.2f}x]")
     return 0
 
 
