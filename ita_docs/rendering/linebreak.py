@@ -298,7 +298,7 @@ class _Icu:
         self._set_text = fn("ubrk_setText", None, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int32,
                             ctypes.POINTER(ctypes.c_int))
         self._local = threading.local()
-        self._cached_breaks = lru_cache(maxsize=8192)(self._breaks)
+        self._cached_breaks = lru_cache(maxsize=2048)(self._breaks)
 
     def _iterator(self) -> int | None:
         """This thread's line-break iterator, opened once (opening one costs more than
