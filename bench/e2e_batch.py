@@ -437,9 +437,9 @@ def main(argv: list[str]) -> int:
         for path in docs[:args.workbooks]:
             shutil.copy(path, tmp / "yaml-wb" / path.name)
         write_views(docs, tmp / "views")
+        write_own_texts(tmp / "own", args.docs)
 
         plain = [sys.executable, str(Path(__file__).resolve()), "--plain", str(tmp / "views"), str(tmp / "plain")]
-        write_own_texts(tmp / "own", args.docs)
         before = [lambda: baseline_command(tmp / "yaml", tmp / "out-b1", 1),
                   lambda: baseline_command(tmp / "yaml", tmp / "out-b2", 2),
                   lambda: baseline_command(tmp / "own", tmp / "out-bo1", 1),

@@ -314,9 +314,8 @@ class _Icu:
 
     def breaks(self, text: str) -> tuple[int, ...]:
         """Offsets in *text* (Basic Multilingual Plane only) where a line may break, the end
-        excluded. Cached: a run's last round of :func:`_join_thai` breaks the text the column
-        widths (:func:`_thai_pieces`) and the wide-piece check break again, and ICU's
-        dictionary is most of the time of a document whose texts are its own."""
+        excluded. Cached: the text a run's last round of :func:`_joined_inside` breaks is
+        broken again by the column widths (:func:`_thai_pieces`) and by the wide-piece check."""
         return self._cached_breaks(text)
 
     def _breaks(self, text: str) -> tuple[int, ...]:
